@@ -1,0 +1,33 @@
+// Shared pieces of the command-line app: exit codes, the data-directory defaults, and the
+// registration functions each command file provides. Only the app maps errors to exit codes.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "core/diagnostic.hpp"
+
+namespace rehab::app {
+
+enum ExitCode : int {
+    ok = 0,
+    check_failed = 1,   // a check found problems / an evaluation failed
+    bad_input = 2,      // the user's data (profile, knowledge, rules) is invalid
+    usage = 64,         // command-line usage error (CLI11 maps its own)
+    internal = 70,
+};
+
+// Folder holding knowledge/ and rules/: $REHAB_DATA_DIR, else the source tree, else the install.
+std::string default_data_dir();
+std::string default_knowledge_dir();
+std::string default_rules_dir();
+
+// Prints diagnostics to stderr in "file:line:col: error[CODE] pointer: message (hint)" form.
+void print_diagnostics(const Diagnostics& diags);
+
+// Each command file registers its sub-commands. A callback stores its exit code in `exit_code`.
+void register_kb_commands(CLI::App& app, int& exit_code);
+void register_rules_commands(CLI::App& app, int& exit_code);
+void register_recommend_commands(CLI::App& app, int& exit_code);
+void register_scenario_commands(CLI::App& app, int& exit_code);
+
+}  // namespace rehab::app

@@ -1,0 +1,103 @@
+// `rehab kb ...`: check a knowledge folder (all problems at once), show an exercise card, and
+// draw the graph as Graphviz DOT. Exit codes: 0 ok, 2 the knowledge or the request is invalid.
+#include <iostream>
+#include <memory>
+
+#include "app/command.hpp"
+#include "io/atomic_file.hpp"
+#include "io/exercise_card.hpp"
+#include "io/knowledge_loader.hpp"
+
+namespace rehab::app {
+
+namespace {
+
+std::size_t warning_count(const Diagnostics& d) { return d.items().size() - d.error_count(); }
+
+int run_check(const std::string& dir) {
+    Diagnostics diags;
+    auto kg = io::load_knowledge(dir, diags);
+    print_diagnostics(diags);
+    if (!kg) {
+        std::cerr << "knowledge check failed: " << dir << "\n";
+        return bad_input;
+    }
+    std::cout << "knowledge OK: " << kg->exercise_count() << " exercises, " << kg->muscles().size() << " muscles, "
+              << kg->movements().size() << " movements, " << kg->conditions().size() << " conditions, "
+              << kg->red_flags().size() << " red flags, " << kg->equipment().size() << " equipment, "
+              << kg->positions().size() << " positions, " << kg->bands().size() << " bands, "
+              << kg->references().size() << " references, " << kg->codes().size() << " codes (" << kg->name()
+              << " version " << kg->version() << ", hash " << kg->content_hash() << "), " << warning_count(diags)
+              << " warning(s)\n";
+    return ok;
+}
+
+// Loads the knowledge; on errors prints them and returns null.
+std::shared_ptr<const KnowledgeGraph> load_or_report(const std::string& dir) {
+    Diagnostics diags;
+    auto kg = io::load_knowledge(dir.empty() ? default_knowledge_dir() : dir, diags);
+    if (!kg) print_diagnostics(diags);
+    return kg;
+}
+
+int run_show(const std::string& id, const std::string& dir) {
+    auto kg = load_or_report(dir);
+    if (!kg) return bad_input;
+    auto e = kg->find_exercise(id);
+    if (!e) {
+        std::vector<std::string> keys;
+        for (const auto& x : kg->exercises()) keys.push_back(x.key);
+        auto near = nearest_name(id, keys);
+        std::cerr << "rehab: error: unknown exercise '" << id << "'"
+                  << (near.empty() ? "" : " (did you mean '" + near + "'?)") << "\n";
+        return bad_input;
+    }
+    std::cout << io::render_exercise_card(*kg, *e);
+    return ok;
+}
+
+int run_graph(const std::string& dir, const std::string& out) {
+    auto kg = load_or_report(dir);
+    if (!kg) return bad_input;
+    std::string dot = kg->to_dot();
+    if (out.empty() || out == "-") {
+        std::cout << dot;
+        return ok;
+    }
+    Diagnostics diags;
+    if (!io::write_file_atomic(out, dot, diags, "IO001")) {
+        print_diagnostics(diags);
+        return bad_input;
+    }
+    return ok;
+}
+
+}  // namespace
+
+void register_kb_commands(CLI::App& app, int& exit_code) {
+    auto* kb = app.add_subcommand("kb", "Check, show and draw the exercise knowledge base");
+    kb->require_subcommand(1);
+
+    auto check_dir = std::make_shared<std::string>();
+    auto* check = kb->add_subcommand("check", "Validate a knowledge folder and report every problem at once");
+    check->add_option("DIR", *check_dir, "Knowledge folder (default: the bundled knowledge)");
+    check->callback([check_dir, &exit_code] {
+        exit_code = run_check(check_dir->empty() ? default_knowledge_dir() : *check_dir);
+    });
+
+    auto show_id = std::make_shared<std::string>();
+    auto show_dir = std::make_shared<std::string>();
+    auto* show = kb->add_subcommand("show", "Print the card of one exercise");
+    show->add_option("ID", *show_id, "Exercise id, e.g. bridge")->required();
+    show->add_option("--knowledge", *show_dir, "Knowledge folder (default: the bundled knowledge)");
+    show->callback([show_id, show_dir, &exit_code] { exit_code = run_show(*show_id, *show_dir); });
+
+    auto graph_dir = std::make_shared<std::string>();
+    auto graph_out = std::make_shared<std::string>();
+    auto* graph = kb->add_subcommand("graph", "Write the knowledge graph as Graphviz DOT");
+    graph->add_option("--knowledge", *graph_dir, "Knowledge folder (default: the bundled knowledge)");
+    graph->add_option("-o,--out", *graph_out, "Output file (default: standard output); written atomically");
+    graph->callback([graph_dir, graph_out, &exit_code] { exit_code = run_graph(*graph_dir, *graph_out); });
+}
+
+}  // namespace rehab::app

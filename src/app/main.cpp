@@ -1,0 +1,34 @@
+// Entry point of the `rehab` command-line program: builds the CLI11 command tree from the
+// per-area registration functions and maps their outcomes to exit codes.
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/command.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"rehab: suggests and progresses a mid-stage hip & groin rehabilitation programme.\n"
+                 "A decision aid for clinicians: it suggests, the clinician decides."};
+    app.set_version_flag("--version", std::string("rehab ") + REHAB_VERSION);
+    app.require_subcommand(1);
+    bool verbose = false;
+    app.add_flag("-v,--verbose", verbose, "Log progress to stderr");
+    int exit_code = rehab::app::ok;
+    rehab::app::register_kb_commands(app, exit_code);
+    rehab::app::register_rules_commands(app, exit_code);
+    rehab::app::register_recommend_commands(app, exit_code);
+    rehab::app::register_scenario_commands(app, exit_code);
+    app.parse_complete_callback([&] {
+        spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
+    });
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const std::exception& e) {
+        std::cerr << "rehab: internal error: " << e.what() << "\n";
+        return rehab::app::internal;
+    }
+    return exit_code;
+}

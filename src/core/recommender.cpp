@@ -1,0 +1,126 @@
+// Programme assembly on top of the engine's evaluation: referral, selection within limits and
+// components (no two exercises doing the same job), dosing by the dose rules, the order to perform
+// them, and the reasons for every decision. Thresholds live in the rules, not here.
+#include "core/recommender.hpp"
+
+#include <algorithm>
+
+namespace rehab {
+
+const char* to_string(Change c) {
+    switch (c) {
+        case Change::new_: return "new";
+        case Change::progressed: return "progressed";
+        case Change::held: return "held";
+        case Change::regressed: return "regressed";
+        case Change::replaced: return "replaced";
+        case Change::dropped: return "dropped";
+    }
+    return "?";
+}
+
+namespace {
+
+// Exercises do the same job when they share component and every (movement, contraction) pair.
+bool same_job(const Exercise& a, const Exercise& b) {
+    if (a.component != b.component || a.performs.size() != b.performs.size() || a.performs.empty()) return false;
+    for (const auto& p : a.performs) {
+        bool found = false;
+        for (const auto& q : b.performs) found |= p.movement == q.movement && p.contractions == q.contractions;
+        if (!found) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+Recommender::Recommender(std::shared_ptr<const RuleSet> rules) : engine_(std::move(rules)) {}
+
+std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const RuleSet> rules, Diagnostics& diags) {
+    const FactSchema& s = rules->schema();
+    for (const char* name : {"stage", "irritability", "condition", "pain.rest"})
+        if (!s.find(name)) {
+            diags.error("RC001", "", "", std::string("the clinical rules must declare the fact '") + name + "'");
+            return nullptr;
+        }
+    auto r = std::make_shared<Recommender>(rules);
+    const KnowledgeGraph& kg = rules->knowledge();
+    r->slots_ = ClinicalSlots::resolve(s, kg);
+    r->stage_ = *s.find("stage");
+    r->irritability_ = *s.find("irritability");
+    r->ceiling_ = s.find("pain_ceiling");
+    r->sessions_ = s.find("progress.sessions_required");
+    r->rpe_max_ = s.find("progress.rpe_max");
+    const auto& exs = kg.exercises();
+    r->same_job_.assign(exs.size(), ExerciseSet(exs.size()));
+    for (const auto& a : exs)
+        for (const auto& b : exs)
+            if (a.id != b.id && same_job(a, b)) r->same_job_[a.id.value].insert(b.id);
+    return r;
+}
+
+Recommendation Recommender::recommend(const Profile& profile, bool trace) const {
+    Recommendation out;
+    recommend(profile, out, trace);
+    return out;
+}
+
+void Recommender::recommend(const Profile& profile, Recommendation& out, bool trace) const {
+    FactValues facts(rules().schema());
+    profile_to_facts(profile, slots_, facts);
+    engine_.evaluate(facts, out.evaluation, trace);
+    const Evaluation& ev = out.evaluation;
+    out.profile_id = profile.id;
+    out.referral.clear();
+    out.items.clear();
+    out.excluded.clear();
+    out.not_chosen.clear();
+    out.warnings.clear();
+    out.next_stage_unmet.clear();
+    const FactValue& st = ev.facts.get(stage_);
+    out.stage = st.known ? static_cast<Stage>(static_cast<int>(st.value)) : Stage::early;
+    out.stage_rule = ev.derived_by[stage_];
+    const FactValue& irr = ev.facts.get(irritability_);
+    out.irritability = irr.known ? rules().schema().format_value(irritability_, irr.value) : "unknown";
+    auto get = [&](std::optional<FactSlot> s) -> std::optional<double> {
+        if (s && ev.facts.get(*s).known) return ev.facts.get(*s).value;
+        return std::nullopt;
+    };
+    out.progress = {get(ceiling_), get(sessions_), get(rpe_max_)};
+    for (const auto& w : ev.warnings) {
+        const CompiledAction& a = rules().rule(w.rule).actions[w.action];
+        if (a.selector == no_selector) out.warnings.push_back({w.rule, a.text});
+    }
+    next_stage_criteria(out);
+    if (ev.referred()) {
+        refer(out);
+        return;
+    }
+    select(out);
+    explain_items(out);
+}
+
+void Recommender::refer(Recommendation& out) const {
+    for (const auto& ref : out.evaluation.referrals) {
+        const CompiledAction& a = rules().rule(ref.rule).actions[ref.action];
+        ReferralReason r{ref.rule, a.red_flag, a.urgency, a.text};
+        if (r.reason.empty() && a.red_flag.valid()) r.reason = knowledge().red_flag(a.red_flag).concern;
+        out.referral.push_back(std::move(r));
+    }
+}
+
+void Recommender::next_stage_criteria(Recommendation& out) const {
+    if (out.stage == Stage::late) return;
+    out.next_stage = static_cast<Stage>(static_cast<int>(out.stage) + 1);
+    const double want = static_cast<double>(*out.next_stage);
+    for (std::uint32_t r = 0; r < rules().rules().size(); ++r)
+        for (const auto& a : rules().rule(r).actions) {
+            if (a.kind != ActionKind::derive || a.fact != stage_ || a.value.code.size() != 1 ||
+                a.value.code[0].op != OpCode::push_const || a.value.code[0].k != want)
+                continue;
+            for (const auto& o : out.evaluation.observations)
+                if (o.rule == r && o.result != Truth::true_) out.next_stage_unmet.push_back({o, r});
+        }
+}
+
+}  // namespace rehab

@@ -1,0 +1,47 @@
+// The clinical decision aid: load once (knowledge + compiled clinical rules), then recommend()
+// for many profiles from many threads. It runs the engine, then assembles the programme: refer,
+// or pick exercises within limits and components, dose them, order them, and explain each step.
+#pragma once
+#include <memory>
+#include <optional>
+
+#include "core/clinical_schema.hpp"
+#include "core/engine.hpp"
+#include "core/programme.hpp"
+#include "core/rule_set.hpp"
+
+namespace rehab {
+
+class Recommender {
+public:
+    // `rules` must have been compiled against make_clinical_schema(knowledge) and declare the
+    // derived facts `stage` (early, mid, late) and `irritability`; reports RC001 otherwise.
+    static std::shared_ptr<const Recommender> create(std::shared_ptr<const RuleSet> rules, Diagnostics& diags);
+
+    Recommendation recommend(const Profile& profile, bool trace = true) const;
+    void recommend(const Profile& profile, Recommendation& out, bool trace) const;
+
+    const RuleSet& rules() const { return engine_.rules(); }
+    const KnowledgeGraph& knowledge() const { return engine_.rules().knowledge(); }
+    const Engine& engine() const { return engine_; }
+    const ClinicalSlots& slots() const { return slots_; }
+    FactSlot stage_slot() const { return stage_; }
+    std::optional<FactSlot> fact(std::string_view name) const { return rules().schema().find(name); }
+
+    explicit Recommender(std::shared_ptr<const RuleSet> rules);  // use create()
+
+private:
+    Engine engine_;
+    ClinicalSlots slots_{};
+    FactSlot stage_ = 0, irritability_ = 0;
+    std::optional<FactSlot> ceiling_, sessions_, rpe_max_;
+    std::vector<ExerciseSet> same_job_;  // per exercise: exercises that do the same job
+
+    void refer(Recommendation& out) const;
+    void select(Recommendation& out) const;
+    void dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) const;
+    void explain_items(Recommendation& out) const;
+    void next_stage_criteria(Recommendation& out) const;
+};
+
+}  // namespace rehab

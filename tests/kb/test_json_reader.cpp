@@ -1,0 +1,150 @@
+// Tests of the shared JSON helpers: file reading, parse errors with line:column and a clean
+// message, JSON pointer escaping, and every FieldReader method's success and failure paths.
+#include <catch2/catch.hpp>
+
+#include "../support/temp_dir.hpp"
+#include "io/json_reader.hpp"
+
+using rehab::Diagnostics;
+using rehab::io::FieldReader;
+using nlohmann::json;
+
+namespace {
+const rehab::Diagnostic& only(const Diagnostics& d) {
+    REQUIRE(d.items().size() == 1);
+    return d.items()[0];
+}
+}  // namespace
+
+TEST_CASE("json: read_text_file reads a file and reports a missing one", "[json]") {
+    rehab::test::TempDir dir("json");
+    Diagnostics d;
+    auto path = dir.write("a.txt", "hello\n");
+    CHECK(rehab::io::read_text_file(path, d, "XX014").value() == "hello\n");
+    CHECK(d.empty());
+    CHECK_FALSE(rehab::io::read_text_file(dir.file("missing.txt"), d, "XX014"));
+    CHECK(only(d).code == "XX014");
+    CHECK(only(d).file == dir.file("missing.txt"));
+}
+
+TEST_CASE("json: parse_json reports line, column and a clean message", "[json]") {
+    Diagnostics d;
+    auto j = rehab::io::parse_json("{\n  \"a\": 1,\n  \"b\": }\n", "f.json", d, "KB001");
+    CHECK_FALSE(j);
+    const auto& e = only(d);
+    CHECK(e.code == "KB001");
+    CHECK(e.file == "f.json");
+    CHECK(e.line == 3);
+    CHECK(e.column == 8);
+    CHECK(e.message == "syntax error: unexpected '}', expected a value");
+}
+
+TEST_CASE("json: parse_json messages for other syntax errors", "[json]") {
+    Diagnostics d;
+    CHECK_FALSE(rehab::io::parse_json("[1, 2", "f.json", d, "RL001"));
+    CHECK_FALSE(rehab::io::parse_json("{\"a\" 1}", "f.json", d, "RL001"));
+    REQUIRE(d.items().size() == 2);
+    CHECK(d.items()[0].message.find("syntax error") == 0);
+    CHECK(d.items()[0].message.find("end of file") != std::string::npos);
+    CHECK(d.items()[0].message.find("json.exception") == std::string::npos);
+    CHECK(d.items()[1].line == 1);
+    CHECK(d.items()[1].column == 6);
+    CHECK(d.items()[1].message.find("expected ':'") != std::string::npos);
+    CHECK(rehab::io::parse_json("{\"a\": [1, 2]}", "f.json", d, "RL001").value()["a"][1] == 2);
+}
+
+TEST_CASE("json: json_pointer_escape escapes ~ and /", "[json]") {
+    CHECK(rehab::io::json_pointer_escape("a/b~c") == "a~1b~0c");
+    CHECK(rehab::io::json_pointer_escape("plain") == "plain");
+}
+
+TEST_CASE("json: FieldReader reads well-typed fields", "[json]") {
+    json j = {{"s", "text"}, {"n", 2.5}, {"i", 4}, {"b", true}, {"l", {"x", "y"}}, {"o", {{"k", 1}}},
+              {"a", {1, 2}}, {"e", "mid"}, {"z", nullptr}};
+    Diagnostics d;
+    FieldReader r(j, "f.json", "/root", d, "PR");
+    CHECK(r.string("s", true) == "text");
+    CHECK(r.number("n", true, 0, 10) == 2.5);
+    CHECK(r.integer("i", true, 0, 10) == 4);
+    CHECK(r.boolean("b", true) == true);
+    CHECK(r.string_list("l", true) == std::vector<std::string>{"x", "y"});
+    CHECK(r.object("o", true) != nullptr);
+    CHECK(r.array("a", true)->size() == 2);
+    CHECK(r.enumeration("e", true, {"early", "mid"}) == "mid");
+    CHECK_FALSE(r.string("absent", false));
+    CHECK_FALSE(r.string("z", false));  // null counts as missing
+    r.allow_only({"s", "n", "i", "b", "l", "o", "a", "e", "z"});
+    CHECK(d.empty());
+    CHECK(r.child_pointer("a/b") == "/root/a~1b");
+}
+
+TEST_CASE("json: FieldReader reports wrong types with the field pointer", "[json]") {
+    json j = {{"s", 1}, {"n", "x"}, {"i", 2.5}, {"b", "yes"}, {"l", {"x", 3}}, {"o", {1}}, {"a", {{"k", 1}}}};
+    Diagnostics d;
+    FieldReader r(j, "f.json", "/p/0", d, "PR");
+    CHECK_FALSE(r.string("s", true));
+    CHECK_FALSE(r.number("n", true, 0, 1));
+    CHECK_FALSE(r.integer("i", true, 0, 10));
+    CHECK_FALSE(r.boolean("b", true));
+    CHECK(r.string_list("l", true) == std::vector<std::string>{"x"});
+    CHECK(r.object("o", true) == nullptr);
+    CHECK(r.array("a", true) == nullptr);
+    REQUIRE(d.items().size() == 7);
+    for (const auto& item : d.items()) {
+        CHECK(item.code == "PR002");
+        CHECK(item.file == "f.json");
+    }
+    CHECK(d.items()[0].pointer == "/p/0/s");
+    CHECK(d.items()[0].message == "field 's' should be a string, found an integer");
+    CHECK(d.items()[4].pointer == "/p/0/l/1");
+    CHECK(d.items()[6].pointer == "/p/0/a");
+}
+
+TEST_CASE("json: FieldReader reports missing required fields only", "[json]") {
+    Diagnostics d;
+    json j = json::object();
+    FieldReader r(j, "f.json", "", d, "RL");
+    CHECK_FALSE(r.number("weight", false, 0, 1));
+    CHECK(d.empty());
+    CHECK(r.string_list("tags", true).empty());
+    CHECK(only(d).code == "RL003");
+    CHECK(only(d).pointer == "/tags");
+}
+
+TEST_CASE("json: FieldReader reports out-of-range values and bad enumerations", "[json]") {
+    json j = {{"n", 11}, {"i", -1}, {"e", "midd"}};
+    Diagnostics d;
+    FieldReader r(j, "f.json", "/x", d, "KB");
+    CHECK_FALSE(r.number("n", true, 0, 10));
+    CHECK_FALSE(r.integer("i", true, 0, 10));
+    CHECK_FALSE(r.enumeration("e", true, {"early", "mid", "late"}));
+    REQUIRE(d.items().size() == 3);
+    CHECK(d.items()[0].code == "KB007");
+    CHECK(d.items()[0].pointer == "/x/n");
+    CHECK(d.items()[1].pointer == "/x/i");
+    CHECK(d.items()[2].pointer == "/x/e");
+    CHECK(d.items()[2].hint == "did you mean 'mid'?");
+}
+
+TEST_CASE("json: FieldReader allow_only reports unknown fields with a hint", "[json]") {
+    json j = {{"name", "a"}, {"stagez", 1}};
+    Diagnostics d;
+    FieldReader r(j, "f.json", "/e/2", d, "KB");
+    r.allow_only({"name", "stages"});
+    CHECK(only(d).code == "KB004");
+    CHECK(only(d).pointer == "/e/2/stagez");
+    CHECK(only(d).hint == "did you mean 'stages'?");
+}
+
+TEST_CASE("json: FieldReader on a non-object reports one wrong type", "[json]") {
+    json j = json::array({1, 2});
+    Diagnostics d;
+    FieldReader r(j, "f.json", "/items/4", d, "PR");
+    CHECK_FALSE(r.string("a", true));
+    CHECK_FALSE(r.integer("b", true, 0, 1));
+    r.allow_only({});
+    CHECK_FALSE(r.is_object());
+    CHECK(only(d).code == "PR002");
+    CHECK(only(d).pointer == "/items/4");
+    CHECK(only(d).message == "expected an object, found an array");
+}
