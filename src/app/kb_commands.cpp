@@ -22,13 +22,13 @@ int run_check(const std::string& dir) {
         std::cerr << "knowledge check failed: " << dir << "\n";
         return bad_input;
     }
-    std::cout << "knowledge OK: " << kg->exercise_count() << " exercises, " << kg->muscles().size() << " muscles, "
-              << kg->movements().size() << " movements, " << kg->conditions().size() << " conditions, "
-              << kg->red_flags().size() << " red flags, " << kg->equipment().size() << " equipment, "
-              << kg->positions().size() << " positions, " << kg->bands().size() << " bands, "
-              << kg->references().size() << " references, " << kg->codes().size() << " codes (" << kg->name()
-              << " version " << kg->version() << ", hash " << kg->content_hash() << "), " << warning_count(diags)
-              << " warning(s)\n";
+    std::cout << "knowledge OK: " << kg->exercise_count() << " exercises, " << kg->muscles().size()
+              << " muscles, " << kg->movements().size() << " movements, " << kg->conditions().size()
+              << " conditions, " << kg->red_flags().size() << " red flags, " << kg->equipment().size()
+              << " equipment, " << kg->positions().size() << " positions, " << kg->bands().size()
+              << " bands, " << kg->references().size() << " references, " << kg->codes().size() << " codes ("
+              << kg->name() << " version " << kg->version() << ", hash " << kg->content_hash() << "), "
+              << warning_count(diags) << " warning(s)\n";
     return ok;
 }
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     rehab::app::register_rules_commands(app, exit_code);
     rehab::app::register_recommend_commands(app, exit_code);
     rehab::app::register_scenario_commands(app, exit_code);
+    rehab::app::register_simulate_commands(app, exit_code);
     app.parse_complete_callback([&] {
         spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
     });

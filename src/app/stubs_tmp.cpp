@@ -6,5 +6,6 @@ namespace rehab::app {
 
 void register_recommend_commands(CLI::App&, int&) {}
 void register_scenario_commands(CLI::App&, int&) {}
+void register_simulate_commands(CLI::App&, int&) {}
 
 }  // namespace rehab::app

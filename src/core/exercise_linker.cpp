@@ -30,7 +30,8 @@ void Linker::link_exercise(const ExerciseSpec& s, std::uint32_t index) {
     link_exercise_body(s, e);
     link_precautions(s, e);
     link_dosage(s, e);
-    e.references = link_references({VertexKind::exercise, index}, s.references, {s.origin.file, at(s, "references")});
+    e.references =
+        link_references({VertexKind::exercise, index}, s.references, {s.origin.file, at(s, "references")});
     out_.exercises.push_back(std::move(e));
 }
 
@@ -38,10 +39,12 @@ void Linker::link_exercise_body(const ExerciseSpec& s, Exercise& e) {
     const Node self{VertexKind::exercise, e.id.value};
     const auto& f = s.origin.file;
     if (!s.position.empty())
-        if (auto p = link(Relation::in_position, self, VertexKind::position, s.position, {f, at(s, "position")}))
+        if (auto p =
+                link(Relation::in_position, self, VertexKind::position, s.position, {f, at(s, "position")}))
             e.position = PositionId(*p);
     for (std::size_t i = 0; i < s.equipment.size(); ++i)
-        if (auto q = link(Relation::needs, self, VertexKind::equipment, s.equipment[i], {f, at(s, "equipment", i)}))
+        if (auto q = link(Relation::needs, self, VertexKind::equipment, s.equipment[i],
+                          {f, at(s, "equipment", i)}))
             e.equipment.emplace_back(*q);
     for (std::size_t i = 0; i < s.performs.size(); ++i) {
         const auto& p = s.performs[i];
@@ -55,15 +58,16 @@ void Linker::link_exercise_body(const ExerciseSpec& s, Exercise& e) {
                  "list at least one movement in 'performs'");
     for (std::size_t i = 0; i < s.works.size(); ++i) {
         const auto& w = s.works[i];
-        if (auto m = link(Relation::works, self, VertexKind::muscle, w.muscle, {f, at(s, "works", i) + "/muscle"}, 0,
-                          w.primary))
+        if (auto m = link(Relation::works, self, VertexKind::muscle, w.muscle,
+                          {f, at(s, "works", i) + "/muscle"}, 0, w.primary))
             e.works.push_back({MuscleId(*m), w.primary});
     }
     if (s.works.empty())
         d_.error("KB010", f, at(s, "works"), "exercise '" + s.id + "' works no muscle",
                  "list at least one muscle in 'works'");
     for (std::size_t i = 0; i < s.progresses_to.size(); ++i)
-        link(Relation::progresses_to, self, VertexKind::exercise, s.progresses_to[i], {f, at(s, "progresses_to", i)});
+        link(Relation::progresses_to, self, VertexKind::exercise, s.progresses_to[i],
+             {f, at(s, "progresses_to", i)});
 }
 
 void Linker::link_precautions(const ExerciseSpec& s, Exercise& e) {
@@ -74,9 +78,10 @@ void Linker::link_precautions(const ExerciseSpec& s, Exercise& e) {
         out.stages = p.stages.empty() ? 0b111u : stage_mask(p.stages);
         out.reason = p.reason;
         auto rel = p.contraindication ? Relation::contraindication : Relation::precaution;
-        auto c = link(rel, self, VertexKind::condition, p.condition, {p.origin.file, p.origin.pointer + "/condition"},
-                      out.stages);
-        out.references = link_references(self, p.references, {p.origin.file, p.origin.pointer + "/references"});
+        auto c = link(rel, self, VertexKind::condition, p.condition,
+                      {p.origin.file, p.origin.pointer + "/condition"}, out.stages);
+        out.references =
+            link_references(self, p.references, {p.origin.file, p.origin.pointer + "/references"});
         if (!c) continue;
         out.condition = ConditionId(*c);
         e.precautions.push_back(std::move(out));
@@ -90,18 +95,20 @@ void Linker::link_dosage(const ExerciseSpec& s, Exercise& e) {
         const auto& spec = s.dosage[st];
         if (!e.in_stage(static_cast<Stage>(st))) {
             if (spec)
-                d_.error("KB007", s.origin.file, at(s, "dosage") + "/" + stage,
-                         std::string("dosage for stage '") + stage + "' but the exercise is not in that stage",
-                         "add the stage to 'stages' or remove this dosage");
+                d_.error(
+                    "KB007", s.origin.file, at(s, "dosage") + "/" + stage,
+                    std::string("dosage for stage '") + stage + "' but the exercise is not in that stage",
+                    "add the stage to 'stages' or remove this dosage");
             continue;
         }
         if (!spec) {
-            d_.error("KB012", s.origin.file, at(s, "dosage"), std::string("no dosage for stage '") + stage + "'",
+            d_.error("KB012", s.origin.file, at(s, "dosage"),
+                     std::string("no dosage for stage '") + stage + "'",
                      std::string("add \"") + stage + "\" to 'dosage'");
             continue;
         }
-        Dose dose{spec->sets, spec->reps, spec->hold_s, spec->duration_min, spec->tempo,
-                  spec->rest_s, spec->per_week, BandId(), spec->per_side};
+        Dose dose{spec->sets,   spec->reps,     spec->hold_s, spec->duration_min, spec->tempo,
+                  spec->rest_s, spec->per_week, BandId(),     spec->per_side};
         if (!spec->band.empty())
             if (auto b = link(Relation::uses_band, self, VertexKind::band, spec->band,
                               {s.origin.file, at(s, "dosage") + "/" + stage + "/band"}, 1u << st))

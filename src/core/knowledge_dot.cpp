@@ -12,6 +12,10 @@ namespace {
 std::string quoted(const std::string& text) {
     std::string out = "\"";
     for (char c : text) {
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
         if (c == '"' || c == '\\') out += '\\';
         out += c;
     }
@@ -27,7 +31,8 @@ const char* stage_colour(const Exercise& e) {
 std::string stage_list(const Exercise& e) {
     std::string out;
     for (int s = 0; s < stage_count; ++s)
-        if (e.in_stage(static_cast<Stage>(s))) out += (out.empty() ? "" : ", ") + std::string(to_string(static_cast<Stage>(s)));
+        if (e.in_stage(static_cast<Stage>(s)))
+            out += (out.empty() ? "" : ", ") + std::string(to_string(static_cast<Stage>(s)));
     return out;
 }
 
@@ -42,11 +47,11 @@ std::string KnowledgeGraph::to_dot() const {
         << "  // exercises, filled by earliest stage: early green, mid yellow, late red\n";
     for (const auto& e : exercises())
         out << "  " << quoted("exercise:" + e.key) << " [shape=box, style=\"rounded,filled\", fillcolor=\""
-            << stage_colour(e) << "\", label=" << quoted(e.name + "\\n(" + stage_list(e) + ")") << "];\n";
+            << stage_colour(e) << "\", label=" << quoted(e.name + "\n(" + stage_list(e) + ")") << "];\n";
     out << "  // muscles\n";
     for (const auto& m : muscles())
-        out << "  " << quoted("muscle:" + m.key) << " [shape=ellipse, style=filled, fillcolor=\"#deebf7\", label="
-            << quoted(m.name) << "];\n";
+        out << "  " << quoted("muscle:" + m.key)
+            << " [shape=ellipse, style=filled, fillcolor=\"#deebf7\", label=" << quoted(m.name) << "];\n";
     out << "  // progressions (easier -> harder)\n";
     for (const auto& e : exercises())
         for (auto next : progressions(e.id))
@@ -56,7 +61,8 @@ std::string KnowledgeGraph::to_dot() const {
     for (const auto& e : exercises())
         for (const auto& w : e.works)
             if (w.primary)
-                out << "  " << quoted("exercise:" + e.key) << " -> " << quoted("muscle:" + muscle(w.muscle).key)
+                out << "  " << quoted("exercise:" + e.key) << " -> "
+                    << quoted("muscle:" + muscle(w.muscle).key)
                     << " [style=dashed, color=\"#6baed6\", arrowhead=none];\n";
     out << "}\n";
     return out.str();

@@ -41,16 +41,22 @@ struct CycleFinder : boost::default_dfs_visitor {
     std::vector<Vertex>* parent;
     std::vector<Edge>* back_edges;
     template <class G>
-    void tree_edge(Edge e, const G& g) const { (*parent)[boost::target(e, g)] = boost::source(e, g); }
+    void tree_edge(Edge e, const G& g) const {
+        (*parent)[boost::target(e, g)] = boost::source(e, g);
+    }
     template <class G>
-    void back_edge(Edge e, const G&) const { back_edges->push_back(e); }
+    void back_edge(Edge e, const G&) const {
+        back_edges->push_back(e);
+    }
 };
 
 // Records every vertex a BFS discovers.
 struct Reached : boost::default_bfs_visitor {
     std::vector<Vertex>* out;
     template <class G>
-    void discover_vertex(Vertex v, const G&) const { out->push_back(v); }
+    void discover_vertex(Vertex v, const G&) const {
+        out->push_back(v);
+    }
 };
 
 template <class Id>
@@ -117,9 +123,11 @@ void KnowledgeGraph::Impl::check_cycles(Diagnostics& d) const {
     for (const auto& e : back) {
         Vertex from = boost::source(e, g), to = boost::target(e, g);
         std::vector<Vertex> path{from};
-        while (path.back() != to && path.size() <= boost::num_vertices(g)) path.push_back(parent[path.back()]);
+        while (path.back() != to && path.size() <= boost::num_vertices(g))
+            path.push_back(parent[path.back()]);
         std::string text;
-        for (auto it = path.rbegin(); it != path.rend(); ++it) text += k.exercises[index_of(*it)].key + " -> ";
+        for (auto it = path.rbegin(); it != path.rend(); ++it)
+            text += k.exercises[index_of(*it)].key + " -> ";
         text += k.exercises[index_of(to)].key;
         const auto& origin = k.origins[0][index_of(from)];
         d.error("KB008", origin.file, k.links[g[e].link].pointer, "progression cycle: " + text,
@@ -157,10 +165,12 @@ void KnowledgeGraph::Impl::check_chain_ends(Diagnostics& d) const {
         each_in(v, Relation::progresses_to, [&](Vertex, const EdgeProps&) { has_before = true; });
         each_out(v, Relation::progresses_to, [&](Vertex, const EdgeProps&) { has_after = true; });
         if (!has_before)
-            d.warning("KB101", origin.file, origin.pointer, "mid-stage exercise '" + e.key + "' has no regression",
+            d.warning("KB101", origin.file, origin.pointer,
+                      "mid-stage exercise '" + e.key + "' has no regression",
                       "let an easier exercise progress to it");
         if (!has_after)
-            d.warning("KB102", origin.file, origin.pointer, "mid-stage exercise '" + e.key + "' has no progression",
+            d.warning("KB102", origin.file, origin.pointer,
+                      "mid-stage exercise '" + e.key + "' has no progression",
                       "add a harder exercise to its 'progresses_to'");
     }
 }
@@ -171,8 +181,10 @@ std::vector<ExerciseId> KnowledgeGraph::Impl::reach(ExerciseId e, bool forward) 
     Reached visitor;
     visitor.out = &found;
     Vertex start = vertex(VertexKind::exercise, e.value);
-    if (forward) boost::breadth_first_search(pg, start, boost::visitor(visitor));
-    else boost::breadth_first_search(boost::make_reverse_graph(pg), start, boost::visitor(visitor));
+    if (forward)
+        boost::breadth_first_search(pg, start, boost::visitor(visitor));
+    else
+        boost::breadth_first_search(boost::make_reverse_graph(pg), start, boost::visitor(visitor));
     std::vector<ExerciseId> out;
     for (auto v : found)
         if (v != start) out.emplace_back(index_of(v));
@@ -267,9 +279,10 @@ std::vector<ConditionId> KnowledgeGraph::conditions_for_code(std::string_view co
 
 std::vector<ExerciseId> KnowledgeGraph::exercises_working(MuscleId m, bool primary_only) const {
     std::vector<ExerciseId> out;
-    impl_->each_in(impl_->vertex(VertexKind::muscle, m.value), Relation::works, [&](Vertex v, const EdgeProps& e) {
-        if (e.primary || !primary_only) out.emplace_back(impl_->index_of(v));
-    });
+    impl_->each_in(impl_->vertex(VertexKind::muscle, m.value), Relation::works,
+                   [&](Vertex v, const EdgeProps& e) {
+                       if (e.primary || !primary_only) out.emplace_back(impl_->index_of(v));
+                   });
     return sorted_ids(std::move(out));
 }
 
@@ -311,8 +324,10 @@ std::vector<ExerciseId> KnowledgeGraph::exercises_for(Stage s, const std::vector
         if (!e.in_stage(s)) continue;
         Vertex v = impl_->vertex(VertexKind::exercise, e.id.value);
         bool ok = true;
-        impl_->each_out(v, Relation::needs, [&](Vertex q, const EdgeProps&) { ok = ok && have_equipment[impl_->index_of(q)]; });
-        impl_->each_out(v, Relation::in_position, [&](Vertex p, const EdgeProps&) { ok = ok && have_position[impl_->index_of(p)]; });
+        impl_->each_out(v, Relation::needs,
+                        [&](Vertex q, const EdgeProps&) { ok = ok && have_equipment[impl_->index_of(q)]; });
+        impl_->each_out(v, Relation::in_position,
+                        [&](Vertex p, const EdgeProps&) { ok = ok && have_position[impl_->index_of(p)]; });
         if (ok) out.push_back(e.id);
     }
     return out;

@@ -14,9 +14,9 @@ const char* to_string(VertexKind k) {
 }
 
 const char* to_string(Relation r) {
-    static const char* const names[] = {"performs",         "works",         "produces",    "involves",
-                                        "provoked_by",      "key_movement",  "progresses_to", "needs",
-                                        "in_position",      "precaution",    "contraindication", "cites",
+    static const char* const names[] = {"performs",    "works",        "produces",         "involves",
+                                        "provoked_by", "key_movement", "progresses_to",    "needs",
+                                        "in_position", "precaution",   "contraindication", "cites",
                                         "uses_band"};
     return names[static_cast<std::size_t>(r)];
 }
@@ -98,9 +98,11 @@ std::vector<ReferenceId> Linker::link_references(Node from, const std::vector<st
 
 void Linker::register_all() {
     for (const auto& s : data_.references)
-        if (register_id(VertexKind::reference, s.id, s.origin)) out_.references.push_back({s.id, s.id, s.citation});
+        if (register_id(VertexKind::reference, s.id, s.origin))
+            out_.references.push_back({s.id, s.id, s.citation});
     for (const auto& s : data_.movements)
-        if (register_id(VertexKind::movement, s.id, s.origin)) out_.movements.push_back({s.id, s.name, s.description});
+        if (register_id(VertexKind::movement, s.id, s.origin))
+            out_.movements.push_back({s.id, s.name, s.description});
     for (const auto& s : data_.equipment)
         if (register_id(VertexKind::equipment, s.id, s.origin)) out_.equipment.push_back({s.id, s.name, {}});
     for (const auto& s : data_.positions)
@@ -109,7 +111,8 @@ void Linker::register_all() {
         if (register_id(VertexKind::muscle, s.id, s.origin)) muscles_.push_back(&s);
     for (const auto& s : data_.bands)
         if (register_id(VertexKind::band, s.id, s.origin))
-            out_.bands.push_back({BandId(static_cast<std::uint32_t>(out_.bands.size())), s.id, s.name, s.force_lb});
+            out_.bands.push_back(
+                {BandId(static_cast<std::uint32_t>(out_.bands.size())), s.id, s.name, s.force_lb});
     for (const auto& s : data_.red_flags)
         if (register_id(VertexKind::red_flag, s.id, s.origin)) red_flags_.push_back(&s);
     for (const auto& s : data_.conditions)
@@ -142,8 +145,9 @@ void Linker::link_conditions() {
                 c.involves.emplace_back(*m);
         for (std::size_t j = 0; j < s.provoked_by.size(); ++j) {
             unsigned mask = contraction_mask(s.provoked_by[j].contractions);
-            if (auto m = link(Relation::provoked_by, self, VertexKind::movement, s.provoked_by[j].movement,
-                              {f, s.origin.pointer + "/provoked_by/" + std::to_string(j) + "/movement"}, mask))
+            if (auto m =
+                    link(Relation::provoked_by, self, VertexKind::movement, s.provoked_by[j].movement,
+                         {f, s.origin.pointer + "/provoked_by/" + std::to_string(j) + "/movement"}, mask))
                 c.provoked_by.push_back({MovementId(*m), mask});
         }
         if (auto m = link(Relation::key_movement, self, VertexKind::movement, s.key_movement,
@@ -159,7 +163,7 @@ void Linker::link_others() {
         const auto& s = *red_flags_[i];
         RedFlag r{RedFlagId(i), s.id, s.name, s.concern, s.advice, s.urgency, {}};
         r.references = link_references({VertexKind::red_flag, i}, s.references,
-                                        {s.origin.file, s.origin.pointer + "/references"});
+                                       {s.origin.file, s.origin.pointer + "/references"});
         out_.red_flags.push_back(std::move(r));
     }
     if (!data_.band_reference.empty()) {
@@ -167,8 +171,12 @@ void Linker::link_others() {
         if (auto r = resolve(VertexKind::reference, data_.band_reference, at.file, at.pointer)) {
             out_.band_reference = ReferenceId(*r);
             for (std::uint32_t b = 0; b < out_.bands.size(); ++b)
-                out_.links.push_back({Relation::cites, {VertexKind::band, b}, {VertexKind::reference, *r}, 0,
-                                      false, at.pointer});
+                out_.links.push_back({Relation::cites,
+                                      {VertexKind::band, b},
+                                      {VertexKind::reference, *r},
+                                      0,
+                                      false,
+                                      at.pointer});
         }
     }
     for (const auto& s : data_.codes) {

@@ -16,7 +16,15 @@
 namespace rehab {
 
 enum class VertexKind : std::uint8_t {
-    exercise, muscle, movement, condition, equipment, position, red_flag, reference, band
+    exercise,
+    muscle,
+    movement,
+    condition,
+    equipment,
+    position,
+    red_flag,
+    reference,
+    band
 };
 inline constexpr std::size_t vertex_kind_count = 9;
 
@@ -44,9 +52,9 @@ struct Node {
 struct Link {
     Relation relation = Relation::cites;
     Node from, to;
-    unsigned mask = 0;        // contractions (performs, provoked_by) or stages (precautions, bands)
-    bool primary = false;     // works
-    std::string pointer;      // where the link is stated, in the file of `from`
+    unsigned mask = 0;     // contractions (performs, provoked_by) or stages (precautions, bands)
+    bool primary = false;  // works
+    std::string pointer;   // where the link is stated, in the file of `from`
 };
 
 struct LinkedKnowledge {
@@ -62,7 +70,9 @@ struct LinkedKnowledge {
     std::array<std::map<std::string, std::uint32_t, std::less<>>, vertex_kind_count> index;
     std::vector<Link> links;
 
-    [[nodiscard]] std::size_t count(VertexKind k) const { return origins[static_cast<std::size_t>(k)].size(); }
+    [[nodiscard]] std::size_t count(VertexKind k) const {
+        return origins[static_cast<std::size_t>(k)].size();
+    }
     [[nodiscard]] std::optional<std::uint32_t> find(VertexKind k, std::string_view key) const;
 };
 

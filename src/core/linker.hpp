@@ -23,7 +23,8 @@ private:
     // Resolves `key` and records the relation from -> key.
     std::optional<std::uint32_t> link(Relation r, Node from, VertexKind to, const std::string& key,
                                       const Origin& where, unsigned mask = 0, bool primary = false);
-    std::vector<ReferenceId> link_references(Node from, const std::vector<std::string>& keys, const Origin& list);
+    std::vector<ReferenceId> link_references(Node from, const std::vector<std::string>& keys,
+                                             const Origin& list);
 
     void register_all();
     void link_muscles();

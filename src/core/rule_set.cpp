@@ -262,9 +262,13 @@ private:
         for (auto& r : rs_->rules_) {
             int s = 0;
             for (auto slot : r.when.reads) s = std::max(s, levels[slot]);
-            for (const auto& a : r.actions)
+            for (const auto& a : r.actions) {
                 if (a.selector != no_selector)
                     for (auto k : rs_->selectors_[a.selector].keys()) s = std::max(s, levels[k]);
+                // All rules deriving one fact share a stratum (the one just below the fact's level),
+                // so that priority alone decides between them.
+                if (a.kind == ActionKind::derive) s = std::max(s, levels[a.fact] - 1);
+            }
             r.stratum = s;
             max_stratum = std::max(max_stratum, s);
         }

@@ -10,7 +10,8 @@
 
 namespace rehab::io {
 
-bool write_file_atomic(const std::string& path, const std::string& text, Diagnostics& d, const std::string& code) {
+bool write_file_atomic(const std::string& path, const std::string& text, Diagnostics& d,
+                       const std::string& code) {
     namespace fs = std::filesystem;
     static std::atomic<unsigned> counter{0};
     const std::string temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);

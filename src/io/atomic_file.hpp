@@ -8,6 +8,7 @@
 namespace rehab::io {
 
 // False (and one error with `code`, located at `path`) when the file cannot be written.
-bool write_file_atomic(const std::string& path, const std::string& text, Diagnostics& d, const std::string& code);
+bool write_file_atomic(const std::string& path, const std::string& text, Diagnostics& d,
+                       const std::string& code);
 
 }  // namespace rehab::io

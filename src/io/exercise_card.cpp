@@ -26,14 +26,16 @@ std::string join(const Items& items, const std::string& sep, F&& text) {
 std::string stage_list(unsigned mask) {
     std::string out;
     for (int s = 0; s < stage_count; ++s)
-        if (mask & (1u << s)) out += (out.empty() ? "" : ", ") + std::string(to_string(static_cast<Stage>(s)));
+        if (mask & (1u << s))
+            out += (out.empty() ? "" : ", ") + std::string(to_string(static_cast<Stage>(s)));
     return out;
 }
 
 std::string contraction_list(unsigned mask) {
     std::string out;
     for (int c = 0; c < contraction_count; ++c)
-        if (mask & (1u << c)) out += (out.empty() ? "" : ", ") + std::string(to_string(static_cast<Contraction>(c)));
+        if (mask & (1u << c))
+            out += (out.empty() ? "" : ", ") + std::string(to_string(static_cast<Contraction>(c)));
     return out;
 }
 
@@ -54,8 +56,9 @@ void identity(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise&
     out << "Position:    " << (e.position.valid() ? kg.position(e.position).name : "-") << "\n";
     out << "Stance:      " << words(to_string(e.stance)) << "\n";
     out << "Equipment:   "
-        << (e.equipment.empty() ? "none (body weight)"
-                                : join(e.equipment, ", ", [&](EquipmentId q) { return kg.equipment(q).name; }))
+        << (e.equipment.empty()
+                ? "none (body weight)"
+                : join(e.equipment, ", ", [&](EquipmentId q) { return kg.equipment(q).name; }))
         << "\n";
     out << "Therapist:   " << (e.needs_therapist ? "needed" : "not needed")
         << "; partner: " << (e.needs_partner ? "needed" : "not needed") << "\n";
@@ -65,7 +68,8 @@ void instructions(std::ostringstream& out, const Exercise& e) {
     heading(out, "Purpose");
     out << "  " << (e.purpose.empty() ? "-" : e.purpose) << "\n";
     heading(out, "Instructions");
-    for (std::size_t i = 0; i < e.instructions.size(); ++i) out << "  " << i + 1 << ". " << e.instructions[i] << "\n";
+    for (std::size_t i = 0; i < e.instructions.size(); ++i)
+        out << "  " << i + 1 << ". " << e.instructions[i] << "\n";
     if (!e.stop_if.empty()) out << "  Stop if: " << e.stop_if << "\n";
 }
 
@@ -86,7 +90,8 @@ void muscles_and_movements(std::ostringstream& out, const KnowledgeGraph& kg, co
 
 std::string exercise_names(const KnowledgeGraph& kg, const std::vector<ExerciseId>& ids) {
     if (ids.empty()) return "none";
-    return join(ids, ", ", [&](ExerciseId x) { return kg.exercise(x).name + " [" + kg.exercise(x).key + "]"; });
+    return join(ids, ", ",
+                [&](ExerciseId x) { return kg.exercise(x).name + " [" + kg.exercise(x).key + "]"; });
 }
 
 void progression(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise& e) {
@@ -109,7 +114,8 @@ void precautions(std::ostringstream& out, const KnowledgeGraph& kg, const Exerci
         if (p.stages != 0b111u) out << " (" << stage_list(p.stages) << " stage)";
         out << ": " << p.reason;
         if (!p.references.empty())
-            out << " [" << join(p.references, ", ", [&](ReferenceId r) { return kg.reference(r).key; }) << "]";
+            out << " [" << join(p.references, ", ", [&](ReferenceId r) { return kg.reference(r).key; })
+                << "]";
         out << "\n";
     }
 }
@@ -118,7 +124,8 @@ void dosage(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise& e
     heading(out, "Default dosage");
     for (int s = 0; s < stage_count; ++s)
         if (e.dosage[s])
-            out << "  " << to_string(static_cast<Stage>(s)) << ":" << std::string(7 - std::string(to_string(static_cast<Stage>(s))).size(), ' ')
+            out << "  " << to_string(static_cast<Stage>(s)) << ":"
+                << std::string(7 - std::string(to_string(static_cast<Stage>(s))).size(), ' ')
                 << format_dose(kg, *e.dosage[s]) << "\n";
 }
 

@@ -62,8 +62,8 @@ std::vector<PrecautionSpec> read_precautions(FieldReader& r) {
         p.allow_only({"condition", "kind", "stages", "reason", "references"});
         PrecautionSpec s;
         s.condition = p.string("condition", true).value_or("");
-        s.contraindication =
-            p.enumeration("kind", true, {"precaution", "contraindication"}).value_or("") == "contraindication";
+        s.contraindication = p.enumeration("kind", true, {"precaution", "contraindication"}).value_or("") ==
+                             "contraindication";
         s.stages = read_enum_list(p, "stages", false, &stage_from, stage_names());
         s.reason = p.string("reason", true).value_or("");
         s.references = p.string_list("references", false);
@@ -73,11 +73,12 @@ std::vector<PrecautionSpec> read_precautions(FieldReader& r) {
     return out;
 }
 
-std::optional<DoseSpec> read_dose(const nlohmann::json& j, const std::string& file, const std::string& pointer,
-                                  Diagnostics& d) {
+std::optional<DoseSpec> read_dose(const nlohmann::json& j, const std::string& file,
+                                  const std::string& pointer, Diagnostics& d) {
     FieldReader r(j, file, pointer, d, kb);
     if (!r.is_object()) return std::nullopt;
-    r.allow_only({"sets", "reps", "hold_s", "duration_min", "tempo", "rest_s", "per_week", "band", "per_side"});
+    r.allow_only(
+        {"sets", "reps", "hold_s", "duration_min", "tempo", "rest_s", "per_week", "band", "per_side"});
     DoseSpec s;
     auto sets = read_range(r, "sets", true, 1, 10);
     s.reps = read_range(r, "reps", false, 1, 100);
@@ -113,9 +114,11 @@ void read_dosage(FieldReader& r, ExerciseSpec& s) {
 }
 
 void read_exercise(FieldReader& r, ExerciseSpec& s) {
-    r.allow_only({"id", "name", "source", "provenance", "stages", "component", "position", "stance",
-                  "equipment", "needs_therapist", "needs_partner", "performs", "works", "progresses_to",
-                  "precautions", "dosage", "purpose", "instructions", "stop_if", "references"});
+    r.allow_only(
+        {"id",       "name",          "source",      "provenance",      "stages",        "component",
+         "position", "stance",        "equipment",   "needs_therapist", "needs_partner", "performs",
+         "works",    "progresses_to", "precautions", "dosage",          "purpose",       "instructions",
+         "stop_if",  "references"});
     s.name = r.string("name", true).value_or("");
     s.source = r.enumeration("source", true, {"seed", "project"}).value_or("");
     s.provenance = r.string("provenance", false).value_or("");

@@ -31,10 +31,13 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while parsing
-// value - unexpected '}'; expected '[', '{', or a literal" -> "syntax error: unexpected '}', expected a value"
+// value - unexpected '}'; expected '[', '{', or a literal" -> "syntax error: unexpected '}', expected a
+// value"
 std::string clean_parse_message(std::string what) {
-    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    else if (auto c = what.find(": "); c != std::string::npos) what = what.substr(c + 2);
+    if (auto p = what.find("syntax error"); p != std::string::npos)
+        what = what.substr(p);
+    else if (auto c = what.find(": "); c != std::string::npos)
+        what = what.substr(c + 2);
     std::string context;
     if (what.rfind("syntax error while parsing ", 0) == 0) {
         auto dash = what.find(" - ");
@@ -81,31 +84,46 @@ std::string json_pointer_escape(const std::string& key) {
     std::string out;
     out.reserve(key.size());
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
 
 std::string json_type_name(const nlohmann::json& value) {
     switch (value.type()) {
-        case nlohmann::json::value_t::null: return "null";
-        case nlohmann::json::value_t::object: return "an object";
-        case nlohmann::json::value_t::array: return "an array";
-        case nlohmann::json::value_t::string: return "a string";
-        case nlohmann::json::value_t::boolean: return "a boolean";
+        case nlohmann::json::value_t::null:
+            return "null";
+        case nlohmann::json::value_t::object:
+            return "an object";
+        case nlohmann::json::value_t::array:
+            return "an array";
+        case nlohmann::json::value_t::string:
+            return "a string";
+        case nlohmann::json::value_t::boolean:
+            return "a boolean";
         case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned: return "an integer";
-        case nlohmann::json::value_t::number_float: return "a number";
-        default: return "a binary value";
+        case nlohmann::json::value_t::number_unsigned:
+            return "an integer";
+        case nlohmann::json::value_t::number_float:
+            return "a number";
+        default:
+            return "a binary value";
     }
 }
 
 FieldReader::FieldReader(const nlohmann::json& object, std::string file, std::string pointer, Diagnostics& d,
                          std::string code_prefix)
-    : json_(&object), file_(std::move(file)), pointer_(std::move(pointer)), d_(&d),
-      prefix_(std::move(code_prefix)), is_object_(object.is_object()) {
+    : json_(&object),
+      file_(std::move(file)),
+      pointer_(std::move(pointer)),
+      d_(&d),
+      prefix_(std::move(code_prefix)),
+      is_object_(object.is_object()) {
     if (!is_object_)
         d_->error(prefix_ + "002", file_, pointer_, "expected an object, found " + json_type_name(object));
 }

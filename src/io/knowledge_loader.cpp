@@ -61,7 +61,8 @@ void read_meta(const nlohmann::json& j, const std::string& file, Diagnostics& d,
     auto version = r.string("version", true);
     static const std::regex semver(R"(\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
     if (version && !std::regex_match(*version, semver))
-        d.error("KB007", file, "/meta/version", "version '" + *version + "' is not a semantic version (1.2.3)");
+        d.error("KB007", file, "/meta/version",
+                "version '" + *version + "' is not a semantic version (1.2.3)");
     out.version = version.value_or("");
     out.description = r.string("description", false).value_or("");
 }

@@ -11,8 +11,11 @@
 namespace rehab::test {
 
 inline nlohmann::json dose(int sets_min, int sets_max, int reps_min, int reps_max) {
-    return {{"sets", {sets_min, sets_max}}, {"reps", {reps_min, reps_max}}, {"tempo", "2-0-2"},
-            {"rest_s", 60},                 {"per_week", 3}};
+    return {{"sets", {sets_min, sets_max}},
+            {"reps", {reps_min, reps_max}},
+            {"tempo", "2-0-2"},
+            {"rest_s", 60},
+            {"per_week", 3}};
 }
 
 inline nlohmann::json exercise(const std::string& id, nlohmann::json stages, const std::string& position,
@@ -36,22 +39,32 @@ inline nlohmann::json exercise(const std::string& id, nlohmann::json stages, con
 
 struct KbFixture {
     nlohmann::json meta = {{"meta", {{"name", "test-kb"}, {"version", "1.2.3"}, {"description", "fixture"}}}};
-    nlohmann::json references = {{"references",
-                                  {{{"id", "R-ONE"}, {"citation", "One A. Trial. 2020."}, {"grade", "trial"}},
-                                   {{"id", "R-TWO"}, {"citation", "Two B. Practice. 2019."}, {"grade", "practice"}},
-                                   {{"id", "R-BAND"}, {"citation", "Band maker. Forces."}, {"grade", "check"}}}}};
-    nlohmann::json anatomy = {
-        {"movements",
-         {{{"id", "hip_adduction"}, {"name", "Hip adduction"}, {"region", "hip"}, {"description", "Leg inwards."}},
-          {{"id", "hip_extension"}, {"name", "Hip extension"}, {"region", "hip"}},
-          {{"id", "hip_abduction"}, {"name", "Hip abduction"}, {"region", "hip"}}}},
-        {"muscles",
-         {{{"id", "adductor_longus"}, {"name", "Adductor longus"}, {"group", "adductors"},
-           {"actions", {"hip_adduction"}}, {"references", {"R-ONE"}}},
-          {{"id", "gluteus_maximus"}, {"name", "Gluteus maximus"}, {"group", "gluteals"},
-           {"actions", {"hip_extension"}}},
-          {{"id", "gluteus_medius"}, {"name", "Gluteus medius"}, {"group", "gluteals"},
-           {"actions", {"hip_abduction"}}}}}};
+    nlohmann::json references = {
+        {"references",
+         {{{"id", "R-ONE"}, {"citation", "One A. Trial. 2020."}, {"grade", "trial"}},
+          {{"id", "R-TWO"}, {"citation", "Two B. Practice. 2019."}, {"grade", "practice"}},
+          {{"id", "R-BAND"}, {"citation", "Band maker. Forces."}, {"grade", "check"}}}}};
+    nlohmann::json anatomy = {{"movements",
+                               {{{"id", "hip_adduction"},
+                                 {"name", "Hip adduction"},
+                                 {"region", "hip"},
+                                 {"description", "Leg inwards."}},
+                                {{"id", "hip_extension"}, {"name", "Hip extension"}, {"region", "hip"}},
+                                {{"id", "hip_abduction"}, {"name", "Hip abduction"}, {"region", "hip"}}}},
+                              {"muscles",
+                               {{{"id", "adductor_longus"},
+                                 {"name", "Adductor longus"},
+                                 {"group", "adductors"},
+                                 {"actions", {"hip_adduction"}},
+                                 {"references", {"R-ONE"}}},
+                                {{"id", "gluteus_maximus"},
+                                 {"name", "Gluteus maximus"},
+                                 {"group", "gluteals"},
+                                 {"actions", {"hip_extension"}}},
+                                {{"id", "gluteus_medius"},
+                                 {"name", "Gluteus medius"},
+                                 {"group", "gluteals"},
+                                 {"actions", {"hip_abduction"}}}}}};
     nlohmann::json setup = {
         {"equipment", {{{"id", "mat"}, {"name", "Mat"}}, {{"id", "ball"}, {"name", "Soft ball"}}}},
         {"positions",
@@ -59,7 +72,8 @@ struct KbFixture {
           {{"id", "side_lying"}, {"name", "Lying on the side"}},
           {{"id", "standing"}, {"name", "Standing"}}}},
         {"bands",
-         {{{"id", "yellow"}, {"name", "Yellow"}, {"force_lb", 3.0}}, {{"id", "red"}, {"name", "Red"}, {"force_lb", 3.7}}}},
+         {{{"id", "yellow"}, {"name", "Yellow"}, {"force_lb", 3.0}},
+          {{"id", "red"}, {"name", "Red"}, {"force_lb", 3.7}}}},
         {"band_reference", "R-BAND"}};
     nlohmann::json clinical = {
         {"conditions",
@@ -72,17 +86,26 @@ struct KbFixture {
            {"pain_ceiling", 3},
            {"references", {"R-ONE"}}}}},
         {"red_flags",
-         {{{"id", "fracture"}, {"name", "Fracture"}, {"concern", "A broken bone."}, {"urgency", "emergency"},
-           {"advice", "Go to the emergency department."}, {"references", {"R-TWO"}}}}},
+         {{{"id", "fracture"},
+           {"name", "Fracture"},
+           {"concern", "A broken bone."},
+           {"urgency", "emergency"},
+           {"advice", "Go to the emergency department."},
+           {"references", {"R-TWO"}}}}},
         {"codes",
-         {{{"system", "icd10"}, {"code", "S76.2"}, {"condition", "adductor_related_groin_pain"}, {"match", "exact"}}}}};
+         {{{"system", "icd10"},
+           {"code", "S76.2"},
+           {"condition", "adductor_related_groin_pain"},
+           {"match", "exact"}}}}};
     nlohmann::json adductor = {{"exercises", nlohmann::json::array()}};
     nlohmann::json other = {{"exercises", nlohmann::json::array()}};
 
     KbFixture() {
         using nlohmann::json;
-        json add_iso = {{{"movement", "hip_adduction"}, {"contractions", {"isometric"}}, {"resistance", "body_weight"}}};
-        json add_ecc = {{{"movement", "hip_adduction"}, {"contractions", {"concentric", "eccentric"}},
+        json add_iso = {
+            {{"movement", "hip_adduction"}, {"contractions", {"isometric"}}, {"resistance", "body_weight"}}};
+        json add_ecc = {{{"movement", "hip_adduction"},
+                         {"contractions", {"concentric", "eccentric"}},
                          {"resistance", "band"}}};
         json longus = {{{"muscle", "adductor_longus"}, {"role", "primary"}}};
         auto& a = adductor["exercises"];
@@ -94,23 +117,28 @@ struct KbFixture {
                               {{"muscle", "gluteus_medius"}, {"role", "secondary"}}}));
         a[1]["progresses_to"] = {"copenhagen"};
         a[1]["dosage"]["mid"]["band"] = "red";
-        a[1]["precautions"] = {{{"condition", "adductor_related_groin_pain"}, {"kind", "precaution"},
-                                {"stages", {"mid"}}, {"reason", "Keep pain at or under 3/10."},
+        a[1]["precautions"] = {{{"condition", "adductor_related_groin_pain"},
+                                {"kind", "precaution"},
+                                {"stages", {"mid"}},
+                                {"reason", "Keep pain at or under 3/10."},
                                 {"references", {"R-TWO"}}}};
         a.push_back(exercise("copenhagen", {"mid", "late"}, "side_lying", add_ecc, longus));
         a[2]["equipment"] = {"mat"};
-        a[2]["precautions"] = {{{"condition", "adductor_related_groin_pain"}, {"kind", "contraindication"},
+        a[2]["precautions"] = {{{"condition", "adductor_related_groin_pain"},
+                                {"kind", "contraindication"},
                                 {"reason", "Too hard while pain is high."}}};
         auto& o = other["exercises"];
         o.push_back(exercise("bridge", {"early", "mid"}, "supine",
-                             {{{"movement", "hip_extension"}, {"contractions", {"concentric", "isometric"}},
+                             {{{"movement", "hip_extension"},
+                               {"contractions", {"concentric", "isometric"}},
                                {"resistance", "body_weight"}}},
                              {{{"muscle", "gluteus_maximus"}, {"role", "primary"}}}));
         o[0]["equipment"] = {"mat"};
         o[0]["progresses_to"] = {"standing_abduction"};
-        o.push_back(exercise("standing_abduction", {"mid"}, "standing",
-                             {{{"movement", "hip_abduction"}, {"contractions", {"concentric"}}, {"resistance", "band"}}},
-                             {{{"muscle", "gluteus_medius"}, {"role", "primary"}}}));
+        o.push_back(exercise(
+            "standing_abduction", {"mid"}, "standing",
+            {{{"movement", "hip_abduction"}, {"contractions", {"concentric"}}, {"resistance", "band"}}},
+            {{{"muscle", "gluteus_medius"}, {"role", "primary"}}}));
     }
 
     // Writes every file into dir (file names as the tests expect them).

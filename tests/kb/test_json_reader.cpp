@@ -5,9 +5,9 @@
 #include "../support/temp_dir.hpp"
 #include "io/json_reader.hpp"
 
+using nlohmann::json;
 using rehab::Diagnostics;
 using rehab::io::FieldReader;
-using nlohmann::json;
 
 namespace {
 const rehab::Diagnostic& only(const Diagnostics& d) {
@@ -59,8 +59,8 @@ TEST_CASE("json: json_pointer_escape escapes ~ and /", "[json]") {
 }
 
 TEST_CASE("json: FieldReader reads well-typed fields", "[json]") {
-    json j = {{"s", "text"}, {"n", 2.5}, {"i", 4}, {"b", true}, {"l", {"x", "y"}}, {"o", {{"k", 1}}},
-              {"a", {1, 2}}, {"e", "mid"}, {"z", nullptr}};
+    json j = {{"s", "text"},     {"n", 2.5},    {"i", 4},     {"b", true},   {"l", {"x", "y"}},
+              {"o", {{"k", 1}}}, {"a", {1, 2}}, {"e", "mid"}, {"z", nullptr}};
     Diagnostics d;
     FieldReader r(j, "f.json", "/root", d, "PR");
     CHECK(r.string("s", true) == "text");

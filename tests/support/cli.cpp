@@ -52,8 +52,10 @@ void pump(int in, int out, int err, const std::string& input, CliResult& r) {
             int& fd = i == 0 ? out : err;
             if (fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             ssize_t n = ::read(fd, buf, sizeof buf);
-            if (n > 0) (i == 0 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
-            else ::close(fd), fd = -1;
+            if (n > 0)
+                (i == 0 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
+            else
+                ::close(fd), fd = -1;
         }
         if (in >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
             ssize_t n = ::write(in, input.data() + written, input.size() - written);

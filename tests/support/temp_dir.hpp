@@ -1,12 +1,13 @@
 // RAII temporary folder for tests, created under REHAB_TEST_WORK_DIR and removed (with its
 // contents) when the object goes out of scope. write() creates files and their parent folders.
 #pragma once
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <unistd.h>
 
 namespace rehab::test {
 
@@ -29,7 +30,9 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const { return path_; }
     [[nodiscard]] std::string str() const { return path_.generic_string(); }
     // Path of `relative` inside the folder, as a string.
-    [[nodiscard]] std::string file(const std::string& relative) const { return (path_ / relative).generic_string(); }
+    [[nodiscard]] std::string file(const std::string& relative) const {
+        return (path_ / relative).generic_string();
+    }
 
     // Writes `text` to `relative` (creating folders) and returns its full path.
     std::string write(const std::string& relative, const std::string& text) const {

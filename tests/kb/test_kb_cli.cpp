@@ -1,0 +1,141 @@
+// Command-line tests of `rehab kb check|show|graph` against the bundled knowledge and against
+// fixture folders, run through the real binary; also --help and --version.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "../support/cli.hpp"
+#include "kb_fixture.hpp"
+
+using rehab::test::run_cli;
+using rehab::test::TempDir;
+
+namespace {
+const std::string bundled = std::string(REHAB_SOURCE_DIR) + "/knowledge";
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("cli: kb check passes on the bundled knowledge", "[cli][kb]") {
+    auto r = run_cli({"kb", "check", bundled});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "knowledge OK: "));
+    CHECK(contains(r.out, " exercises, "));
+    CHECK_FALSE(contains(r.err, "error["));
+}
+
+TEST_CASE("cli: kb check without a folder uses the bundled knowledge", "[cli][kb]") {
+    auto r = run_cli({"kb", "check"});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "knowledge OK: "));
+}
+
+TEST_CASE("cli: kb check on the fixture prints the summary and warnings", "[cli][kb]") {
+    TempDir dir("cli");
+    rehab::test::KbFixture().write(dir);
+    auto r = run_cli({"kb", "check", dir.str()});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "knowledge OK: 5 exercises, 3 muscles, 3 movements, 1 conditions, 1 red flags"));
+    CHECK(contains(r.out, "(test-kb version 1.2.3, hash "));
+    CHECK(contains(r.out, "4 warning(s)"));
+    CHECK(contains(r.err, dir.file("exercises/other.json") + ": warning[KB101] at /exercises/0: "));
+}
+
+TEST_CASE("cli: kb check on a broken copy fails with located diagnostics", "[cli][kb]") {
+    TempDir dir("cli");
+    rehab::test::KbFixture f;
+    f.adductor["exercises"][0]["works"][0]["muscle"] = "adductor_longs";
+    f.write(dir);
+    dir.write("meta.json", "{\n  \"meta\": {\n    \"name\": \"x\",\n    \"version\": \"1.0.0\",\n  }\n}\n");
+    auto r = run_cli({"kb", "check", dir.str()});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, dir.file("meta.json") + ":5:3: error[KB001]"));
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("cli: kb check reports link errors with file and pointer", "[cli][kb]") {
+    TempDir dir("cli");
+    rehab::test::KbFixture f;
+    f.adductor["exercises"][0]["works"][0]["muscle"] = "adductor_longs";
+    f.write(dir);
+    auto r = run_cli({"kb", "check", dir.str()});
+    CHECK(r.exit_code == 2);
+    CHECK(
+        contains(r.err, dir.file("exercises/adductor.json") +
+                            ": error[KB006] at /exercises/0/works/0/muscle: unknown muscle 'adductor_longs' "
+                            "(did you mean 'adductor_longus'?)"));
+}
+
+TEST_CASE("cli: kb check on a missing folder fails", "[cli][kb]") {
+    auto r = run_cli({"kb", "check", std::string(REHAB_TEST_WORK_DIR) + "/nope"});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "error[KB014]"));
+}
+
+TEST_CASE("cli: kb show bridge prints the card", "[cli][kb]") {
+    auto r = run_cli({"kb", "show", "bridge"});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "[bridge]"));
+    CHECK(contains(r.out, "Muscles"));
+    CHECK(contains(r.out, "Primary:"));
+    CHECK(contains(r.out, "Progression"));
+    CHECK(contains(r.out, "Default dosage"));
+}
+
+TEST_CASE("cli: kb show on the fixture shows muscles and chain", "[cli][kb]") {
+    TempDir dir("cli");
+    rehab::test::KbFixture().write(dir);
+    auto r = run_cli({"kb", "show", "bridge", "--knowledge", dir.str()});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "Primary:    Gluteus maximus"));
+    CHECK(contains(r.out, "(start)  <-  bridge name  ->  standing_abduction name [standing_abduction]"));
+}
+
+TEST_CASE("cli: kb show with an unknown id suggests the nearest", "[cli][kb]") {
+    TempDir dir("cli");
+    rehab::test::KbFixture().write(dir);
+    auto r = run_cli({"kb", "show", "brige", "--knowledge", dir.str()});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "unknown exercise 'brige' (did you mean 'bridge'?)"));
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("cli: kb graph writes DOT to stdout and atomically to a file", "[cli][kb]") {
+    TempDir dir("cli");
+    rehab::test::KbFixture().write(dir);
+    auto r = run_cli({"kb", "graph", "--knowledge", dir.str()});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("digraph", 0) == 0);
+    TempDir out("cli-out");
+    auto w = run_cli({"kb", "graph", "--knowledge", dir.str(), "--out", out.file("g.dot")});
+    CHECK(w.exit_code == 0);
+    CHECK(out.read("g.dot") == r.out);
+    CHECK(std::distance(std::filesystem::directory_iterator(out.path()), {}) == 1);  // no temp file left
+    auto bad = run_cli({"kb", "graph", "--knowledge", dir.str(), "--out", out.file("missing/dir/g.dot")});
+    CHECK(bad.exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(out.file("missing/dir/g.dot")));
+}
+
+TEST_CASE("cli: kb graph on the bundled knowledge", "[cli][kb]") {
+    auto r = run_cli({"kb", "graph"});
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "digraph"));
+}
+
+TEST_CASE("cli: --help and --version", "[cli]") {
+    auto h = run_cli({"--help"});
+    CHECK(h.exit_code == 0);
+    CHECK(contains(h.out, "kb"));
+    auto kh = run_cli({"kb", "--help"});
+    CHECK(kh.exit_code == 0);
+    CHECK(contains(kh.out, "check"));
+    CHECK(contains(kh.out, "graph"));
+    auto v = run_cli({"--version"});
+    CHECK(v.exit_code == 0);
+    CHECK(contains(v.out, "rehab 0.1.0"));
+}
