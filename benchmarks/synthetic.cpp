@@ -3,6 +3,7 @@
 // clones) and add rules of every selection kind, so the bundled clinical rules still apply.
 #include "synthetic.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -154,9 +155,14 @@ void write_dirs(const SyntheticSpec& spec, const SyntheticDirs& dirs) {
     fs::copy(src / "rules", dirs.rules, fs::copy_options::recursive);
     std::vector<json> base;
     std::vector<std::string> exercise_ids;
-    for (const auto& f : fs::directory_iterator(src / "knowledge" / "exercises"))
-        for (const auto& e : read_json(f.path())["exercises"]) base.push_back(e), exercise_ids.push_back(e["id"]);
-    if (spec.exercises < static_cast<int>(base.size())) {
+    std::vector<fs::path> files;  // sorted: the clones and rule targets do not depend on the file system
+    for (const auto& f : fs::directory_iterator(src / "knowledge" / "exercises")) files.push_back(f.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        const json doc = read_json(f);
+        for (const auto& e : doc["exercises"]) base.push_back(e), exercise_ids.push_back(e["id"]);
+    }
+    if (base.empty() || spec.exercises < static_cast<int>(base.size())) {
         std::fprintf(stderr, "FATAL: a synthetic knowledge base needs at least %zu exercises\n", base.size());
         std::abort();
     }
@@ -171,14 +177,18 @@ void write_dirs(const SyntheticSpec& spec, const SyntheticDirs& dirs) {
 
 }  // namespace
 
+SyntheticDirs synthetic_paths(const SyntheticSpec& spec) {
+    std::string name = "e" + std::to_string(spec.exercises) + "_r" + std::to_string(spec.rules) + "_" + to_string(spec.mode);
+    fs::path root = fs::temp_directory_path() / "rehab-bench" / name;
+    return {(root / "knowledge").string(), (root / "rules").string()};
+}
+
 SyntheticDirs synthetic_dirs(const SyntheticSpec& spec) {
     static std::map<std::string, SyntheticDirs> written;
-    std::string name = "e" + std::to_string(spec.exercises) + "_r" + std::to_string(spec.rules) + "_" + to_string(spec.mode);
-    if (auto it = written.find(name); it != written.end()) return it->second;
-    fs::path root = fs::temp_directory_path() / "rehab-bench" / name;
-    SyntheticDirs dirs{(root / "knowledge").string(), (root / "rules").string()};
+    SyntheticDirs dirs = synthetic_paths(spec);
+    if (auto it = written.find(dirs.knowledge); it != written.end()) return it->second;
     write_dirs(spec, dirs);
-    written.emplace(name, dirs);
+    written.emplace(dirs.knowledge, dirs);
     return dirs;
 }
 

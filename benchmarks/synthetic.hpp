@@ -47,6 +47,8 @@ struct SyntheticSpec {
 struct SyntheticDirs {
     std::string knowledge, rules;
 };
+// Where synthetic_dirs() writes a spec (nothing is written).
+SyntheticDirs synthetic_paths(const SyntheticSpec& spec);
 // Writes (once per process and spec) <tmp>/rehab-bench/<spec>/{knowledge,rules} and returns them.
 SyntheticDirs synthetic_dirs(const SyntheticSpec& spec);
 

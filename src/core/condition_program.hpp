@@ -72,4 +72,31 @@ struct Program {
     }
 };
 
+// The engine's fast path (no trace) for the commonest condition shape: tests of one fact each,
+// "fact OP constant" or "fact in [...]", joined by `and` (left to right, as the compiler emits them).
+// A comparison becomes the exact interval of values it accepts, so a test is two compares.
+struct FactTest {
+    FactSlot slot = 0;
+    bool is_mask = false, negate = false;  // is_mask: value in mask (negate: not in)
+    double lo = 0, hi = 0;                 // else: lo <= value <= hi
+    std::uint64_t mask = 0;
+    bool holds(double v) const {
+        if (!is_mask) return lo <= v && v <= hi;
+        const bool in = v >= 0 && v < 64 && ((mask >> static_cast<unsigned>(v)) & 1u);
+        return in != negate;
+    }
+};
+// Appends the tests and returns true when `p` has exactly that shape (else appends nothing).
+bool conjunction_tests(const Program& p, std::vector<FactTest>& out);
+// The same three-valued result as Program::test on the program the tests came from (Kleene and).
+inline Truth test_conjunction(const FactTest* begin, const FactTest* end, const FactValues& facts) {
+    bool unknown = false;
+    for (const FactTest* t = begin; t != end; ++t) {
+        const FactValue& f = facts.get(t->slot);
+        if (!f.known) unknown = true;
+        else if (!t->holds(f.value)) return Truth::false_;
+    }
+    return unknown ? Truth::unknown : Truth::true_;
+}
+
 }  // namespace rehab

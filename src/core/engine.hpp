@@ -53,8 +53,36 @@ public:
     std::shared_ptr<const RuleSet> rules_ptr() const { return rules_; }
 
 private:
+    // The evaluation plan, laid out like the rule index (per stratum: general rules, and per value of
+    // the indexed fact), each step's condition flattened to tests stored contiguously in plan order
+    // when it is a plain conjunction: the fast path when no trace is asked for. Others (and traces)
+    // run the rule's Program. Bucket steps leave out the tests the index already guarantees.
+    struct Step {
+        std::uint32_t rule = 0, begin = 0, end = 0;  // tests_[begin, end)
+        bool conjunction = false;
+    };
+    struct Plan {
+        std::vector<Step> general;
+        std::vector<std::vector<Step>> by_value;
+    };
     std::shared_ptr<const RuleSet> rules_;
+    std::vector<FactTest> tests_;
+    std::vector<Plan> plans_;  // parallel to RuleSet::strata()
+    // Per rule, its actions in a compact table (acts_[act_begin_[r], act_begin_[r + 1])): the
+    // common kinds are applied without touching the (large) CompiledRule.
+    struct Act {
+        ActionKind kind = ActionKind::warn;
+        std::uint32_t action = 0, selector = 0;
+        double weight = 0;  // signed: avoid is negative
+    };
+    std::vector<Act> acts_;
+    std::vector<std::uint32_t> act_begin_;
+    // Per selector: its members when it is static and has a few (set one by one, not word by word).
+    std::vector<std::vector<ExerciseId>> few_;
+    std::vector<bool> use_few_;
+    Step make_step(std::uint32_t rule, bool indexed);
     void apply(std::uint32_t rule, Evaluation& out) const;
+    void add_selected(ExerciseSet& set, std::uint32_t selector, const FactValues& facts) const;
 };
 
 }  // namespace rehab

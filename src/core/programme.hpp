@@ -91,6 +91,7 @@ struct Recommendation {
     std::string irritability;
     std::vector<ReferralReason> referral;  // non-empty: refer, and no exercises
     std::vector<ProgrammeItem> items;      // in the order to perform them
+    std::vector<ProgrammeItem> dropped;    // current exercises taken out at this review (change == dropped)
     std::vector<ExcludedItem> excluded;
     std::vector<NotChosenItem> not_chosen;
     std::vector<RuleNote> warnings;

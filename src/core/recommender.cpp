@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "core/progression.hpp"
+
 namespace rehab {
 
 const char* to_string(Change c) {
@@ -22,7 +24,7 @@ const char* to_string(Change c) {
 namespace {
 
 // Exercises do the same job when they share component and every (movement, contraction) pair.
-bool same_job(const Exercise& a, const Exercise& b) {
+bool do_same_job(const Exercise& a, const Exercise& b) {
     if (a.component != b.component || a.performs.size() != b.performs.size() || a.performs.empty()) return false;
     for (const auto& p : a.performs) {
         bool found = false;
@@ -55,7 +57,8 @@ std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const Rul
     r->same_job_.assign(exs.size(), ExerciseSet(exs.size()));
     for (const auto& a : exs)
         for (const auto& b : exs)
-            if (a.id != b.id && same_job(a, b)) r->same_job_[a.id.value].insert(b.id);
+            if (a.id != b.id && do_same_job(a, b)) r->same_job_[a.id.value].insert(b.id);
+    r->index_stage_rules();
     return r;
 }
 
@@ -77,6 +80,7 @@ void Recommender::recommend(const Profile& profile, Recommendation& out, bool tr
     out.not_chosen.clear();
     out.warnings.clear();
     out.next_stage_unmet.clear();
+    out.dropped.clear();
     const FactValue& st = ev.facts.get(stage_);
     out.stage = st.known ? static_cast<Stage>(static_cast<int>(st.value)) : Stage::early;
     out.stage_rule = ev.derived_by[stage_];
@@ -97,6 +101,7 @@ void Recommender::recommend(const Profile& profile, Recommendation& out, bool tr
         return;
     }
     select(out);
+    progress_programme(*this, profile, out);  // before explain_items: explain the programme given
     explain_items(out);
 }
 
@@ -109,18 +114,32 @@ void Recommender::refer(Recommendation& out) const {
     }
 }
 
+// The stage comes from `stage` itself or from facts copied into it (stage = criteria_stage): the
+// rules that derive any of those with a constant stage are that stage's criteria.
+void Recommender::index_stage_rules() {
+    std::vector<FactSlot> sources{stage_};
+    const auto& all = rules().rules();
+    for (const auto& rule : all)
+        for (const auto& a : rule.actions)
+            if (a.kind == ActionKind::derive && a.fact == stage_ && a.value.code.size() == 1 &&
+                a.value.code[0].op == OpCode::push_slot)
+                sources.push_back(a.value.code[0].slot);
+    for (std::uint32_t r = 0; r < all.size(); ++r)
+        for (const auto& a : all[r].actions) {
+            if (a.kind != ActionKind::derive || a.value.code.size() != 1 || a.value.code[0].op != OpCode::push_const ||
+                std::find(sources.begin(), sources.end(), a.fact) == sources.end())
+                continue;
+            const int s = static_cast<int>(a.value.code[0].k);
+            if (s >= 0 && s < 3) stage_rules_[s].push_back(r);
+        }
+}
+
 void Recommender::next_stage_criteria(Recommendation& out) const {
     if (out.stage == Stage::late) return;
     out.next_stage = static_cast<Stage>(static_cast<int>(out.stage) + 1);
-    const double want = static_cast<double>(*out.next_stage);
-    for (std::uint32_t r = 0; r < rules().rules().size(); ++r)
-        for (const auto& a : rules().rule(r).actions) {
-            if (a.kind != ActionKind::derive || a.fact != stage_ || a.value.code.size() != 1 ||
-                a.value.code[0].op != OpCode::push_const || a.value.code[0].k != want)
-                continue;
-            for (const auto& o : out.evaluation.observations)
-                if (o.rule == r && o.result != Truth::true_) out.next_stage_unmet.push_back({o, r});
-        }
+    for (std::uint32_t r : stage_rules_[static_cast<int>(*out.next_stage)])
+        for (const auto& o : out.evaluation.observations)
+            if (o.rule == r && o.result != Truth::true_) out.next_stage_unmet.push_back({o, r});
 }
 
 }  // namespace rehab

@@ -26,6 +26,7 @@ public:
     const Engine& engine() const { return engine_; }
     const ClinicalSlots& slots() const { return slots_; }
     FactSlot stage_slot() const { return stage_; }
+    bool same_job(ExerciseId a, ExerciseId b) const { return same_job_[a.value].contains(b); }
     std::optional<FactSlot> fact(std::string_view name) const { return rules().schema().find(name); }
 
     explicit Recommender(std::shared_ptr<const RuleSet> rules);  // use create()
@@ -36,12 +37,14 @@ private:
     FactSlot stage_ = 0, irritability_ = 0;
     std::optional<FactSlot> ceiling_, sessions_, rpe_max_;
     std::vector<ExerciseSet> same_job_;  // per exercise: exercises that do the same job
+    std::vector<std::uint32_t> stage_rules_[3];  // per stage: rules whose firing sets that stage
 
     void refer(Recommendation& out) const;
     void select(Recommendation& out) const;
     void dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) const;
     void explain_items(Recommendation& out) const;
     void next_stage_criteria(Recommendation& out) const;
+    void index_stage_rules();
 };
 
 }  // namespace rehab

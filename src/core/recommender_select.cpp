@@ -169,7 +169,12 @@ void Recommender::dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) c
     d.band = base->band;
     d.per_side = base->per_side;
     // Lowest priority first, so that the highest-priority rule has the last word on each field.
-    for (auto it = ev.doses.rbegin(); it != ev.doses.rend(); ++it) {
+    // Evaluation order is by stratum first, so sort by priority (ties: the earlier rule last).
+    std::vector<ActionRef> order(ev.doses.rbegin(), ev.doses.rend());
+    std::stable_sort(order.begin(), order.end(), [&](const ActionRef& a, const ActionRef& b) {
+        return rules().rule(a.rule).priority < rules().rule(b.rule).priority;
+    });
+    for (auto it = order.begin(); it != order.end(); ++it) {
         const CompiledAction& a = rules().rule(it->rule).actions[it->action];
         if (!rules().selector(a.selector).resolve(ev.facts).contains(item.exercise)) continue;
         if (a.level == 0) d.sets = static_cast<int>(base->sets.min);

@@ -1,5 +1,5 @@
-// Atomic output files: write to "<path>.tmp-<pid>-<n>" in the same folder, flush, then rename.
-// The temporary file is removed when anything fails.
+// Atomic output files: create missing parent folders, write to "<path>.tmp-<pid>-<n>" in the
+// same folder, flush, then rename. The temporary file is removed when anything fails.
 #include "io/atomic_file.hpp"
 
 #include <unistd.h>
@@ -15,6 +15,10 @@ bool write_file_atomic(const std::string& path, const std::string& text, Diagnos
     namespace fs = std::filesystem;
     static std::atomic<unsigned> counter{0};
     const std::string temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    if (auto parent = fs::path(path).parent_path(); !parent.empty()) {
+        std::error_code ec;
+        fs::create_directories(parent, ec);  // a failure shows up when the file is created
+    }
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         if (!out) {

@@ -1,5 +1,6 @@
 // Writes an output file atomically: the text goes to a temporary file next to the target, which
 // is then renamed over it, so a reader never sees a partial file and a failure leaves nothing behind.
+// Missing parent folders are created.
 #pragma once
 #include <string>
 

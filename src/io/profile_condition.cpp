@@ -15,7 +15,8 @@ enum class Family { any, icd, snomed, unknown };
 Family family_of(std::string system) {
     std::string s;
     for (char ch : system)
-        if (std::isalnum(static_cast<unsigned char>(ch))) s += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (std::isalnum(static_cast<unsigned char>(ch)))
+            s += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (s == "icd10" || s == "icd10cm" || s == "icd" || s == "icd10who") return Family::icd;
     if (s == "snomed" || s == "snomedct" || s == "sct") return Family::snomed;
     return Family::unknown;
@@ -61,7 +62,8 @@ std::vector<ConditionId> code_conditions(const KnowledgeGraph& kg, const Query& 
             continue;
         }
         const bool accepts_children = alias.match == "category" || alias.system == "icd10cm";
-        if (f != Family::icd || !accepts_children || q.code.size() <= code.size() || q.code.rfind(code, 0) != 0)
+        if (f != Family::icd || !accepts_children || q.code.size() <= code.size() ||
+            q.code.rfind(code, 0) != 0)
             continue;
         if (code.size() > best) {
             best = code.size();
@@ -77,7 +79,8 @@ std::vector<ConditionId> code_conditions(const KnowledgeGraph& kg, const Query& 
 
 }  // namespace
 
-std::optional<ConditionId> ProfileContext::condition(const std::string& value, const std::string& pointer) const {
+std::optional<ConditionId> ProfileContext::condition(const std::string& value,
+                                                     const std::string& pointer) const {
     if (auto id = kg_->find_condition(value)) return id;
     const Query q = parse_query(value);
     if (q.family != Family::unknown && !q.code.empty()) {
@@ -94,10 +97,10 @@ std::optional<ConditionId> ProfileContext::condition(const std::string& value, c
     }
     std::vector<std::string> keys;
     for (const auto& c : kg_->conditions()) keys.push_back(c.key);
-    auto near = nearest_name(value, keys);
     d_->error("PR005", file_, pointer,
-              "unknown condition '" + value + "', expected a condition id or a code from the alias table (codes.json)",
-              near.empty() ? "" : "did you mean '" + near + "'?");
+              "unknown condition '" + value +
+                  "', expected a condition id or a code from the alias table (knowledge/codes.json)",
+              suggest(value, keys));
     return std::nullopt;
 }
 

@@ -51,13 +51,18 @@ public:
     std::optional<int> integer(FieldReader& r, const std::string& key, const Limit& limit,
                                bool required = false) const;
     // PR008 at `pointer`.
-    void inconsistent(const std::string& pointer, const std::string& message, const std::string& hint = {}) const;
+    void inconsistent(const std::string& pointer, const std::string& message,
+                      const std::string& hint = {}) const;
 
 private:
     const KnowledgeGraph* kg_;
     std::string file_;
     Diagnostics* d_;
 };
+
+// "did you mean" text for `name` among `candidates`: the nearest by edit distance, else the one sharing
+// the most '_'-separated words (when unique); "" when nothing is close.
+std::string suggest(const std::string& name, const std::vector<std::string>& candidates);
 
 // The history section (programme and logged sessions), read and cross-checked.
 History read_history(const nlohmann::json& object, const std::string& pointer, const ProfileContext& c);

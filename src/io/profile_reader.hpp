@@ -16,8 +16,9 @@ namespace rehab::io {
 // profile embedded in a larger document). Returns nullopt when any error was reported.
 // Codes: PR002 wrong type, PR003 missing required field, PR004 unknown field, PR005 unknown id,
 // PR006 ambiguous condition code, PR007 out of range / not in the enumeration, PR008 inconsistent data.
-std::optional<Profile> read_profile(const nlohmann::json& doc, const KnowledgeGraph& kg, const std::string& file,
-                                    Diagnostics& d, const std::string& pointer_prefix = "");
+std::optional<Profile> read_profile(const nlohmann::json& doc, const KnowledgeGraph& kg,
+                                    const std::string& file, Diagnostics& d,
+                                    const std::string& pointer_prefix = "");
 
 // Parses the text (PR001 with line:column when it is not JSON), then read_profile.
 std::optional<Profile> parse_profile_text(const std::string& text, const KnowledgeGraph& kg,

@@ -27,7 +27,7 @@ TEST_CASE("json: read_text_file reads a file and reports a missing one", "[json]
     CHECK(only(d).file == dir.file("missing.txt"));
 }
 
-TEST_CASE("json: parse_json reports line, column and a clean message", "[json]") {
+TEST_CASE("json: parse_json reports line - column and a clean message", "[json]") {
     Diagnostics d;
     auto j = rehab::io::parse_json("{\n  \"a\": 1,\n  \"b\": }\n", "f.json", d, "KB001");
     CHECK_FALSE(j);

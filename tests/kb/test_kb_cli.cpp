@@ -116,9 +116,12 @@ TEST_CASE("cli: kb graph writes DOT to stdout and atomically to a file", "[cli][
     CHECK(w.exit_code == 0);
     CHECK(out.read("g.dot") == r.out);
     CHECK(std::distance(std::filesystem::directory_iterator(out.path()), {}) == 1);  // no temp file left
-    auto bad = run_cli({"kb", "graph", "--knowledge", dir.str(), "--out", out.file("missing/dir/g.dot")});
-    CHECK(bad.exit_code == 2);
-    CHECK_FALSE(std::filesystem::exists(out.file("missing/dir/g.dot")));
+    auto nested = run_cli({"kb", "graph", "--knowledge", dir.str(), "--out", out.file("new/dir/g.dot")});
+    CHECK(nested.exit_code == 0);  // missing folders are created
+    CHECK(out.read("new/dir/g.dot") == r.out);
+    auto bad = run_cli({"kb", "graph", "--knowledge", dir.str(), "--out", out.file("g.dot/inside.dot")});
+    CHECK(bad.exit_code == 2);  // a file stands where the folder should be
+    CHECK(std::distance(std::filesystem::directory_iterator(out.path()), {}) == 2);  // g.dot, new/
 }
 
 TEST_CASE("cli: kb graph on the bundled knowledge", "[cli][kb]") {

@@ -88,7 +88,7 @@ TEST_CASE("graph: whole chains before and after", "[kb][graph]") {
     CHECK(kg->chain_before(ball).empty());
 }
 
-TEST_CASE("graph: exercises_for a stage, equipment and positions", "[kb][graph]") {
+TEST_CASE("graph: exercises_for a stage - equipment and positions", "[kb][graph]") {
     auto kg = fixture_graph();
     auto mat = *kg->find_equipment("mat");
     std::vector<PositionId> all{*kg->find_position("supine"), *kg->find_position("side_lying"),
@@ -102,7 +102,7 @@ TEST_CASE("graph: exercises_for a stage, equipment and positions", "[kb][graph]"
     CHECK(keys(*kg, kg->exercises_for(Stage::late, {mat}, all)) == Names{"copenhagen"});
 }
 
-TEST_CASE("graph: condition muscles and movements, muscle actions", "[kb][graph]") {
+TEST_CASE("graph: condition muscles and movements - muscle actions", "[kb][graph]") {
     auto kg = fixture_graph();
     auto c = *kg->find_condition("adductor_related_groin_pain");
     auto muscles = kg->condition_muscles(c);
@@ -116,7 +116,7 @@ TEST_CASE("graph: condition muscles and movements, muscle actions", "[kb][graph]
     CHECK(kg->movement(actions[0]).key == "hip_extension");
 }
 
-TEST_CASE("graph: to_dot is deterministic DOT with stages, chains and muscles", "[kb][graph]") {
+TEST_CASE("graph: to_dot is deterministic DOT with stages - chains and muscles", "[kb][graph]") {
     auto kg = fixture_graph();
     auto dot = kg->to_dot();
     CHECK(dot.rfind("digraph knowledge {", 0) == 0);

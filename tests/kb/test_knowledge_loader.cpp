@@ -184,7 +184,7 @@ TEST_CASE("kb: KB007 value not in the enumeration", "[kb]") {
     expect_error(*load(f), "KB007", "references.json", "/references/1/grade");
 }
 
-TEST_CASE("kb: KB007 other ranges (per_week, pain ceiling, force, version)", "[kb]") {
+TEST_CASE("kb: KB007 other ranges (per_week - pain ceiling - force - version)", "[kb]") {
     SECTION("per_week") {
         KbFixture f;
         f.other["exercises"][1]["dosage"]["mid"]["per_week"] = 15;

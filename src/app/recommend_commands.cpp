@@ -1,0 +1,118 @@
+// `rehab recommend PROFILE` (a programme or a referral, as JSON, text or an HTML handout) and
+// `rehab explain PROFILE --exercise ID` (why / why not, and what would make it eligible).
+// Bad input: every problem on stderr, exit 2, nothing written.
+#include <iostream>
+#include <iterator>
+
+#include "app/command.hpp"
+#include "core/explanation.hpp"
+#include "io/atomic_file.hpp"
+#include "io/explanation_text.hpp"
+#include "io/handout_html.hpp"
+#include "io/json_reader.hpp"
+#include "io/profile_reader.hpp"
+#include "io/programme_json.hpp"
+#include "io/programme_text.hpp"
+#include "io/rules_loader.hpp"
+
+namespace rehab::app {
+
+namespace {
+
+struct Options {
+    std::string profile, format = "json", out, knowledge, rules, exercise;
+};
+
+std::shared_ptr<const Recommender> load_engine(const Options& o) {
+    Diagnostics diags;
+    auto r = io::load_recommender(o.knowledge.empty() ? default_knowledge_dir() : o.knowledge,
+                                  o.rules.empty() ? default_rules_dir() : o.rules, diags);
+    if (!r) print_diagnostics(diags);
+    return r;
+}
+
+std::optional<Profile> load_profile(const std::string& path, const KnowledgeGraph& kg) {
+    Diagnostics diags;
+    std::optional<std::string> text;
+    if (path == "-") {
+        text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        text = io::read_text_file(path, diags, "PR014");
+    }
+    std::optional<Profile> p;
+    if (text) p = io::parse_profile_text(*text, kg, path == "-" ? "<stdin>" : path, diags);
+    if (!p) print_diagnostics(diags);
+    return p;
+}
+
+int emit(const std::string& text, const std::string& out) {
+    if (out.empty() || out == "-") {
+        std::cout << text;
+        return ok;
+    }
+    Diagnostics diags;
+    if (!io::write_file_atomic(out, text, diags, "IO001")) {
+        print_diagnostics(diags);
+        return bad_input;
+    }
+    return ok;
+}
+
+int run_recommend(const Options& o) {
+    auto engine = load_engine(o);
+    if (!engine) return bad_input;
+    auto profile = load_profile(o.profile, engine->knowledge());
+    if (!profile) return bad_input;
+    Recommendation rec = engine->recommend(*profile, true);
+    std::string text;
+    if (o.format == "json") text = io::programme_to_json(*engine, rec, *profile);
+    else if (o.format == "text") text = io::programme_to_text(*engine, rec, *profile);
+    else text = io::programme_to_handout_html(*engine, rec, *profile);
+    return emit(text, o.out);
+}
+
+int run_explain(const Options& o) {
+    auto engine = load_engine(o);
+    if (!engine) return bad_input;
+    auto profile = load_profile(o.profile, engine->knowledge());
+    if (!profile) return bad_input;
+    auto id = engine->knowledge().find_exercise(o.exercise);
+    if (!id) {
+        std::vector<std::string> keys;
+        for (const auto& e : engine->knowledge().exercises()) keys.push_back(e.key);
+        auto near = nearest_name(o.exercise, keys);
+        std::cerr << "rehab: error: unknown exercise '" << o.exercise << "'"
+                  << (near.empty() ? "" : " (did you mean '" + near + "'?)") << "\n";
+        return bad_input;
+    }
+    Recommendation rec = engine->recommend(*profile, true);
+    ExerciseExplanation e = explain_exercise(*engine, rec, *id);
+    std::cout << io::explanation_to_text(*engine, rec, e);
+    return ok;
+}
+
+void add_data_options(CLI::App* cmd, Options& o) {
+    cmd->add_option("--knowledge", o.knowledge, "Knowledge folder (default: the bundled knowledge)");
+    cmd->add_option("--rules", o.rules, "Rule folder (default: the bundled rules)");
+}
+
+}  // namespace
+
+void register_recommend_commands(CLI::App& app, int& exit_code) {
+    auto o = std::make_shared<Options>();
+    auto* rec = app.add_subcommand("recommend", "Suggest a programme (or a referral) for a patient profile");
+    rec->add_option("PROFILE", o->profile, "Patient profile (JSON file, or - for standard input)")->required();
+    rec->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"json", "text", "html"}));
+    rec->add_option("--out", o->out, "Write to this file (atomically) instead of standard output");
+    add_data_options(rec, *o);
+    rec->callback([&exit_code, o] { exit_code = run_recommend(*o); });
+
+    auto o2 = std::make_shared<Options>();
+    auto* ex = app.add_subcommand("explain", "Why (or why not) one exercise is in a patient's programme");
+    ex->add_option("PROFILE", o2->profile, "Patient profile (JSON file, or - for standard input)")->required();
+    ex->add_option("--exercise", o2->exercise, "Exercise id")->required();
+    add_data_options(ex, *o2);
+    ex->callback([&exit_code, o2] { exit_code = run_explain(*o2); });
+}
+
+}  // namespace rehab::app

@@ -1,0 +1,172 @@
+// `rehab eval` (run the scenario suite: table, coverage findings, JUnit, golden outputs),
+// `rehab batch` (JSON Lines in, programmes out, all cores, constant memory) and `rehab generate`
+// (deterministic synthetic profiles). The engine is loaded once per command.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "app/command.hpp"
+#include "io/atomic_file.hpp"
+#include "io/batch.hpp"
+#include "io/profile_generator.hpp"
+#include "io/rules_loader.hpp"
+#include "io/scenario_report.hpp"
+#include "io/scenario_runner.hpp"
+
+namespace rehab::app {
+
+namespace {
+
+struct DataDirs {
+    std::string knowledge, rules;
+    std::string knowledge_dir() const { return knowledge.empty() ? default_knowledge_dir() : knowledge; }
+    std::string rules_dir() const { return rules.empty() ? default_rules_dir() : rules; }
+};
+
+void add_data_options(CLI::App* cmd, DataDirs& dirs) {
+    cmd->add_option("--knowledge", dirs.knowledge, "Knowledge folder (default: the bundled knowledge)");
+    cmd->add_option("--rules", dirs.rules, "Rules folder (default: the bundled rules)");
+}
+
+std::shared_ptr<const Recommender> load_engine(const DataDirs& dirs) {
+    Diagnostics diags;
+    auto r = io::load_recommender(dirs.knowledge_dir(), dirs.rules_dir(), diags);
+    if (!r || diags.has_errors()) print_diagnostics(diags);
+    return diags.has_errors() ? nullptr : r;
+}
+
+struct EvalOptions {
+    std::vector<std::string> paths;
+    std::string junit;
+    bool update_golden = false, no_coverage = false;
+    DataDirs dirs;
+};
+
+int run_eval(const EvalOptions& o) {
+    auto engine = load_engine(o.dirs);
+    if (!engine) return bad_input;
+    Diagnostics found;
+    const auto files = io::find_scenario_files(o.paths.empty() ? std::vector<std::string>{default_data_dir() + "/scenarios"} : o.paths, found);
+    if (found.has_errors()) {
+        print_diagnostics(found);
+        return bad_input;
+    }
+    io::ScenarioRunner runner(engine, o.update_golden);
+    std::vector<io::ScenarioResult> results;
+    for (const auto& f : files) {
+        Diagnostics d;
+        auto s = io::read_scenario_file(f, engine->knowledge(), d);
+        results.push_back(s ? runner.run(*s) : runner.invalid(f, d));
+    }
+    io::write_results_table(std::cout, results);
+    if (!o.no_coverage) io::write_coverage(std::cout, runner.coverage());
+    if (!o.junit.empty()) {
+        Diagnostics d;
+        if (!io::write_file_atomic(o.junit, io::junit_xml(results), d, "SC014")) {
+            print_diagnostics(d);
+            return bad_input;
+        }
+    }
+    const auto s = io::summarise(results);
+    if (files.empty()) {
+        std::cerr << "eval: no scenario files found\n";
+        return bad_input;
+    }
+    if (s.invalid > 0) return bad_input;
+    return s.failed > 0 ? check_failed : ok;
+}
+
+struct BatchCli {
+    std::string in = "-", out;
+    unsigned threads = 0;
+    DataDirs dirs;
+};
+
+int run_batch_command(const BatchCli& o) {
+    auto engine = load_engine(o.dirs);
+    if (!engine) return bad_input;
+    std::ios::sync_with_stdio(false);
+    std::ifstream file;
+    if (o.in != "-") {
+        file.open(o.in, std::ios::binary);
+        if (!file) {
+            std::cerr << "batch: cannot open " << o.in << "\n";
+            return bad_input;
+        }
+    }
+    std::istream& in = o.in == "-" ? std::cin : file;
+    // --out: streamed to a temporary file next to OUT, renamed over it at the end.
+    const std::string tmp = o.out.empty() ? "" : o.out + ".tmp-" + std::to_string(::getpid());
+    std::ofstream out_file;
+    if (!tmp.empty()) {
+        out_file.open(tmp, std::ios::binary | std::ios::trunc);
+        if (!out_file) {
+            std::cerr << "batch: cannot write " << o.out << "\n";
+            return bad_input;
+        }
+    }
+    std::ostream& out = tmp.empty() ? std::cout : out_file;
+    io::BatchOptions options;
+    options.threads = o.threads;
+    options.input_name = o.in == "-" ? "<stdin>" : o.in;
+    options.progress = ::isatty(STDERR_FILENO) ? &std::cerr : nullptr;
+    const auto stats = io::run_batch(*engine, in, out, options);
+    if (!tmp.empty()) {
+        out_file.close();
+        std::error_code ec;
+        if (!out_file || (std::filesystem::rename(tmp, o.out, ec), ec)) {
+            std::filesystem::remove(tmp, ec);
+            std::cerr << "batch: cannot write " << o.out << "\n";
+            return bad_input;
+        }
+    } else if (!std::cout) {
+        return internal;
+    }
+    io::write_batch_summary(std::cerr, stats);
+    return stats.errors > 0 ? bad_input : ok;
+}
+
+int run_generate(std::uint64_t count, std::uint64_t seed) {
+    std::ios::sync_with_stdio(false);
+    io::GeneratorOptions options;
+    options.seed = seed;
+    io::ProfileGenerator g(options);
+    for (std::uint64_t i = 0; i < count && std::cout; ++i) std::cout << g.next().dump() << '\n';
+    std::cout.flush();
+    return std::cout ? ok : internal;
+}
+
+}  // namespace
+
+void register_scenario_commands(CLI::App& app, int& exit_code) {
+    auto eval_opts = std::make_shared<EvalOptions>();
+    auto* eval = app.add_subcommand("eval", "Run the clinical scenario suite and report which expectations fail");
+    eval->add_option("PATHS", eval_opts->paths, "Scenario files or folders (default: the bundled scenarios/)");
+    eval->add_option("--junit", eval_opts->junit, "Also write the results as JUnit XML to FILE");
+    eval->add_flag("--update-golden", eval_opts->update_golden,
+                   "Rewrite the golden outputs (scenarios/golden/<name>.json) after review");
+    eval->add_flag("--no-coverage", eval_opts->no_coverage, "Do not print the coverage findings");
+    add_data_options(eval, eval_opts->dirs);
+    eval->callback([&exit_code, eval_opts] { exit_code = run_eval(*eval_opts); });
+
+    auto batch_opts = std::make_shared<BatchCli>();
+    auto* batch = app.add_subcommand("batch", "Recommend for every profile of a JSON Lines file (one programme a line out)");
+    batch->add_option("IN", batch_opts->in, "Profiles, one JSON object a line ('-': standard input)")->required();
+    batch->add_option("--out", batch_opts->out, "Write the programmes to OUT (default: standard output)");
+    batch->add_option("--threads", batch_opts->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+    add_data_options(batch, batch_opts->dirs);
+    batch->callback([&exit_code, batch_opts] { exit_code = run_batch_command(*batch_opts); });
+
+    auto count = std::make_shared<std::uint64_t>(10);
+    auto seed = std::make_shared<std::uint64_t>(1);
+    auto* gen = app.add_subcommand("generate", "Write synthetic, plausible patient profiles as JSON Lines");
+    gen->add_option("--count", *count, "Number of profiles (default 10)");
+    gen->add_option("--seed", *seed, "Random seed: the same seed gives the same profiles (default 1)");
+    gen->callback([&exit_code, count, seed] { exit_code = run_generate(*count, *seed); });
+}
+
+}  // namespace rehab::app

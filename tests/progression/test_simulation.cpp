@@ -1,0 +1,119 @@
+// `rehab simulate` and the core simulation: a 6-week course for each example profile exits 0 with
+// every invariant held; the same seed gives the same course; bad input exits 2; and the Done-when
+// example profile with two good sessions progresses.
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "../support/cli.hpp"
+#include "../support/temp_dir.hpp"
+#include "core/simulation.hpp"
+#include "io/profile_reader.hpp"
+#include "progression_fixture.hpp"
+
+using namespace rehab;
+using namespace rehab::test;
+
+namespace {
+
+std::string example(const std::string& name) { return std::string(REHAB_SOURCE_DIR) + "/examples/profiles/" + name + ".json"; }
+
+std::optional<Profile> read_example(const std::string& name) {
+    std::ifstream in(example(name));
+    if (!in) return std::nullopt;
+    std::string text{std::istreambuf_iterator<char>(in), {}};
+    Diagnostics d;
+    auto p = io::parse_profile_text(text, bundled().knowledge(), example(name), d);
+    REQUIRE(p);
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("rehab simulate runs a 6-week course for each condition's example profile", "[progression][cli]") {
+    int ran = 0;
+    for (const auto& c : bundled().knowledge().conditions()) {
+        if (!std::filesystem::exists(example(c.key))) continue;
+        ++ran;
+        const auto r = run_cli({"simulate", example(c.key), "--weeks", "6"});
+        INFO(c.key << "\n" << r.out << r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.find("Stage reached after 6 week(s)") != std::string::npos);
+        CHECK(r.out.find("Invariants: all held") != std::string::npos);
+    }
+    if (ran == 0) WARN("no examples/profiles/<condition>.json present: nothing simulated");
+}
+
+TEST_CASE("rehab simulate --format json gives the week-by-week timeline", "[progression][cli]") {
+    if (!std::filesystem::exists(example("adductor_related_groin_pain"))) return;
+    const auto r = run_cli({"simulate", example("adductor_related_groin_pain"), "--format", "json", "--weeks", "3",
+                            "--seed", "7", "--sessions-per-week", "2"});
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["timeline"].size() == 3);
+    CHECK(j["ok"] == true);
+    CHECK(j["timeline"][0]["programme"][0]["change"] == "new");
+    CHECK(j["stage_reached"].is_string());
+}
+
+TEST_CASE("rehab simulate exits 2 on bad input", "[progression][cli]") {
+    TempDir dir("simulate");
+    CHECK(run_cli({"simulate", dir.file("missing.json")}).exit_code == 2);
+    const std::string bad = dir.write("bad.json", "{\"condition\": \"adductor_groin_pain\", \"side\": \"left\", \"age\": 20}");
+    const auto r = run_cli({"simulate", bad});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("PR005") != std::string::npos);
+    if (std::filesystem::exists(example("adductor_related_groin_pain")))
+        CHECK(run_cli({"simulate", example("adductor_related_groin_pain"), "--weeks", "0"}).exit_code == 2);
+}
+
+TEST_CASE("the simulation is deterministic for a seed and keeps its invariants", "[progression]") {
+    Profile p = adductor_patient();
+    const SimulationResult a = simulate(bundled(), p, {8, 3, 3});
+    const SimulationResult b = simulate(bundled(), p, {8, 3, 3});
+    CHECK(a.violations.empty());
+    REQUIRE(a.weeks.size() == 8);
+    REQUIRE(b.weeks.size() == 8);
+    for (std::size_t w = 0; w < a.weeks.size(); ++w) {
+        REQUIRE(a.weeks[w].programme.size() == b.weeks[w].programme.size());
+        for (std::size_t i = 0; i < a.weeks[w].programme.size(); ++i) {
+            CHECK(a.weeks[w].programme[i].exercise == b.weeks[w].programme[i].exercise);
+            CHECK(a.weeks[w].programme[i].dose.reps == b.weeks[w].programme[i].dose.reps);
+        }
+        CHECK(a.weeks[w].pain_during_max == b.weeks[w].pain_during_max);
+    }
+    for (std::uint32_t seed = 1; seed <= 20; ++seed) {
+        INFO("seed " << seed);
+        CHECK(simulate(bundled(), p, {10, seed, 3}).violations.empty());
+    }
+}
+
+TEST_CASE("the invariant check reports an excluded exercise and a progression over the ceiling", "[progression]") {
+    Profile p = adductor_patient();
+    Recommendation rec = bundled().recommend(p);
+    REQUIRE_FALSE(rec.excluded.empty());
+    ProgrammeItem bad;
+    bad.exercise = rec.excluded.front().exercise;
+    rec.items.push_back(bad);
+    ProgrammeItem up = rec.items.front();
+    up.change = Change::progressed;
+    rec.items.push_back(up);
+    LoggedExercise x;
+    x.exercise = up.exercise;
+    x.pain_during = 9;
+    InvariantState state;
+    std::vector<std::string> out;
+    check_review(bundled(), p, rec, {{1, {x}}}, 2, state, out);
+    CHECK(mentions(out, "is in the programme but excluded"));
+    CHECK(mentions(out, "was progressed although pain during"));
+}
+
+TEST_CASE("Done when: the example with two good sessions at the target dose progresses", "[progression]") {
+    auto p = read_example("progression_two_good_sessions");
+    if (!p) return;
+    const Recommendation rec = bundled().recommend(*p);
+    bool progressed = false;
+    for (const auto& i : rec.items) progressed |= i.change == Change::progressed || i.change == Change::replaced;
+    CHECK(progressed);
+}

@@ -1,0 +1,109 @@
+// `rehab eval`, `rehab batch` and `rehab generate` through the real binary: exit codes, the table,
+// JUnit output, streaming through stdin/stdout, --out, and the summary on stderr.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "../support/cli.hpp"
+#include "../support/temp_dir.hpp"
+#include "scenario_fixture.hpp"
+
+using rehab::test::run_cli;
+using rehab::test::TempDir;
+using nlohmann::json;
+
+namespace {
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+void write_scenario(const TempDir& dir, const std::string& name, const json& expect) {
+    dir.write("scenarios/" + name + ".json", rehab::test::scenario_doc(name, rehab::test::adductor_profile(), expect).dump(2));
+}
+}  // namespace
+
+TEST_CASE("cli: eval passes - prints the table and coverage - exits 0", "[cli][scenarios]") {
+    TempDir dir("eval");
+    write_scenario(dir, "fine", json::parse(R"({"referral": false, "stage": "mid"})"));
+    auto r = run_cli({"eval", dir.file("scenarios"), "--junit", dir.file("out/junit.xml")});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "fine"));
+    CHECK(contains(r.out, "PASS"));
+    CHECK(contains(r.out, "1 scenarios: 1 passed, 0 failed"));
+    CHECK(contains(r.out, "Coverage findings:"));
+    CHECK(contains(r.out, "conditions without a scenario (9 of 10)"));
+    CHECK(contains(dir.read("out/junit.xml"), "<testsuite name=\"rehab.scenarios\" tests=\"1\" failures=\"0\""));
+}
+
+TEST_CASE("cli: eval exits 1 on a failed expectation and says which", "[cli][scenarios]") {
+    TempDir dir("eval");
+    write_scenario(dir, "fine", json::parse(R"({"referral": false})"));
+    write_scenario(dir, "wrong", json::parse(R"({"stage": "late", "include": ["nordic_hamstring_curl"]})"));
+    auto r = run_cli({"eval", dir.file("scenarios"), "--no-coverage"});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "FAIL"));
+    CHECK(contains(r.out, "x stage late: the engine chose stage mid"));
+    CHECK(contains(r.out, "x include nordic_hamstring_curl: not in the programme"));
+    CHECK(contains(r.out, "engine: excluded by"));
+    CHECK_FALSE(contains(r.out, "Coverage findings"));
+}
+
+TEST_CASE("cli: eval exits 2 on an invalid scenario file or a missing path", "[cli][scenarios]") {
+    TempDir dir("eval");
+    dir.write("scenarios/bad.json", R"({"name": "bad", "profile": {}, "expect": {"exclude": ["bridg"]}})");
+    auto r = run_cli({"eval", dir.file("scenarios")});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.out, "ERROR"));
+    CHECK(contains(r.out, "SC005"));
+    auto missing = run_cli({"eval", dir.file("nowhere")});
+    CHECK(missing.exit_code == 2);
+    CHECK(contains(missing.err, "SC014"));
+}
+
+TEST_CASE("cli: eval --update-golden writes the golden file - then it matches", "[cli][scenarios]") {
+    TempDir dir("eval");
+    write_scenario(dir, "gold", json::parse(R"({"golden": true})"));
+    dir.write("scenarios/golden/.keep", "");
+    CHECK(run_cli({"eval", dir.file("scenarios")}).exit_code == 1);
+    auto u = run_cli({"eval", dir.file("scenarios"), "--update-golden"});
+    INFO(u.out);
+    CHECK(u.exit_code == 0);
+    CHECK(contains(u.out, "golden output written"));
+    auto golden = json::parse(dir.read("scenarios/golden/gold.json"));
+    CHECK(golden["format"] == "rehab.programme/1");
+    CHECK(run_cli({"eval", dir.file("scenarios")}).exit_code == 0);
+}
+
+TEST_CASE("cli: generate | batch - streams one programme a line - summary on stderr", "[cli][batch]") {
+    auto g = run_cli({"generate", "--count", "25", "--seed", "3"});
+    CHECK(g.exit_code == 0);
+    CHECK(count_lines(g.out) == 25);
+    CHECK(run_cli({"generate", "--count", "25", "--seed", "3"}).out == g.out);
+    CHECK(run_cli({"generate", "--count", "25", "--seed", "4"}).out != g.out);
+    auto b = run_cli({"batch", "-", "--threads", "2"}, g.out);
+    INFO(b.err);
+    CHECK(b.exit_code == 0);
+    CHECK(count_lines(b.out) == 25);
+    std::istringstream in(g.out), out(b.out);
+    for (std::string a, p; std::getline(in, a) && std::getline(out, p);)
+        CHECK(json::parse(p)["profile_id"] == json::parse(a)["id"]);
+    CHECK(contains(b.err, "batch: 25 records (25 profiles, 0 errors)"));
+    CHECK(contains(b.err, "profiles/s"));
+    CHECK_FALSE(contains(b.err, "\r"));  // no progress line: stderr is not a terminal
+}
+
+TEST_CASE("cli: batch with a bad line writes an error record - goes on - exits 2 - --out file", "[cli][batch]") {
+    TempDir dir("batch");
+    const std::string in = dir.write("in.jsonl", rehab::test::adductor_profile("a").dump() + "\n{oops\n" +
+                                                     rehab::test::adductor_profile("b").dump() + "\n");
+    auto r = run_cli({"batch", in, "--out", dir.file("out.jsonl")});
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    const auto out = dir.read("out.jsonl");
+    CHECK(count_lines(out) == 3);
+    CHECK(contains(out, R"({"error":[{"code":"PR001")"));
+    CHECK(contains(out, R"("line":2)"));
+    CHECK(contains(r.err, "2 profiles, 1 errors"));
+    CHECK(run_cli({"batch", dir.file("missing.jsonl")}).exit_code == 2);
+}
