@@ -206,9 +206,23 @@ void Review::review(ProgrammeItem item, Assessment a) {
         item.change = Change::held;
         item.change_reasons.push_back("no next exercise on its chain is eligible, so it is held");
         out.push_back(std::move(item));
-    } else {
-        drop(std::move(item), "no easier exercise on its chain is eligible, so it is stopped");
+        return;
     }
+    // Below the bottom of this stage's range with nothing easier on the chain: the exercise's own
+    // dose of an earlier stage, if it has one (clinical reference 2.3: regress in reverse order).
+    for (int s = static_cast<int>(rec.stage) - 1; s >= 0; --s)
+        if (ex.dosage[s]) {
+            const PrescribedDose before = item.dose;
+            const PrescribedDose earlier = entry_dose(r, item.exercise, static_cast<Stage>(s), ev);
+            if (format_dose(kg, earlier) == format_dose(kg, before)) break;  // already there
+            item.dose = earlier;
+            item.change = Change::regressed;
+            item.change_reasons.push_back("back to its " + std::string(to_string(static_cast<Stage>(s))) +
+                                          "-stage dose: " + format_dose(kg, before) + " -> " + format_dose(kg, item.dose));
+            out.push_back(std::move(item));
+            return;
+        }
+    drop(std::move(item), "no easier exercise on its chain is eligible, so it is stopped");
 }
 
 // Whether a fresh exercise would duplicate the reviewed programme: one just replaced or dropped,

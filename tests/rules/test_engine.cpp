@@ -465,10 +465,11 @@ TEST_CASE("selectors: knowledge functions resolve to the expected exercises", "[
                 "bent_leg_hip_flexion_band", "standing_hip_flexion_band", "straight_leg_hip_flexion_band",
                 "hip_external_rotation_band", "hip_internal_rotation_band", "standing_hip_rotation_band"});
     CHECK(select("stance(affected_leg)") ==
-          Names{"hip_hitch", "single_leg_stance", "hamstring_diver", "single_leg_romanian_deadlift", "step_up",
+          Names{"hip_hitch", "single_leg_stance", "single_leg_stance_eyes_closed", "single_leg_wobble_board", "hamstring_diver", "single_leg_romanian_deadlift", "step_up",
                 "lateral_step_down", "split_squat", "single_leg_squat", "standing_hip_rotation_band"});
     CHECK(select("in_stage(late)") ==
-          Names{"copenhagen_adduction_long_lever", "slide_board_adduction", "single_leg_bridge",
+          Names{"copenhagen_adduction_long_lever", "slide_board_adduction", "single_leg_stance_eyes_closed",
+                                          "single_leg_wobble_board", "single_leg_bridge",
                 "single_leg_romanian_deadlift", "nordic_hamstring_curl", "standing_hip_flexion_band",
                 "straight_leg_hip_flexion_band", "lateral_step_down", "single_leg_squat", "lateral_lunge", "stationary_bike",
                 "leg_swings", "standing_hip_rotation_band"});
