@@ -85,10 +85,11 @@ void regress_signals(const std::vector<Entry>& all, std::size_t n, const Prescri
         (i < all.size() - n ? before : now) += *all[i].log->pain_during;
     }
     now /= static_cast<double>(n), before /= static_cast<double>(n);
-    if (now > before) {
+    const bool rose = t.trend.value ? now - before >= *t.trend.value : now > before;
+    if (rose) {
         a.reasons.push_back("mean pain during rose from " + pain(before) + " to " + pain(now) + " over the last " +
-                            std::to_string(n) + " sessions" + t.sessions.cite());
-        add_rule(a, t.sessions);
+                            std::to_string(n) + " sessions" + (t.trend.value ? t.trend.cite() : t.sessions.cite()));
+        add_rule(a, t.trend.value ? t.trend : t.sessions);
     }
 }
 
@@ -120,6 +121,7 @@ Thresholds read_thresholds(const Recommender& r, const Profile& p, const Evaluat
     t.sessions = threshold(r, ev, "progress.sessions_required");
     t.rpe_max = threshold(r, ev, "progress.rpe_max");
     t.margin = threshold(r, ev, "progress.morning_margin");
+    t.trend = threshold(r, ev, "progress.trend_margin");
     t.usual = p.history.usual_pain;
     t.medication = p.on_pain_medication.value_or(false);
     return t;

@@ -22,6 +22,7 @@ struct Threshold {
 
 struct Thresholds {
     Threshold ceiling, sessions, rpe_max, margin;
+    Threshold trend;  // optional: rise in mean pain during that regresses (any rise when unset)
     std::optional<double> usual;  // history.usual_pain
     bool medication = false;
     bool complete() const { return ceiling.value && sessions.value && rpe_max.value && margin.value; }

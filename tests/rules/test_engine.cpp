@@ -472,7 +472,7 @@ TEST_CASE("selectors: knowledge functions resolve to the expected exercises", "[
                                           "single_leg_wobble_board", "single_leg_bridge",
                 "single_leg_romanian_deadlift", "nordic_hamstring_curl", "standing_hip_flexion_band",
                 "straight_leg_hip_flexion_band", "lateral_step_down", "single_leg_squat", "lateral_lunge", "stationary_bike",
-                "leg_swings", "standing_hip_rotation_band"});
+                "leg_swings", "standing_hip_rotation_band", "dead_bug", "bird_dog", "front_plank", "side_plank"});
     CHECK(select("needs_therapist") == Names{"eccentric_hip_adduction"});
     CHECK(select("needs_partner") == Names{"nordic_hamstring_curl"});
     CHECK(select("only_contraction(isometric) and component(strength)") ==
