@@ -1,6 +1,7 @@
 // `rehab recommend PROFILE` (a programme or a referral, as JSON, text or an HTML handout) and
 // `rehab explain PROFILE --exercise ID` (why / why not, and what would make it eligible).
 // Bad input: every problem on stderr, exit 2, nothing written.
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -34,8 +35,12 @@ std::shared_ptr<const Recommender> load_engine(const Options& o) {
 std::optional<Profile> load_profile(const std::string& path, const KnowledgeGraph& kg) {
     Diagnostics diags;
     std::optional<std::string> text;
+    std::error_code ec;
     if (path == "-") {
         text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else if (std::filesystem::is_directory(path, ec)) {
+        // A folder opens as an empty stream: say what it is rather than "unexpected end of file".
+        diags.error("PR014", path, "", "cannot read the profile: found a folder, expected a profile file (JSON)");
     } else {
         text = io::read_text_file(path, diags, "PR014");
     }

@@ -10,18 +10,27 @@ namespace rehab::app {
 
 namespace {
 
-std::shared_ptr<const RuleSet> load(const std::string& kdir, const std::string& rdir, Diagnostics& diags) {
+// Rules are checked against a knowledge graph: when the knowledge folder itself does not load, the
+// failure says so (the rules were not checked at all), naming the folder at fault.
+std::shared_ptr<const RuleSet> load(const std::string& kdir, const std::string& rdir, Diagnostics& diags,
+                                    std::string& failed) {
     auto kg = io::load_knowledge(kdir, diags);
-    if (!kg) return nullptr;
-    return io::load_clinical_rules(rdir, kg, diags);
+    if (!kg) {
+        failed = "the knowledge folder " + kdir + " does not load, so the rules in " + rdir + " were not checked";
+        return nullptr;
+    }
+    auto rs = io::load_clinical_rules(rdir, kg, diags);
+    if (!rs) failed = rdir;
+    return rs;
 }
 
 int run_check(const std::string& kdir, const std::string& rdir) {
     Diagnostics diags;
-    auto rs = load(kdir, rdir, diags);
+    std::string failed;
+    auto rs = load(kdir, rdir, diags, failed);
     print_diagnostics(diags);
     if (!rs) {
-        std::cerr << "rules check failed: " << rdir << "\n";
+        std::cerr << "rules check failed: " << failed << "\n";
         return bad_input;
     }
     std::size_t derived = 0, selectors = rs->selectors().size(), indexed = 0;
@@ -37,9 +46,11 @@ int run_check(const std::string& kdir, const std::string& rdir) {
 
 int run_list(const std::string& kdir, const std::string& rdir) {
     Diagnostics diags;
-    auto rs = load(kdir, rdir, diags);
+    std::string failed;
+    auto rs = load(kdir, rdir, diags, failed);
     if (!rs) {
         print_diagnostics(diags);
+        std::cerr << "rules list failed: " << failed << "\n";
         return bad_input;
     }
     for (const auto& r : rs->rules()) {
@@ -58,20 +69,24 @@ void register_rules_commands(CLI::App& app, int& exit_code) {
     rules->require_subcommand(1);
     auto kdir = std::make_shared<std::string>();
     auto rdir = std::make_shared<std::string>();
+    // The rule folder is the DIR argument, or --rules DIR as every other command takes it (not both).
+    auto add_folders = [&](CLI::App* cmd) {
+        auto* positional = cmd->add_option("DIR", *rdir, "Rule folder (default: the bundled rules)");
+        cmd->add_option("--rules", *rdir, "Rule folder, as DIR (default: the bundled rules)")->excludes(positional);
+        cmd->add_option("--knowledge", *kdir, "Knowledge folder (default: the bundled knowledge)");
+    };
+    auto folder = [kdir, rdir](bool rule_folder) -> std::string {
+        if (rule_folder) return rdir->empty() ? default_rules_dir() : *rdir;
+        return kdir->empty() ? default_knowledge_dir() : *kdir;
+    };
 
     auto* check = rules->add_subcommand("check", "Check a rule folder against the knowledge graph");
-    check->add_option("DIR", *rdir, "Rule folder (default: the bundled rules)");
-    check->add_option("--knowledge", *kdir, "Knowledge folder (default: the bundled knowledge)");
-    check->callback([&exit_code, kdir, rdir] {
-        exit_code = run_check(kdir->empty() ? default_knowledge_dir() : *kdir, rdir->empty() ? default_rules_dir() : *rdir);
-    });
+    add_folders(check);
+    check->callback([&exit_code, folder] { exit_code = run_check(folder(false), folder(true)); });
 
     auto* list = rules->add_subcommand("list", "List the compiled rules in evaluation order");
-    list->add_option("DIR", *rdir, "Rule folder (default: the bundled rules)");
-    list->add_option("--knowledge", *kdir, "Knowledge folder (default: the bundled knowledge)");
-    list->callback([&exit_code, kdir, rdir] {
-        exit_code = run_list(kdir->empty() ? default_knowledge_dir() : *kdir, rdir->empty() ? default_rules_dir() : *rdir);
-    });
+    add_folders(list);
+    list->callback([&exit_code, folder] { exit_code = run_list(folder(false), folder(true)); });
 }
 
 }  // namespace rehab::app

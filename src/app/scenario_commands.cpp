@@ -83,6 +83,7 @@ int run_eval(const EvalOptions& o) {
 struct BatchCli {
     std::string in = "-", out;
     unsigned threads = 0;
+    bool summary = false;
     DataDirs dirs;
 };
 
@@ -112,6 +113,7 @@ int run_batch_command(const BatchCli& o) {
     std::ostream& out = tmp.empty() ? std::cout : out_file;
     io::BatchOptions options;
     options.threads = o.threads;
+    options.summary = o.summary;
     options.input_name = o.in == "-" ? "<stdin>" : o.in;
     options.progress = ::isatty(STDERR_FILENO) ? &std::cerr : nullptr;
     const auto stats = io::run_batch(*engine, in, out, options);
@@ -158,6 +160,8 @@ void register_scenario_commands(CLI::App& app, int& exit_code) {
     batch->add_option("IN", batch_opts->in, "Profiles, one JSON object a line ('-': standard input)")->required();
     batch->add_option("--out", batch_opts->out, "Write the programmes to OUT (default: standard output)");
     batch->add_option("--threads", batch_opts->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+    batch->add_flag("--summary", batch_opts->summary,
+                    "One compact rehab.programme-summary/1 record a line (ids, doses, rule ids; no prose or trace)");
     add_data_options(batch, batch_opts->dirs);
     batch->callback([&exit_code, batch_opts] { exit_code = run_batch_command(*batch_opts); });
 

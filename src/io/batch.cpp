@@ -17,6 +17,7 @@
 
 #include "io/profile_reader.hpp"
 #include "io/programme_json.hpp"
+#include "io/programme_summary.hpp"
 
 namespace rehab::io {
 
@@ -38,7 +39,8 @@ bool blank(const std::string& s) {
 
 class Worker {
 public:
-    Worker(const Recommender& r, std::string input) : r_(r), input_(std::move(input)) {}
+    Worker(const Recommender& r, std::string input, bool summary)
+        : r_(r), input_(std::move(input)), summary_(summary) {}
 
     void process(Chunk& c) {
         c.output.resize(c.lines.size());
@@ -51,6 +53,7 @@ public:
 private:
     const Recommender& r_;
     std::string input_;
+    bool summary_ = false;
     Recommendation rec_;
 
     std::string one(Chunk& c, std::size_t line, const std::string& text) {
@@ -62,11 +65,15 @@ private:
                 return batch_error_record(line, d);
             }
             rec_.next_stage.reset();  // recommend() leaves a stale next stage for a late-stage patient
-            r_.recommend(*p, rec_, false);
+            r_.recommend(*p, rec_, !summary_);  // the full document explains exclusions from the trace
             ++c.profiles;
             c.referrals += rec_.referred();
             ++c.per_condition[p->condition.valid() ? r_.knowledge().condition(p->condition).key : "(none)"];
-            return programme_to_json(r_, rec_, *p, -1);
+            if (!summary_) return programme_to_json(r_, rec_, *p, -1);
+            std::string out;
+            out.reserve(2048);
+            append_programme_summary(r_, rec_, *p, out);
+            return out;
         } catch (const std::exception& e) {  // a bug, not bad data: keep going, but say so
             Diagnostics internal;
             internal.error("INTERNAL", input_, "", std::string("internal error: ") + e.what());
@@ -79,10 +86,10 @@ private:
 // A fixed set of worker threads taking chunks from a queue; the reader waits on the oldest chunk.
 class Pool {
 public:
-    Pool(const Recommender& r, unsigned threads, const std::string& input) {
+    Pool(const Recommender& r, unsigned threads, const std::string& input, bool summary) {
         for (unsigned i = 0; i < threads; ++i)
-            threads_.emplace_back([this, &r, input] {
-                Worker w(r, input);
+            threads_.emplace_back([this, &r, input, summary] {
+                Worker w(r, input, summary);
                 loop(w);
             });
     }
@@ -178,7 +185,7 @@ BatchStats run_batch(const Recommender& r, std::istream& in, std::ostream& out, 
     const auto start = Clock::now();
     auto last_progress = start;
     std::deque<std::shared_ptr<Chunk>> in_flight;
-    Pool pool(r, s.threads, options.input_name);
+    Pool pool(r, s.threads, options.input_name, options.summary);
 
     auto retire_oldest = [&] {
         auto c = std::move(in_flight.front());

@@ -117,3 +117,42 @@ TEST_CASE("batch: empty input gives empty output", "[batch]") {
     CHECK(out.str().empty());
     CHECK(stats.lines == 0);
 }
+
+TEST_CASE("batch: a summary record names the same programme as the full document", "[batch]") {
+    const auto input = input_with_bad_lines(120);
+    std::istringstream in_full(input), in_summary(input);
+    std::ostringstream full, summary;
+    io::BatchOptions o;
+    o.threads = 2;
+    o.chunk = 5;
+    io::run_batch(*test::bundled_engine(), in_full, full, o);
+    o.summary = true;
+    io::run_batch(*test::bundled_engine(), in_summary, summary, o);
+    const auto a = lines_of(full.str()), b = lines_of(summary.str());
+    REQUIRE(a.size() == b.size());
+    std::size_t programmes = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto f = json::parse(a[i]), s = json::parse(b[i]);
+        if (f.contains("error")) {
+            CHECK(s == f);  // error records are the same in both modes
+            continue;
+        }
+        CHECK(s["format"] == "rehab.programme-summary/1");
+        CHECK(s["profile_id"] == f["profile_id"]);
+        CHECK(s["stage"] == f["stage"]["value"]);
+        CHECK(s.contains("referral") == f.contains("referral"));
+        if (f.contains("referral")) continue;
+        REQUIRE(s["exercises"].size() == f["exercises"].size());
+        for (std::size_t k = 0; k < f["exercises"].size(); ++k) {
+            const auto& fe = f["exercises"][k];
+            const auto& se = s["exercises"][k];
+            CHECK(se["id"] == fe["id"]);
+            CHECK(se["sets"] == fe["dose"]["sets"]);
+            CHECK(se["change"] == fe["change"]["kind"]);
+            if (fe["dose"].contains("band")) CHECK(se["band"] == fe["dose"]["band"]["id"]);
+        }
+        CHECK(s["excluded"].size() == f["excluded"].size());
+        ++programmes;
+    }
+    CHECK(programmes > 50);
+}
