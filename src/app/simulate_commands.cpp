@@ -1,6 +1,7 @@
 // `rehab simulate PROFILE`: runs a simulated course of rehab (docs/simulation.md) and prints the
 // programme week by week with each exercise's dose and change, and the stage reached. Exit codes:
 // 0 ok, 1 an invariant was broken, 2 bad input (profile, knowledge, rules or options).
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <iterator>
@@ -49,8 +50,13 @@ void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
         std::cout << "\n";
         return;
     }
+    int name_w = 10;  // the exercise column fits the longest name in the course
+    for (const auto& w : res.weeks) {
+        for (const auto& item : w.programme) name_w = std::max(name_w, static_cast<int>(kg.exercise(item.exercise).name.size()) + 2);
+        for (const auto& item : w.dropped) name_w = std::max(name_w, static_cast<int>(kg.exercise(item.exercise).name.size()) + 2);
+    }
     std::cout << std::left << std::setw(5) << "week" << std::setw(6) << "stage" << std::setw(14) << "pain r/w/key"
-              << std::setw(6) << "SLS" << std::setw(8) << "squeeze" << std::setw(9) << "max pain" << std::setw(34)
+              << std::setw(6) << "SLS" << std::setw(8) << "squeeze" << std::setw(9) << "max pain" << std::setw(name_w)
               << "exercise" << std::setw(30) << "dose" << "change\n";
     for (const auto& w : res.weeks) {
         bool first = true;
@@ -67,15 +73,15 @@ void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
         };
         for (const auto& item : w.programme) {
             lead();
-            std::cout << std::setw(34) << kg.exercise(item.exercise).name << std::setw(30)
+            std::cout << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30)
                       << format_dose(kg, item.dose) << change_text(kg, item) << "\n";
         }
         for (const auto& item : w.dropped) {
             lead();
-            std::cout << std::setw(34) << kg.exercise(item.exercise).name << std::setw(30) << "-" << "dropped\n";
+            std::cout << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30) << "-" << "dropped\n";
         }
         for (const auto& n : w.notes)
-            if (n.rfind("Stage:", 0) == 0) std::cout << std::setw(11) << "" << n << "\n";
+            if (n.rfind("Stage:", 0) == 0 || n.rfind("every exercise", 0) == 0) std::cout << std::setw(11) << "" << n << "\n";
     }
     if (res.final_stage)
         std::cout << "Stage reached after " << o.weeks << " week(s): " << to_string(*res.final_stage) << " (started "

@@ -12,7 +12,7 @@ namespace rehab {
 
 namespace {
 
-constexpr double baseline_scale = 0.4;     // pain during at a comfortable load: 40% of the key-movement pain
+constexpr double baseline_scale = 0.3;     // pain during at a comfortable load: 30% of the key-movement pain
 constexpr double excess_per_unit = 6.0;    // pain points per unit of demand above capacity
 constexpr double recovery_per_week = 0.25; // pain points per week kept within the ceiling
 constexpr double capacity_gain = 0.006;    // capacity gained per completed exercise-session
@@ -112,6 +112,8 @@ void PatientModel::end_week(Profile& p, const std::vector<ProgrammeItem>& progra
         for (auto& [m, v] : p.pain.resisted)
             if (m == kg_.condition(p.condition).key_movement) v = move(v);
     if (within && p.pain.lasts_next_day) p.pain.lasts_next_day = false;
+    if (within && p.weight_bearing && *p.weight_bearing != WeightBearing::full && p.pain.walking.value_or(10) <= 3)
+        p.weight_bearing = *p.weight_bearing == WeightBearing::none ? WeightBearing::partial : WeightBearing::full;
     bool balance = false, adductor = false;
     for (const auto& item : programme) {
         const Exercise& ex = kg_.exercise(item.exercise);

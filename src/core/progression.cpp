@@ -342,6 +342,9 @@ void progress_programme(const Recommender& r, const Profile& p, Recommendation& 
     }
     rv.top_up(std::move(fresh));
     rec.items = std::move(rv.out);
+    if (rec.items.empty())
+        rec.warnings.push_back({rv.note_rule(), "every exercise of the current programme was stopped and none can replace "
+                                                "it: re-assess the patient before continuing"});
 }
 
 }  // namespace rehab

@@ -41,6 +41,16 @@ TEST_CASE("rehab simulate runs a 6-week course for each condition's example prof
         CHECK(r.exit_code == 0);
         CHECK(r.out.find("Stage reached after 6 week(s)") != std::string::npos);
         CHECK(r.out.find("Invariants: all held") != std::string::npos);
+        // A sensible end: six weeks of a course kept within the ceiling never leave a patient in an
+        // earlier stage than they started in.
+        const auto at = r.out.find("Stage reached after 6 week(s): ");
+        REQUIRE(at != std::string::npos);
+        const std::string tail = r.out.substr(at);
+        auto rank = [](const std::string& s) { return s == "early" ? 0 : s == "mid" ? 1 : 2; };
+        const auto colon = tail.find(": ") + 2, open = tail.find(" (started "), close = tail.find(')');
+        const std::string reached = tail.substr(colon, open - colon);
+        const std::string started = tail.substr(open + 10, close - open - 10);
+        CHECK(rank(reached) >= rank(started));
     }
     if (ran == 0) WARN("no examples/profiles/<condition>.json present: nothing simulated");
 }
