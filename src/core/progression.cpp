@@ -225,15 +225,12 @@ void Review::review(ProgrammeItem item, Assessment a) {
     drop(std::move(item), "no easier exercise on its chain is eligible, so it is stopped");
 }
 
-// Whether a fresh exercise would duplicate the reviewed programme: one just replaced or dropped,
-// a direct step of a chain already in it, or one that does the same job as an exercise in it.
+// Whether a fresh exercise would duplicate the reviewed programme: one in it, one just replaced or
+// dropped, or one that does the same job as an exercise in it.
 bool Review::duplicates(ExerciseId e) const {
     if (in_programme.contains(e)) return true;
-    for (const auto& o : out) {
+    for (const auto& o : out)
         if (o.replaces == e || r.same_job(o.exercise, e)) return true;
-        for (const auto& n : kg.progressions(o.exercise)) if (n == e) return true;
-        for (const auto& n : kg.regressions(o.exercise)) if (n == e) return true;
-    }
     return false;
 }
 
@@ -270,6 +267,18 @@ void Review::top_up(std::vector<ProgrammeItem> fresh) {
         if (static_cast<int>(out.size()) < ev.total.min && !duplicates(f.exercise))
             add(f, "added to keep the programme at " + std::to_string(ev.total.min) + " exercises or more",
                 ev.total.min_rule);
+    // Then, in the fresh ranking, what this week's selection would give a new patient, so that a short
+    // current programme gains the work the condition calls for (within the component limits).
+    const std::size_t target = std::min<std::size_t>(fresh.size(), static_cast<std::size_t>(std::max(0, ev.total.max)));
+    for (auto& f : fresh) {
+        if (out.size() >= target) break;
+        const int c = static_cast<int>(kg.exercise(f.exercise).component);
+        const auto in_component = std::count_if(out.begin(), out.end(), [&](const ProgrammeItem& i) {
+            return static_cast<int>(kg.exercise(i.exercise).component) == c;
+        });
+        if (!duplicates(f.exercise) && in_component < ev.per_component[c].max)
+            add(f, "added from this review's selection for the patient", -1);
+    }
     if (static_cast<int>(out.size()) > ev.total.max)
         rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.total.max_rule)),
                                 "the programme has " + std::to_string(out.size()) + " exercises, more than the " +
