@@ -175,7 +175,7 @@ std::optional<Profile> parse_profile_text(const std::string& text, const Knowled
                 literal = what.substr(open + 1, close - open - 1);
         auto [line, column] = locate_number(text, literal);
         d.add({Severity::error, "PR001", file, "", line, column,
-               "number out of range: '" + literal + "' is too large, expected a finite number", {}});
+               "number out of range: '" + literal + "' is too large in magnitude, expected a finite number", {}});
         return std::nullopt;
     }
     if (!doc) return std::nullopt;

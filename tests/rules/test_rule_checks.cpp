@@ -379,3 +379,16 @@ TEST_CASE("checks: a rule set with errors is never returned - so never run", "[r
     CHECK_FALSE(io::load_recommender(knowledge_dir(), dir.str(), e));
     CHECK(find_diag(e, "RL005"));
 }
+
+// ---------------------------------------------------------------- RC: what the recommender needs
+
+TEST_CASE("RC001: rules without the derived fact stage cannot make a recommender", "[rules][checks]") {
+    const std::string facts = R"({"name": "irritability", "type": "enumeration", "values": ["low", "moderate", "high"]})";
+    auto rs = compile_ok(doc({rule("base.irritability", "true", R"([{"derive": {"fact": "irritability", "value": "low"}}])")},
+                             {facts}));
+    Diagnostics d;
+    CHECK_FALSE(Recommender::create(rs, d));
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].code == "RC001");
+    CHECK(d.items()[0].message.find("'stage'") != std::string::npos);
+}

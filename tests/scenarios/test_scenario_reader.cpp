@@ -96,6 +96,16 @@ TEST_CASE("scenario: malformed JSON is SC001 with line and column", "[scenarios]
     CHECK(d.items()[0].line == 3);
 }
 
+TEST_CASE("scenario: a file that is not a JSON object is SC002", "[scenarios]") {
+    test::TempDir dir("scen");
+    auto path = dir.write("list.json", "[{\"name\": \"x\"}]");
+    Diagnostics d;
+    CHECK_FALSE(io::read_scenario_file(path, test::bundled_engine()->knowledge(), d));
+    REQUIRE_FALSE(d.items().empty());
+    CHECK(d.items()[0].code == "SC002");
+    CHECK(d.items()[0].message.find("array") != std::string::npos);
+}
+
 TEST_CASE("scenario: files are found recursively - golden folders skipped - golden path next to the root", "[scenarios]") {
     test::TempDir dir("scen");
     dir.write("b/two.json", "{}");
