@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        const int code = app.exit(e);  // prints help, the version, or the usage error
+        return code == 0 ? rehab::app::ok : rehab::app::usage;
     } catch (const std::exception& e) {
         std::cerr << "rehab: internal error: " << e.what() << "\n";
         return rehab::app::internal;

@@ -23,63 +23,6 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
     return out.str();
 }
 
-namespace {
-
-void replace_all(std::string& s, const std::string& from, const std::string& to) {
-    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
-        s.replace(pos, from.size(), to);
-}
-
-// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while parsing
-// value - unexpected '}'; expected '[', '{', or a literal" -> "syntax error: unexpected '}', expected a
-// value"
-std::string clean_parse_message(std::string what) {
-    if (auto p = what.find("syntax error"); p != std::string::npos)
-        what = what.substr(p);
-    else if (auto c = what.find(": "); c != std::string::npos)
-        what = what.substr(c + 2);
-    std::string context;
-    if (what.rfind("syntax error while parsing ", 0) == 0) {
-        auto dash = what.find(" - ");
-        const std::size_t start = std::string("syntax error while parsing ").size();
-        if (dash != std::string::npos) {
-            context = what.substr(start, dash - start);
-            what = "syntax error: " + what.substr(dash + 3);
-        }
-    }
-    replace_all(what, "; expected", ", expected");
-    replace_all(what, "; last read", ", last read");
-    replace_all(what, "'[', '{', or a literal", "a value");
-    replace_all(what, "<end of input>", "end of file");
-    replace_all(what, "end of input", "end of file");
-    if (!context.empty() && context != "value") what += " (while reading " + context + ")";
-    return what;
-}
-
-}  // namespace
-
-std::optional<nlohmann::json> parse_json(const std::string& text, const std::string& file, Diagnostics& d,
-                                         const std::string& code) {
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        // e.byte counts characters read, so the offending character is at e.byte - 1.
-        std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        if (offset > text.size()) offset = text.size();
-        int line = 1, column = 1;
-        for (std::size_t i = 0; i < offset; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        d.add({Severity::error, code, file, "", line, column, clean_parse_message(e.what()), {}});
-        return std::nullopt;
-    }
-}
-
 std::string json_pointer_escape(const std::string& key) {
     std::string out;
     out.reserve(key.size());

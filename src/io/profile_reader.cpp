@@ -123,61 +123,9 @@ std::optional<Profile> read_profile(const nlohmann::json& doc, const KnowledgeGr
     return p;
 }
 
-namespace {
-
-// Where the number literal `literal` (as nlohmann names it: "1e999", "-1e400") first stands as a
-// whole token outside a string: {line, column}, both from 1; {0, 0} when it cannot be found.
-std::pair<int, int> locate_number(const std::string& text, const std::string& literal) {
-    auto number_char = [](char ch) {
-        return (ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-';
-    };
-    int line = 1, column = 1;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char ch = text[i];
-        if (in_string) {
-            if (ch == '\\') {
-                ++i, ++column;
-            } else if (ch == '"') {
-                in_string = false;
-            }
-        } else if (ch == '"') {
-            in_string = true;
-        } else if (!literal.empty() && text.compare(i, literal.size(), literal) == 0 &&
-                   (i == 0 || !number_char(text[i - 1])) &&
-                   (i + literal.size() >= text.size() || !number_char(text[i + literal.size()]))) {
-            return {line, column};
-        }
-        if (ch == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {0, 0};
-}
-
-}  // namespace
-
 std::optional<Profile> parse_profile_text(const std::string& text, const KnowledgeGraph& kg,
                                           const std::string& file, Diagnostics& d) {
-    std::optional<nlohmann::json> doc;
-    try {
-        doc = parse_json(text, file, d, "PR001");
-    } catch (const nlohmann::json::out_of_range& e) {
-        // A number too large for a double (1e999) is valid JSON that nlohmann refuses with
-        // out_of_range.406 ("number overflow parsing '1e999'"), not a parse error: report it as
-        // bad input at its line and column instead of letting it escape as an internal error.
-        std::string what = e.what(), literal;
-        if (auto open = what.find('\''); open != std::string::npos)
-            if (auto close = what.find('\'', open + 1); close != std::string::npos)
-                literal = what.substr(open + 1, close - open - 1);
-        auto [line, column] = locate_number(text, literal);
-        d.add({Severity::error, "PR001", file, "", line, column,
-               "number out of range: '" + literal + "' is too large in magnitude, expected a finite number", {}});
-        return std::nullopt;
-    }
+    auto doc = parse_json(text, file, d, "PR001");  // numbers too large for a double included
     if (!doc) return std::nullopt;
     return read_profile(*doc, kg, file, d);
 }
