@@ -1,5 +1,6 @@
 // Reads simple comparisons out of rule condition ASTs and evaluates them against a patient's facts,
-// the same way the compiled program does (Kleene logic, the same tolerance), for explanations.
+// the same way the compiled program does (Kleene logic, the same tolerance), for explanations; the
+// facts a condition reads (present or absent). The smallest change is in condition_change.cpp.
 #include "core/condition_query.hpp"
 
 #include <algorithm>
@@ -101,6 +102,30 @@ std::optional<Atom> atom(const Expr& e, int node, const FactSchema& s) {
     return std::nullopt;
 }
 
+bool holds(const Atom& a, double x) {
+    switch (a.op) {
+        case BinOp::eq: return std::abs(x - a.value) < 1e-9;
+        case BinOp::ne: return std::abs(x - a.value) >= 1e-9;
+        case BinOp::lt: return x < a.value;
+        case BinOp::le: return x <= a.value + 1e-12;
+        case BinOp::gt: return x > a.value;
+        case BinOp::ge: return x + 1e-12 >= a.value;
+        case BinOp::in:
+        case BinOp::not_in: {
+            bool in = x >= 0 && x < 64 && ((a.mask >> static_cast<unsigned>(x)) & 1u);
+            return in == (a.op == BinOp::in);
+        }
+        default: return false;
+    }
+}
+
+std::optional<FactSlot> presence_fact(const Expr& e, int node, const FactSchema& s) {
+    const ExprNode& n = e.node(node);
+    if (n.kind != ExprKind::call || (n.text != "known" && n.text != "unknown") || n.children.size() != 1)
+        return std::nullopt;
+    return fact_of(e, n.children[0], s);
+}
+
 Atom negate(const Atom& a) {
     Atom b = a;
     switch (a.op) {
@@ -131,24 +156,7 @@ Constraint to_constraint(const FactSchema& s, const Atom& a) {
 Truth eval(const Atom& a, const FactValues& facts) {
     const FactValue& f = facts.get(a.slot);
     if (!f.known) return Truth::unknown;
-    bool r = false;
-    double x = f.value, k = a.value;
-    switch (a.op) {
-        case BinOp::eq: r = std::abs(x - k) < 1e-9; break;
-        case BinOp::ne: r = std::abs(x - k) >= 1e-9; break;
-        case BinOp::lt: r = x < k; break;
-        case BinOp::le: r = x <= k + 1e-12; break;
-        case BinOp::gt: r = x > k; break;
-        case BinOp::ge: r = x + 1e-12 >= k; break;
-        case BinOp::in:
-        case BinOp::not_in: {
-            bool in = x >= 0 && x < 64 && ((a.mask >> static_cast<unsigned>(x)) & 1u);
-            r = in == (a.op == BinOp::in);
-            break;
-        }
-        default: return Truth::unknown;
-    }
-    return r ? Truth::true_ : Truth::false_;
+    return holds(a, f.value) ? Truth::true_ : Truth::false_;
 }
 
 Truth eval(const Expr& e, int node, const FactSchema& s, const FactValues& facts) {
@@ -159,11 +167,8 @@ Truth eval(const Expr& e, int node, const FactSchema& s, const FactValues& facts
         Truth t = eval(e, n.children[0], s, facts);
         return t == Truth::unknown ? t : (t == Truth::true_ ? Truth::false_ : Truth::true_);
     }
-    if (n.kind == ExprKind::call && (n.text == "known" || n.text == "unknown") && n.children.size() == 1) {
-        auto slot = fact_of(e, n.children[0], s);
-        if (!slot) return Truth::unknown;
+    if (auto slot = presence_fact(e, node, s))
         return facts.get(*slot).known == (n.text == "known") ? Truth::true_ : Truth::false_;
-    }
     if (n.kind != ExprKind::binary || (n.op != BinOp::op_and && n.op != BinOp::op_or)) return Truth::unknown;
     Truth a = eval(e, n.children[0], s, facts), b = eval(e, n.children[1], s, facts);
     Truth decisive = n.op == BinOp::op_and ? Truth::false_ : Truth::true_;
@@ -204,31 +209,36 @@ std::vector<int> boolean_atoms(const Expr& e, int node) {
     return out;
 }
 
-std::vector<Constraint> smallest_change(const Expr& e, const FactSchema& s, const FactValues& facts) {
-    std::vector<Constraint> out;
-    if (e.top().kind == ExprKind::binary && e.top().op == BinOp::op_or) {  // every true disjunct must go
-        for (int d : disjuncts(e, e.root)) {
-            if (eval(e, d, s, facts) != Truth::true_) continue;
-            auto a = atom(e, d, s);
-            if (!a || !changeable(s.fact(a->slot))) return {};
-            merge(out, to_constraint(s, negate(*a)));
-        }
-        return out;
+std::vector<FactSlot> facts_read(const Expr& e, int node, const FactSchema& s) {
+    std::vector<FactSlot> out;
+    auto add = [&](FactSlot f) {
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+    };
+    const ExprNode& n = e.node(node);
+    if (auto a = atom(e, node, s)) add(a->slot);
+    else if (auto f = presence_fact(e, node, s)) add(*f);
+    else if (n.kind == ExprKind::name) {
+        if (auto f = s.find(n.text)) add(*f);
+    } else {
+        for (int c : n.children)
+            for (FactSlot f : facts_read(e, c, s)) add(f);
     }
-    std::optional<Atom> best;
-    double best_rank = 0;
-    for (int c : conjuncts(e, e.root)) {
-        auto a = atom(e, c, s);
-        if (!a || !changeable(s.fact(a->slot)) || eval(*a, facts) != Truth::true_) continue;
-        const FactDef& d = s.fact(a->slot);
-        double rank = 2;  // booleans and enumerations after any number
-        if (d.type == FactType::number) {
-            double span = (d.min > -1e299 && d.max < 1e299 && d.max > d.min) ? d.max - d.min : std::max(1.0, std::abs(a->value));
-            rank = std::abs(facts.get(a->slot).value - a->value) / span;
-        }
-        if (!best || rank < best_rank) best = a, best_rank = rank;
+    return out;
+}
+
+std::vector<FactSlot> unrecorded_reads(const Expr& e, int node, const FactSchema& s, const FactValues& facts, bool negated) {
+    const ExprNode& n = e.node(node);
+    if (auto f = presence_fact(e, node, s)) {
+        bool reads_absence = (n.text == "unknown") != negated;
+        if (reads_absence && !facts.get(*f).known) return {*f};
+        return {};
     }
-    if (best) out.push_back(to_constraint(s, negate(*best)));
+    if (n.kind == ExprKind::op_not) return unrecorded_reads(e, n.children[0], s, facts, !negated);
+    std::vector<FactSlot> out;
+    if (n.kind == ExprKind::binary && (n.op == BinOp::op_and || n.op == BinOp::op_or))
+        for (int c : n.children)
+            for (FactSlot f : unrecorded_reads(e, c, s, facts, negated))
+                if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
     return out;
 }
 

@@ -25,6 +25,9 @@ struct Atom {
 
 std::optional<Atom> atom(const Expr& e, int node, const FactSchema& s);
 Atom negate(const Atom& a);
+bool holds(const Atom& a, double x);  // the atom for a recorded value x (the program's tolerance)
+// The fact of a known(fact) / unknown(fact) call.
+std::optional<FactSlot> presence_fact(const Expr& e, int node, const FactSchema& s);
 Constraint to_constraint(const FactSchema& s, const Atom& a);
 Truth eval(const Atom& a, const FactValues& facts);
 // Kleene evaluation of the and/or/not structure over atoms, literals and known()/unknown().
@@ -40,8 +43,16 @@ std::vector<int> disjuncts(const Expr& e, int node);      // top-level `or` oper
 std::vector<int> boolean_atoms(const Expr& e, int node);  // bare boolean facts under and/or
 
 // For a condition that is true: the constraints (all must hold) on input measures that make it false,
-// one comparison for a conjunction (the nearest numeric threshold first); empty when none exists.
+// through and / or / not and known() / unknown() (a constraint on a fact not recorded means recording
+// it); the cheapest way (nearest numeric threshold first); empty when none exists. Only the
+// comparisons that do not hold yet are returned.
 std::vector<Constraint> smallest_change(const Expr& e, const FactSchema& s, const FactValues& facts);
+
+// Every fact the condition under `node` reads, once each, in source order.
+std::vector<FactSlot> facts_read(const Expr& e, int node, const FactSchema& s);
+// The facts the condition reads as absent (unknown(f), not known(f)) that are indeed not recorded.
+std::vector<FactSlot> unrecorded_reads(const Expr& e, int node, const FactSchema& s, const FactValues& facts,
+                                       bool negated = false);
 
 // Adds `c` to `all`, keeping only the tighter of two bounds on the same fact in the same direction.
 void merge(std::vector<Constraint>& all, const Constraint& c);

@@ -1,12 +1,14 @@
 // Explains one exercise's place in a recommendation from the evaluation trace and the rules' ASTs:
-// the comparisons that made each excluding rule fire, and the smallest change to one input measure
-// per rule that would stop it (combined over all excluding rules). Also the next stage's criteria.
+// what made each excluding rule fire (compared values, facts not recorded, a contraindication or
+// stage membership read by its selector), and the smallest change of input measures that would stop
+// it (combined over all excluding rules). Also the next stage's criteria.
 #include "core/explanation.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "core/condition_query.hpp"
+#include "core/selector.hpp"
 
 namespace rehab {
 
@@ -16,6 +18,16 @@ const char* to_string(ExplanationStatus s) {
         case ExplanationStatus::excluded: return "excluded";
         case ExplanationStatus::not_chosen: return "not_chosen";
         case ExplanationStatus::referred: return "referred";
+    }
+    return "?";
+}
+
+const char* to_string(ExclusionBasis b) {
+    switch (b) {
+        case ExclusionBasis::condition: return "condition";
+        case ExclusionBasis::unrecorded: return "unrecorded";
+        case ExclusionBasis::contraindication: return "contraindication";
+        case ExclusionBasis::stage: return "stage";
     }
     return "?";
 }
@@ -43,17 +55,34 @@ ObservedComparison observed_from(const RuleSet& rs, const Atom& a, const FactVal
     return c;
 }
 
-// The comparisons of rule `r` that held: recorded observations, plus bare boolean facts.
+// The comparisons of rule `r` that held: recorded observations, bare boolean facts, and the facts
+// it read as not recorded.
 std::vector<ObservedComparison> observed_for(const RuleSet& rs, std::uint32_t r, const Evaluation& ev) {
     const Expr& e = rs.rule(r).when_ast;
+    const FactSchema& s = rs.schema();
     std::vector<std::pair<int, ObservedComparison>> found;
     for (const auto& o : ev.observations) {
         if (o.rule != r || o.result != Truth::true_ || o.node >= e.nodes.size()) continue;
-        if (auto a = cond::atom(e, o.node, rs.schema())) found.emplace_back(o.node, observed_from(rs, *a, ev.facts));
+        if (auto a = cond::atom(e, o.node, s)) found.emplace_back(o.node, observed_from(rs, *a, ev.facts));
     }
     for (int n : cond::boolean_atoms(e, e.root))
-        if (auto a = cond::atom(e, n, rs.schema()); a && cond::eval(e, n, rs.schema(), ev.facts) == Truth::true_)
+        if (auto a = cond::atom(e, n, s); a && cond::eval(e, n, s, ev.facts) == Truth::true_)
             found.emplace_back(n, observed_from(rs, *a, ev.facts));
+    for (FactSlot f : cond::unrecorded_reads(e, e.root, s, ev.facts)) {
+        ObservedComparison c;
+        c.slot = f;
+        c.fact = s.fact(f).name;
+        c.unrecorded = true;
+        c.derived = s.fact(f).derived;
+        c.changeable = cond::changeable(s.fact(f));
+        int at = 0;  // the first node reading the fact, for the source order
+        for (std::size_t i = 0; i < e.nodes.size(); ++i)
+            if (e.nodes[i].kind == ExprKind::name && e.nodes[i].text == c.fact) {
+                at = static_cast<int>(i);
+                break;
+            }
+        found.emplace_back(at, std::move(c));
+    }
     std::stable_sort(found.begin(), found.end(),
                      [&](const auto& x, const auto& y) { return e.node(x.first).column < e.node(y.first).column; });
     std::vector<ObservedComparison> out;
@@ -66,41 +95,115 @@ std::string lower_first(std::string s) {
     return s;
 }
 
+// "the mid stage", "the mid and late stages", "no stage".
 std::string stage_names(unsigned mask) {
-    std::string out;
+    std::vector<std::string> names;
     for (int s = 0; s < stage_count; ++s)
-        if (mask & (1u << s)) out += (out.empty() ? "" : ", ") + std::string(to_string(static_cast<Stage>(s)));
-    return out.empty() ? "no" : out;
+        if (mask & (1u << s)) names.emplace_back(to_string(static_cast<Stage>(s)));
+    if (names.empty()) return "no stage";
+    std::string out = "the ";
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return out + (names.size() == 1 ? " stage" : " stages");
+}
+
+std::string article(const std::string& word) {
+    return !word.empty() && std::string("aeiou").find(word[0]) != std::string::npos ? "an " : "a ";
+}
+
+std::string fact_words(const FactDef& d) { return d.label.empty() ? d.name : d.label; }
+
+// The knowledge's contraindication of `e` for `condition` (any stage when `stage` is absent).
+const Precaution* contraindication(const KnowledgeGraph& kg, ExerciseId e, ConditionId condition, std::optional<Stage> stage) {
+    for (const auto& p : kg.exercise(e).precautions)
+        if (p.contraindication && p.condition == condition &&
+            (!stage || (p.stages & (1u << static_cast<unsigned>(*stage)))))
+            return &p;
+    return nullptr;
 }
 
 const Precaution* contraindication(const Recommender& r, const Recommendation& rec, ExerciseId e) {
     const FactValue& c = rec.evaluation.facts.get(r.slots().condition);
     if (!c.known) return nullptr;
-    for (const auto& p : r.knowledge().exercise(e).precautions)
-        if (p.contraindication && p.condition.value == static_cast<std::uint32_t>(c.value) &&
-            (p.stages & (1u << static_cast<unsigned>(rec.stage))))
-            return &p;
-    return nullptr;
+    return contraindication(r.knowledge(), e, ConditionId(static_cast<std::uint32_t>(c.value)), rec.stage);
 }
 
-std::string contraindication_text(const Recommender& r, const Precaution& p) {
+std::string contraindicated_words(const Recommender& r, const Precaution& p, Stage stage) {
+    return "contraindicated for " + lower_first(r.knowledge().condition(p.condition).name) + " in the " +
+           to_string(stage) + " stage";
+}
+
+std::string contraindication_text(const Recommender& r, const Precaution& p, Stage stage) {
+    std::string reason = p.reason;
+    if (!reason.empty() && reason.back() == '.') reason.pop_back();
     return "the knowledge base contraindicates it for " + lower_first(r.knowledge().condition(p.condition).name) +
-           (p.reason.empty() ? "" : " (" + p.reason + ")") + "; no change in the patient's measures lifts that";
+           " in the " + to_string(stage) + " stage" + (reason.empty() ? "" : " (" + reason + ")") +
+           "; no change in the patient's measures lifts that";
 }
 
-// Why no single input change exists, naming the facts the rule depends on.
+std::string stage_text(const Exercise& x, Stage stage) {
+    return "the exercise belongs to " + stage_names(x.stages) + " and the patient is in the " + to_string(stage) +
+           " stage; stage membership is not a measure that can change";
+}
+
+// A selector argument's value: the patient's value of a fact, or the constant named.
+std::optional<std::string> argument(const Expr& e, int node, const FactSchema& s, const FactValues& facts) {
+    const ExprNode& n = e.node(node);
+    if (n.kind != ExprKind::name) return std::nullopt;
+    auto slot = s.find(n.text);
+    if (!slot) return n.text;
+    const FactValue& v = facts.get(*slot);
+    return v.known ? std::optional<std::string>(s.format_value(*slot, v.value)) : std::nullopt;
+}
+
+// How the rule's exclusions named exercise `ex`: through a contraindication (`contraindicated(c[, s])`)
+// or stage membership (`not in_stage(s, ...)`) among the selector's `or` operands, or otherwise.
+ExclusionBasis selector_basis(const Recommender& rc, const Recommendation& rec, const CompiledRule& rule, ExerciseId ex,
+                              const Precaution*& found) {
+    const FactSchema& s = rc.rules().schema();
+    const FactValues& facts = rec.evaluation.facts;
+    const KnowledgeGraph& kg = rc.knowledge();
+    for (const auto& a : rule.actions) {
+        if (a.kind != ActionKind::exclude || a.selector == no_selector) continue;
+        const Selector& sel = rc.rules().selector(a.selector);
+        if (!sel.resolve(facts).contains(ex)) continue;
+        Expr e;
+        Diagnostics ignored;
+        if (!parse_expr(sel.source(), e, ignored, "", "")) continue;
+        for (int d : cond::disjuncts(e, e.root)) {
+            const ExprNode& n = e.node(d);
+            if (n.kind == ExprKind::call && n.text == "contraindicated" && !n.children.empty()) {
+                auto c = argument(e, n.children[0], s, facts);
+                auto condition = c ? kg.find_condition(*c) : std::nullopt;
+                std::optional<Stage> stage;
+                if (n.children.size() > 1)
+                    if (auto st = argument(e, n.children[1], s, facts)) stage = stage_from(*st);
+                if (condition && (found = contraindication(kg, ex, *condition, stage)))
+                    return ExclusionBasis::contraindication;
+            }
+            if (n.kind == ExprKind::op_not && e.node(n.children[0]).kind == ExprKind::call &&
+                e.node(n.children[0]).text == "in_stage") {
+                bool in = false;
+                for (int arg : e.node(n.children[0]).children)
+                    if (auto st = argument(e, arg, s, facts); st && stage_from(*st))
+                        in |= kg.exercise(ex).in_stage(*stage_from(*st));
+                if (!in) return ExclusionBasis::stage;
+            }
+        }
+    }
+    return ExclusionBasis::condition;
+}
+
+// Why no change exists, naming every fact the rule's condition reads.
 std::string blocked_by(const RuleSet& rs, std::uint32_t r, const Evaluation& ev) {
     const Expr& e = rs.rule(r).when_ast;
     std::string out;
-    for (int n : cond::conjuncts(e, e.root)) {
-        auto a = cond::atom(e, n, rs.schema());
-        if (!a) continue;
-        const FactDef& d = rs.schema().fact(a->slot);
-        const FactValue& v = ev.facts.get(a->slot);
-        std::string what = d.label.empty() ? d.name : d.label;
-        if (v.known) what += " is " + rs.schema().format_value(a->slot, v.value);
-        if (d.derived && ev.derived_by[a->slot] >= 0)
-            what += " (derived by rule " + rs.rule(static_cast<std::uint32_t>(ev.derived_by[a->slot])).id + ")";
+    for (FactSlot f : cond::facts_read(e, e.root, rs.schema())) {
+        const FactDef& d = rs.schema().fact(f);
+        const FactValue& v = ev.facts.get(f);
+        std::string what = fact_words(d) + (v.known ? " is " + rs.schema().format_value(f, v.value) : " is not recorded");
+        if (d.derived && ev.derived_by[f] >= 0)
+            what += " (derived by rule " + rs.rule(static_cast<std::uint32_t>(ev.derived_by[f])).id + ")";
         out += (out.empty() ? "" : "; ") + what;
     }
     if (out.empty()) return "the rule applies to every patient";
@@ -109,24 +212,34 @@ std::string blocked_by(const RuleSet& rs, std::uint32_t r, const Evaluation& ev)
 
 ExclusionReason explain_rule(const Recommender& rc, const Recommendation& rec, ExerciseId ex, std::uint32_t r) {
     const RuleSet& rs = rc.rules();
+    const FactSchema& s = rs.schema();
     const CompiledRule& rule = rs.rule(r);
     const Evaluation& ev = rec.evaluation;
+    const Expr& e = rule.when_ast;
     ExclusionReason out;
     out.rule = r;
     out.observed = observed_for(rs, r, ev);
-    const Expr& e = rule.when_ast;
-    const Exercise& x = rc.knowledge().exercise(ex);
-    if (rule.id == "safety.stage" || (e.top().kind == ExprKind::boolean && !x.in_stage(rec.stage))) {
-        out.no_change = "the exercise belongs to the " + stage_names(x.stages) + " stage(s) and the patient is in the " +
-                        to_string(rec.stage) + " stage; stage membership is not a measure that can change";
-        return out;
+    out.change = cond::smallest_change(e, s, ev.facts);
+    for (auto& o : out.observed)  // the value to record that stops the rule
+        for (const auto& c : out.change)
+            if (o.unrecorded && c.slot == o.slot) o.negation = c;
+    std::string unrecorded;
+    for (const auto& o : out.observed)
+        if (o.unrecorded) unrecorded += (unrecorded.empty() ? "" : ", ") + fact_words(s.fact(o.slot));
+    const Precaution* p = nullptr;
+    out.basis = selector_basis(rc, rec, rule, ex, p);
+    if (out.basis == ExclusionBasis::contraindication) {
+        out.contraindication = *p;
+        out.basis_text = contraindicated_words(rc, *p, rec.stage);
+        if (out.change.empty()) out.no_change = contraindication_text(rc, *p, rec.stage);
+    } else if (out.basis == ExclusionBasis::stage) {
+        out.basis_text = "not " + article(to_string(rec.stage)) + to_string(rec.stage) + "-stage exercise";
+        if (out.change.empty()) out.no_change = stage_text(rc.knowledge().exercise(ex), rec.stage);
+    } else if (!unrecorded.empty()) {
+        out.basis = ExclusionBasis::unrecorded;
+        out.basis_text = unrecorded + " not recorded";
     }
-    if (const Precaution* p = contraindication(rc, rec, ex); p && e.top().kind == ExprKind::boolean) {
-        out.no_change = contraindication_text(rc, *p);
-        return out;
-    }
-    out.change = cond::smallest_change(e, rs.schema(), ev.facts);
-    if (out.change.empty()) out.no_change = blocked_by(rs, r, ev);
+    if (out.change.empty() && out.no_change.empty()) out.no_change = blocked_by(rs, r, ev);
     return out;
 }
 
@@ -175,8 +288,11 @@ ExerciseExplanation explain_exercise(const Recommender& r, const Recommendation&
         for (auto rule : ex.rules) x.exclusions.push_back(explain_rule(r, rec, e, rule));
         if (ex.rules.empty()) {
             ExclusionReason guard;
+            guard.basis = ExclusionBasis::contraindication;
             const Precaution* p = contraindication(r, rec, e);
-            guard.no_change = p ? contraindication_text(r, *p) : "the knowledge base contraindicates it";
+            guard.no_change = p ? contraindication_text(r, *p, rec.stage) : "the knowledge base contraindicates it";
+            guard.basis_text = p ? contraindicated_words(r, *p, rec.stage) : "contraindicated";
+            if (p) guard.contraindication = *p;
             x.exclusions.push_back(std::move(guard));
         }
         combine(x);

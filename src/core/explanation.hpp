@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/expr_ast.hpp"
+#include "core/knowledge_graph.hpp"
 #include "core/programme.hpp"
 #include "core/recommender.hpp"
 
@@ -35,16 +36,33 @@ struct ObservedComparison {
     std::string threshold_text;      // "3", "adductor_related_groin_pain", "[a, b]"
     std::optional<double> observed;  // absent: not recorded
     std::string observed_text;
+    bool unrecorded = false;         // the rule read that the fact is not recorded (unknown(fact))
     bool derived = false;
     bool changeable = false;            // an input measure that can change (not condition, age, ...)
-    std::optional<Constraint> negation; // what would make this comparison false (changeable facts)
+    std::optional<Constraint> negation; // what would make this comparison false (changeable facts); for
+                                        // an unrecorded fact, the value to record that stops the rule
 };
+
+// What a rule read to name the exercise, beyond the compared values in `observed`.
+enum class ExclusionBasis {
+    condition,         // the rule's condition on the patient's values (see `observed`)
+    unrecorded,        // the condition held because a fact is not recorded
+    contraindication,  // the selector: the knowledge base contraindicates it for the condition and stage
+    stage,             // the selector: the exercise does not belong to the patient's stage
+};
+const char* to_string(ExclusionBasis b);
 
 struct ExclusionReason {
     std::int64_t rule = -1;  // -1: the knowledge base's contraindication guard, no rule
     std::vector<ObservedComparison> observed;
     std::vector<Constraint> change;  // all must hold for this rule to stop firing; empty: none exists
     std::string no_change;           // why no change exists (when `change` is empty)
+    ExclusionBasis basis = ExclusionBasis::condition;
+    // Short words for what the rule read besides compared values ("" for `condition`): "pain on resisted
+    // hip adduction not recorded", "contraindicated for hamstring strain in the early stage",
+    // "not an early-stage exercise".
+    std::string basis_text;
+    std::optional<Precaution> contraindication;  // basis contraindication: the knowledge's entry
 };
 
 struct ExerciseExplanation {

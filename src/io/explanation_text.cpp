@@ -1,8 +1,11 @@
 // Words for an ExerciseExplanation, with fact labels and units from the schema, the rules'
 // rationales and short citations: "Rule adductor.resisted_pain (Harøy 2019; Hölmich 1999): pain on
-// resisted hip adduction is 6/10; the rule excludes it when above 3/10."
+// resisted hip adduction is 6/10; the rule excludes it when above 3/10." Facts not recorded,
+// contraindications and stage membership are said as such; each rule's own change when several block.
 #include "io/explanation_text.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "io/programme_words.hpp"
@@ -39,8 +42,59 @@ std::string observed_words(const FactSchema& s, const ObservedComparison& o) {
     if (s.fact(o.slot).type == FactType::boolean) label = "'" + label + "'";
     std::string out = label + " is " + value;
     std::string t = threshold_words(s, o);
-    if (o.observed && t != value) out += "; the rule excludes it when " + t;
+    if (o.observed && !o.unrecorded && t != value) out += "; the rule excludes it when " + t;
     return out;
+}
+
+// A change in words; a fact not recorded yet is "recorded as" the value, and a bound at the edge of
+// the fact's range is the value itself ("is recorded as 0/10", not "0/10 or less").
+std::string change_words(const FactSchema& s, const FactValues& facts, const Constraint& c) {
+    const FactDef& d = s.fact(c.slot);
+    std::string label = fact_label(s, c.slot);
+    bool recorded = facts.get(c.slot).known;
+    std::string is = recorded ? " is " : " is recorded as ";
+    if (d.type == FactType::number) {
+        bool edge = (c.op == BinOp::le && c.value <= d.min) || (c.op == BinOp::ge && c.value >= d.max);
+        if (!recorded && c.op == BinOp::ge && c.value <= d.min) return label + " is recorded";
+        if (edge) return label + is + fact_value_text(s, c.slot, c.value);
+    }
+    std::string w = constraint_words(s, c);
+    if (recorded) return w;
+    std::string quoted = d.type == FactType::boolean ? "'" + label + "'" : label;
+    if (w.rfind(quoted + " is ", 0) == 0) return quoted + is + w.substr(quoted.size() + 4);
+    return w;
+}
+
+std::string changes_words(const FactSchema& s, const FactValues& facts, const std::vector<Constraint>& all) {
+    std::string need;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        need += (i == 0 ? "" : i + 1 == all.size() ? " and " : ", ") + change_words(s, facts, all[i]);
+    return need;
+}
+
+// What the rule's selector read, as a sentence: a contraindication or stage membership.
+std::string basis_sentence(const Recommender& r, const Recommendation& rec, const ExerciseExplanation& x,
+                           const ExclusionReason& e) {
+    if (e.basis == ExclusionBasis::contraindication && e.contraindication) {
+        std::string name = r.knowledge().condition(e.contraindication->condition).name;
+        if (!name.empty()) name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+        std::string out = "The knowledge base contraindicates it for " + name + " in the " + to_string(rec.stage) + " stage";
+        if (!e.contraindication->reason.empty()) out += ": " + e.contraindication->reason;
+        return out.back() == '.' ? out : out + ".";
+    }
+    if (e.basis == ExclusionBasis::stage) {
+        std::vector<std::string> stages;
+        const Exercise& ex = r.knowledge().exercise(x.exercise);
+        for (int st = 0; st < stage_count; ++st)
+            if (ex.in_stage(static_cast<Stage>(st))) stages.emplace_back(to_string(static_cast<Stage>(st)));
+        std::string names;
+        for (std::size_t i = 0; i < stages.size(); ++i)
+            names += (i == 0 ? "" : i + 1 == stages.size() ? " and " : ", ") + stages[i];
+        std::string out = "It is " + e.basis_text;
+        if (!stages.empty()) out += " (it belongs to the " + names + (stages.size() == 1 ? " stage)" : " stages)");
+        return out + ".";
+    }
+    return "";
 }
 
 void chosen(std::ostringstream& out, const Recommender& r, const Recommendation& rec, const ExerciseExplanation& x) {
@@ -58,32 +112,39 @@ void chosen(std::ostringstream& out, const Recommender& r, const Recommendation&
     for (const auto& g : x.graph_reasons) out << "- Knowledge: it " << g << ".\n";
 }
 
-void excluded(std::ostringstream& out, const Recommender& r, const ExerciseExplanation& x) {
+void excluded(std::ostringstream& out, const Recommender& r, const Recommendation& rec, const ExerciseExplanation& x) {
     const FactSchema& s = r.rules().schema();
+    const FactValues& facts = rec.evaluation.facts;
     out << r.knowledge().exercise(x.exercise).name << " is excluded.\n";
+    std::vector<std::string> blocked;
     for (const auto& e : x.exclusions) {
-        if (e.rule < 0) {
-            out << "- Knowledge base: " << e.no_change << ".\n";
+        if (e.rule < 0) {  // the knowledge base's guard, no rule
+            std::string b = basis_sentence(r, rec, x, e);
+            out << "- " << (b.empty() ? "The knowledge base contraindicates it." : b) << "\n";
+            blocked.push_back(e.no_change);
             continue;
         }
-        auto rule = static_cast<std::uint32_t>(e.rule);
-        out << "- " << rule_head(r, rule) << ": ";
-        std::string seen;
+        std::string head = rule_head(r, static_cast<std::uint32_t>(e.rule));
+        std::string text;
         for (const auto& o : e.observed)
-            if (o.changeable || o.derived) seen += (seen.empty() ? "" : "; ") + observed_words(s, o);
-        out << (seen.empty() ? r.rules().rule(rule).rationale : seen + ". " + r.rules().rule(rule).rationale) << "\n";
+            if (o.changeable || o.derived) text += (text.empty() ? "" : "; ") + observed_words(s, o);
+        if (!text.empty()) text += ".";
+        if (auto b = basis_sentence(r, rec, x, e); !b.empty()) text += (text.empty() ? "" : " ") + b;
+        const CompiledRule& rule = r.rules().rule(static_cast<std::uint32_t>(e.rule));
+        text += (text.empty() ? "" : " ") + rule.rationale;
+        if (!e.change.empty() && x.exclusions.size() > 1) text += " Lifted once " + changes_words(s, facts, e.change) + ".";
+        out << "- " << head << ": " << text << "\n";
+        if (e.change.empty()) blocked.push_back(rule.id + ": " + e.no_change);
     }
     if (x.change_possible) {
-        std::string need;
-        for (std::size_t i = 0; i < x.smallest_change.size(); ++i)
-            need += (i == 0 ? "" : i + 1 == x.smallest_change.size() ? " and " : ", ") +
-                    constraint_words(s, x.smallest_change[i]);
-        out << "It becomes eligible once " << need << ".\n";
-    } else {
-        out << "No change in the patient's measures would make it eligible:";
-        for (const auto& n : x.no_change) out << " " << n << ".";
-        out << "\n";
+        out << "It becomes eligible once " << changes_words(s, facts, x.smallest_change) << ".\n";
+        return;
     }
+    for (const auto& n : x.no_change)  // reasons not tied to one rule (contradicting changes)
+        if (std::none_of(x.exclusions.begin(), x.exclusions.end(), [&](const auto& e) { return e.change.empty() && e.no_change == n; }))
+            blocked.push_back(n);
+    out << "No change in the patient's measures would make it eligible:\n";
+    for (const auto& b : blocked) out << "  - " << b << "\n";
 }
 
 void not_chosen(std::ostringstream& out, const Recommender& r, const ExerciseExplanation& x) {
@@ -113,7 +174,7 @@ std::string explanation_to_text(const Recommender& r, const Recommendation& rec,
     std::ostringstream out;
     switch (x.status) {
         case ExplanationStatus::chosen: chosen(out, r, rec, x); break;
-        case ExplanationStatus::excluded: excluded(out, r, x); break;
+        case ExplanationStatus::excluded: excluded(out, r, rec, x); break;
         case ExplanationStatus::not_chosen: not_chosen(out, r, x); break;
         case ExplanationStatus::referred: referred(out, r, x); break;
     }

@@ -105,6 +105,8 @@ void why(std::ostringstream& out, const Recommender& r, const Recommendation& re
     if (auto crit = progression_text(rec.progress); !crit.empty()) out << "\n" << crit << "\n";
 }
 
+// One line per excluded exercise: each rule with what it read (compared values, a fact not recorded,
+// a contraindication, stage membership), as the explanation gives it.
 void excluded(std::ostringstream& out, const Recommender& r, const Recommendation& rec) {
     if (rec.excluded.empty()) return;
     const KnowledgeGraph& kg = r.knowledge();
@@ -119,7 +121,7 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
             for (const auto& o : ex.observed)
                 if ((o.changeable || o.derived) && o.observed)
                     seen += (seen.empty() ? "" : ", ") + fact_label(s, o.slot) + ": " + fact_value_words(s, o.slot, *o.observed);
-            if (seen.empty() && !kg.exercise(x.exercise).in_stage(rec.stage)) seen = "not a " + std::string(to_string(rec.stage)) + "-stage exercise";
+            if (!ex.basis_text.empty()) seen += (seen.empty() ? "" : ", ") + ex.basis_text;
             if (!seen.empty()) part += " (" + seen + ")";
             line += (line.empty() ? "" : "; ") + part;
         }
