@@ -1,7 +1,7 @@
 // recommend() on examples/profiles/*.json: the core alone (profile parsed beforehand, trace off and
 // on) and end to end (profile text -> parse and resolve -> recommend with trace -> programme JSON
-// text), as `rehab recommend` does minus the file I/O. Compiled only once the io layer has the
-// profile reader and programme writer.
+// text, as `rehab recommend` does minus the file I/O; and the compact summary line of `rehab batch
+// --summary`). Compiled only once the io layer has the profile reader and programme writer.
 #if __has_include("io/profile_reader.hpp") && __has_include("io/programme_json.hpp")
 #include <benchmark/benchmark.h>
 
@@ -15,6 +15,7 @@
 #include "fixtures.hpp"
 #include "io/profile_reader.hpp"
 #include "io/programme_json.hpp"
+#include "io/programme_summary.hpp"
 
 namespace rehab::bench {
 
@@ -66,6 +67,26 @@ void example_end_to_end(benchmark::State& state, const fs::path& file) {
     state.counters["json_out_bytes"] = static_cast<double>(bytes);
 }
 
+// The compact variant (`rehab batch --summary`): profile text -> recommend without the trace -> one
+// "rehab.programme-summary/1" line (no prose, no trace).
+void example_end_to_end_summary(benchmark::State& state, const fs::path& file) {
+    auto rec = bundled_recommender();
+    const std::string text = read_text(file), name = file.string();
+    std::string line;
+    Recommendation out;
+    for (auto _ : state) {
+        Diagnostics d;
+        auto profile = io::parse_profile_text(text, rec->knowledge(), name, d);
+        if (!profile) state.SkipWithError("profile does not parse");
+        rec->recommend(*profile, out, false);
+        line.clear();
+        io::append_programme_summary(*rec, out, *profile, line);
+        benchmark::DoNotOptimize(line.data());
+    }
+    state.counters["json_in_bytes"] = static_cast<double>(text.size());
+    state.counters["json_out_bytes"] = static_cast<double>(line.size());
+}
+
 const bool registered = [] {
     std::vector<fs::path> files;
     for (const auto& f : fs::directory_iterator(fs::path(source_dir()) / "examples" / "profiles"))
@@ -83,6 +104,10 @@ const bool registered = [] {
             ->MinTime(0.1);
         benchmark::RegisterBenchmark(("recommend/end_to_end/" + stem).c_str(),
                                      [f](benchmark::State& s) { example_end_to_end(s, f); })
+            ->Unit(benchmark::kMicrosecond)
+            ->MinTime(0.1);
+        benchmark::RegisterBenchmark(("recommend/end_to_end_summary/" + stem).c_str(),
+                                     [f](benchmark::State& s) { example_end_to_end_summary(s, f); })
             ->Unit(benchmark::kMicrosecond)
             ->MinTime(0.1);
     }

@@ -4,6 +4,7 @@
 #include "core/recommender.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/progression.hpp"
 
@@ -34,6 +35,45 @@ bool do_same_job(const Exercise& a, const Exercise& b) {
     return true;
 }
 
+// Component, number of performs and the sorted distinct (movement, contractions) pairs. Two
+// exercises without repeated pairs do the same job exactly when their keys are equal.
+using JobKey = std::vector<std::uint64_t>;
+JobKey job_key(const Exercise& e, bool& repeats) {
+    JobKey k;
+    for (const auto& p : e.performs) k.push_back((std::uint64_t{p.movement.value} << 32) | p.contractions);
+    std::sort(k.begin(), k.end());
+    k.erase(std::unique(k.begin(), k.end()), k.end());
+    repeats = k.size() != e.performs.size();
+    k.push_back(e.performs.size());
+    k.push_back(static_cast<std::uint64_t>(e.component));
+    return k;
+}
+
+// Per exercise, the exercises that do the same job, without comparing every pair: exercises are
+// grouped by job_key, and only the rare ones that repeat a pair (whose pairs can then be a strict
+// subset of another's) are compared one by one, as before.
+std::vector<ExerciseSet> same_job_sets(const KnowledgeGraph& kg) {
+    const auto& exs = kg.exercises();
+    std::vector<ExerciseSet> same_job(exs.size(), ExerciseSet(exs.size()));
+    std::map<JobKey, std::vector<ExerciseId>> groups;
+    std::vector<ExerciseId> repeating;
+    for (const auto& e : exs) {
+        if (e.performs.empty()) continue;
+        bool repeats = false;
+        JobKey k = job_key(e, repeats);
+        if (repeats) repeating.push_back(e.id);
+        else groups[std::move(k)].push_back(e.id);
+    }
+    for (const auto& [key, members] : groups)
+        for (auto a : members)
+            for (auto b : members)
+                if (a != b) same_job[a.value].insert(b);
+    for (auto a : repeating)
+        for (const auto& b : exs)
+            if (a != b.id && do_same_job(exs[a.value], b)) same_job[a.value].insert(b.id);
+    return same_job;
+}
+
 }  // namespace
 
 Recommender::Recommender(std::shared_ptr<const RuleSet> rules) : engine_(std::move(rules)) {}
@@ -53,11 +93,7 @@ std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const Rul
     r->ceiling_ = s.find("pain_ceiling");
     r->sessions_ = s.find("progress.sessions_required");
     r->rpe_max_ = s.find("progress.rpe_max");
-    const auto& exs = kg.exercises();
-    r->same_job_.assign(exs.size(), ExerciseSet(exs.size()));
-    for (const auto& a : exs)
-        for (const auto& b : exs)
-            if (a.id != b.id && do_same_job(a, b)) r->same_job_[a.id.value].insert(b.id);
+    r->same_job_ = same_job_sets(kg);
     r->index_stage_rules();
     return r;
 }
@@ -76,8 +112,6 @@ void Recommender::recommend(const Profile& profile, Recommendation& out, bool tr
     out.profile_id = profile.id;
     out.referral.clear();
     out.items.clear();
-    out.excluded.clear();
-    out.not_chosen.clear();
     out.warnings.clear();
     out.next_stage_unmet.clear();
     out.dropped.clear();
@@ -97,10 +131,12 @@ void Recommender::recommend(const Profile& profile, Recommendation& out, bool tr
     }
     next_stage_criteria(out);
     if (ev.referred()) {
+        out.excluded.clear();
+        out.not_chosen.clear();
         refer(out);
         return;
     }
-    select(out);
+    select(out);  // rewrites excluded and not_chosen in place, reusing their strings and vectors
     progress_programme(*this, profile, out);  // before explain_items: explain the programme given
     explain_items(out);
 }

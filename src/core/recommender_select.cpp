@@ -26,6 +26,114 @@ bool only_isometric(const Exercise& e) {
     return !e.performs.empty();
 }
 
+// Why a candidate was (last) blocked while choosing; `by` is the chosen exercise for same_job.
+struct Blocked {
+    enum Kind { none, same_job, component_limit, total_limit } kind = none;
+    ExerciseId by;
+};
+
+// Every exercise that is not eligible (excluded by a rule or guarded by the knowledge), in id order,
+// with the exclusion rules whose selector names it, in the order they fired. Each rule's set is
+// walked once, so the cost follows the exclusions, not exclusions x exercises.
+// The items of the previous recommendation are overwritten in place (no allocation once warm).
+void excluded_items(const RuleSet& rules, Recommendation& out, const ExerciseSet& eligible) {
+    const Evaluation& ev = out.evaluation;
+    ExerciseSet ineligible = eligible;
+    ineligible.complement();
+    std::vector<std::uint32_t> slot(ineligible.size());  // exercise -> index in out.excluded
+    std::uint32_t k = 0;
+    ineligible.for_each([&](ExerciseId e) {
+        slot[e.value] = k;
+        if (k < out.excluded.size()) {
+            out.excluded[k].exercise = e;
+            out.excluded[k].rules.clear();
+        } else {
+            out.excluded.push_back({e, {}});
+        }
+        ++k;
+    });
+    out.excluded.resize(k);
+    for (const auto& ref : ev.exclusions) {
+        ExerciseSet named = rules.selector(rules.rule(ref.rule).actions[ref.action].selector).resolve(ev.facts);
+        named &= ineligible;
+        named.for_each([&](ExerciseId e) { out.excluded[slot[e.value]].rules.push_back(ref.rule); });
+    }
+}
+
+// The eligible exercises in the order they are tried: required first, then by score (highest
+// first), ties by id. Most exercises have no score at all: only the others are sorted.
+std::vector<ExerciseId> candidates(const Evaluation& ev, const ExerciseSet& eligible) {
+    std::vector<ExerciseId> scored, plain, out;
+    eligible.for_each([&](ExerciseId e) {
+        if (ev.required.contains(e) || ev.score[e.value] != 0) scored.push_back(e);
+        else plain.push_back(e);
+    });
+    std::stable_sort(scored.begin(), scored.end(), [&](ExerciseId a, ExerciseId b) {
+        bool ra = ev.required.contains(a), rb = ev.required.contains(b);
+        if (ra != rb) return ra;
+        if (ev.score[a.value] != ev.score[b.value]) return ev.score[a.value] > ev.score[b.value];
+        return a < b;
+    });
+    // Unscored exercises (score 0, not required) go between the positive and the negative ones.
+    auto first_negative = std::find_if(scored.begin(), scored.end(), [&](ExerciseId e) {
+        return !ev.required.contains(e) && ev.score[e.value] < 0;
+    });
+    out.reserve(scored.size() + plain.size());
+    out.insert(out.end(), scored.begin(), first_negative);
+    out.insert(out.end(), plain.begin(), plain.end());
+    out.insert(out.end(), first_negative, scored.end());
+    return out;
+}
+
+// The words for the exercises not chosen; the common reasons are written once per recommendation.
+class NotChosenWords {
+public:
+    NotChosenWords(const KnowledgeGraph& kg, const Evaluation& ev)
+        : kg_(kg), ev_(ev), total_("the programme limit of " + std::to_string(ev.total.max) + " exercises was reached") {}
+
+    // Writes the item in place: assigning keeps the capacity of a reused reason string.
+    void fill(NotChosenItem& item, ExerciseId e, const Blocked& why) {
+        item.exercise = e;
+        item.score = ev_.score[e.value];
+        item.reason = reason(e, item.score, why);
+    }
+
+private:
+    const std::string& reason(ExerciseId e, double score, const Blocked& why) {
+        switch (why.kind) {
+            case Blocked::same_job:
+                scratch_.assign("does the same job as ").append(kg_.exercise(why.by).name).append(", already chosen");
+                return scratch_;
+            case Blocked::component_limit: {
+                const Component c = kg_.exercise(e).component;
+                std::string& w = component_[static_cast<int>(c)];
+                if (w.empty())
+                    w = std::string("the limit of ") + std::to_string(ev_.per_component[static_cast<int>(c)].max) + " " +
+                        to_string(c) + " exercise(s) was reached";
+                return w;
+            }
+            case Blocked::total_limit: return total_;
+            case Blocked::none: break;
+        }
+        if (score > 0) return ranked_;
+        if (score == 0) {
+            if (unscored_.empty()) unscored_ = unpreferred(0);
+            return unscored_;
+        }
+        scratch_ = unpreferred(score);
+        return scratch_;
+    }
+
+    const KnowledgeGraph& kg_;
+    const Evaluation& ev_;
+    std::string total_, unscored_, ranked_ = "ranked below the exercises chosen", scratch_;
+    std::string component_[component_count];
+
+    static std::string unpreferred(double score) {
+        return "no rule preferred it for this patient (score " + std::to_string(static_cast<int>(score)) + ")";
+    }
+};
+
 }  // namespace
 
 void Recommender::select(Recommendation& out) const {
@@ -36,51 +144,36 @@ void Recommender::select(Recommendation& out) const {
     eligible.subtract(ev.excluded);
     // Safety guard, independent of the rules: never recommend what the knowledge contraindicates.
     const FactValue& cond = ev.facts.get(slots_.condition);
-    std::vector<ExerciseId> guarded;
     if (cond.known)
         for (const auto& ex : kg.exercises())
             for (const auto& p : ex.precautions)
                 if (p.contraindication && p.condition.value == static_cast<std::uint32_t>(cond.value) &&
                     (p.stages & (1u << static_cast<unsigned>(out.stage))) && eligible.contains(ex.id)) {
                     eligible.erase(ex.id);
-                    guarded.push_back(ex.id);
                 }
-    for (const auto& ex : kg.exercises()) {
-        if (eligible.contains(ex.id)) continue;
-        ExcludedItem item{ex.id, {}};
-        for (const auto& ref : ev.exclusions)
-            if (rules().selector(rules().rule(ref.rule).actions[ref.action].selector).resolve(ev.facts).contains(ex.id))
-                item.rules.push_back(ref.rule);
-        out.excluded.push_back(std::move(item));
-    }
+    excluded_items(rules(), out, eligible);
 
-    std::vector<ExerciseId> cand;
-    eligible.for_each([&](ExerciseId e) { cand.push_back(e); });
-    std::stable_sort(cand.begin(), cand.end(), [&](ExerciseId a, ExerciseId b) {
-        bool ra = ev.required.contains(a), rb = ev.required.contains(b);
-        if (ra != rb) return ra;
-        if (ev.score[a.value] != ev.score[b.value]) return ev.score[a.value] > ev.score[b.value];
-        return a < b;
-    });
+    const std::vector<ExerciseId> cand = candidates(ev, eligible);
 
     std::vector<ExerciseId> chosen;
     int per_comp[component_count] = {};
-    std::vector<std::string> why_not(n);
+    // Why a candidate was last blocked, as a code: the words are written once, for the ones not chosen.
+    std::vector<Blocked> why_not(cand.size());
+    std::size_t at = 0;  // index in cand of the exercise being tried
     auto blocked = [&](ExerciseId e) -> bool {
         const Exercise& ex = kg.exercise(e);
         for (auto c : chosen)
             if (same_job_[e.value].contains(c)) {
-                why_not[e.value] = "does the same job as " + kg.exercise(c).name + ", already chosen";
+                why_not[at] = {Blocked::same_job, c};
                 return true;
             }
         const Limit& lc = ev.per_component[static_cast<int>(ex.component)];
         if (per_comp[static_cast<int>(ex.component)] >= lc.max) {
-            why_not[e.value] = std::string("the limit of ") + std::to_string(lc.max) + " " + to_string(ex.component) +
-                               " exercise(s) was reached";
+            why_not[at] = {Blocked::component_limit, {}};
             return true;
         }
         if (static_cast<int>(chosen.size()) >= ev.total.max) {
-            why_not[e.value] = "the programme limit of " + std::to_string(ev.total.max) + " exercises was reached";
+            why_not[at] = {Blocked::total_limit, {}};
             return true;
         }
         return false;
@@ -91,17 +184,16 @@ void Recommender::select(Recommendation& out) const {
         ++per_comp[static_cast<int>(kg.exercise(e).component)];
         return true;
     };
-    for (auto e : cand)
-        if (ev.required.contains(e)) take(e);
+    for (at = 0; at < cand.size(); ++at)
+        if (ev.required.contains(cand[at])) take(cand[at]);
     for (int c = 0; c < component_count; ++c)
-        for (auto e : cand)
-            if (per_comp[c] < ev.per_component[c].min && static_cast<int>(kg.exercise(e).component) == c &&
-                ev.score[e.value] >= 0)
-                take(e);
-    for (auto e : cand)
-        if (ev.score[e.value] > 0) take(e);
-    for (auto e : cand)
-        if (static_cast<int>(chosen.size()) < ev.total.min && ev.score[e.value] >= 0) take(e);
+        for (at = 0; at < cand.size() && per_comp[c] < ev.per_component[c].min; ++at)
+            if (static_cast<int>(kg.exercise(cand[at]).component) == c && ev.score[cand[at].value] >= 0) take(cand[at]);
+    // Candidates are sorted by score: the positive ones come first (after the required ones).
+    for (at = 0; at < cand.size() && (ev.required.contains(cand[at]) || ev.score[cand[at].value] > 0); ++at)
+        if (ev.score[cand[at].value] > 0) take(cand[at]);
+    for (at = 0; at < cand.size() && static_cast<int>(chosen.size()) < ev.total.min; ++at)
+        if (ev.score[cand[at].value] >= 0) take(cand[at]);
     if (static_cast<int>(chosen.size()) < ev.total.min)
         out.warnings.push_back({ev.total.min_rule >= 0 ? static_cast<std::uint32_t>(ev.total.min_rule) : 0,
                                 "only " + std::to_string(chosen.size()) + " safe exercise(s) were eligible, fewer than the " +
@@ -128,23 +220,14 @@ void Recommender::select(Recommendation& out) const {
         dose(item, out.stage, ev);
         out.items.push_back(std::move(item));
     }
-    for (auto e : cand) {
-        if (std::find(chosen.begin(), chosen.end(), e) != chosen.end()) continue;
-        std::string reason = why_not[e.value];
-        if (reason.empty())
-            reason = ev.score[e.value] <= 0 ? "no rule preferred it for this patient (score " +
-                                                  std::to_string(static_cast<int>(ev.score[e.value])) + ")"
-                                            : "ranked below the exercises chosen";
-        out.not_chosen.push_back({e, ev.score[e.value], std::move(reason)});
-    }
-    for (auto g : guarded) {
-        for (auto& x : out.excluded)
-            if (x.exercise == g) goto next;
-        out.excluded.push_back({g, {}});
-    next:;
-    }
-    std::sort(out.excluded.begin(), out.excluded.end(),
-              [](const ExcludedItem& a, const ExcludedItem& b) { return a.exercise < b.exercise; });
+    ExerciseSet in_programme(n);
+    for (auto e : chosen) in_programme.insert(e);
+    // Overwrites the previous recommendation's items in place (no allocation once warm).
+    out.not_chosen.resize(cand.size() - chosen.size());
+    NotChosenWords words(kg, ev);
+    std::size_t k = 0;
+    for (at = 0; at < cand.size(); ++at)
+        if (!in_programme.contains(cand[at])) words.fill(out.not_chosen[k++], cand[at], why_not[at]);
 }
 
 void Recommender::dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) const {

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
+#include <unordered_map>
 
 namespace rehab {
 
@@ -23,6 +23,19 @@ const char* to_string(ActionKind k) {
     }
     return "?";
 }
+
+namespace {
+
+// [A-Za-z][A-Za-z0-9_.-]*, in ASCII.
+bool valid_rule_id(const std::string& id) {
+    auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    if (id.empty() || !alpha(id[0])) return false;
+    for (char c : id)
+        if (!alpha(c) && !(c >= '0' && c <= '9') && c != '_' && c != '.' && c != '-') return false;
+    return true;
+}
+
+}  // namespace
 
 class RuleSetBuilder {
 public:
@@ -55,6 +68,7 @@ private:
     Diagnostics& diags_;
     std::shared_ptr<RuleSet> rs_;
     std::map<std::string, std::uint32_t> selector_ids_;
+    std::unordered_map<std::string, std::size_t> rule_ids_;  // id -> index in rules_ (before sorting)
 
     void error(const char* code, const Origin& o, const std::string& sub, std::string msg, std::string hint = {},
                int column = 0) {
@@ -113,11 +127,12 @@ private:
     }
 
     void compile_rule(const RuleSpec& spec) {
-        static const std::regex id_re("[A-Za-z][A-Za-z0-9_.-]*");
         std::size_t before = diags_.error_count();
-        if (!std::regex_match(spec.id, id_re)) error("RL011", spec.origin, "/id", "rule id '" + spec.id + "' is not a valid id");
-        for (const auto& r : rs_->rules_)
-            if (r.id == spec.id) error("RL011", spec.origin, "/id", "duplicate rule id '" + spec.id + "'", "first defined in " + r.origin.file + " at " + r.origin.pointer);
+        if (!valid_rule_id(spec.id)) error("RL011", spec.origin, "/id", "rule id '" + spec.id + "' is not a valid id");
+        if (auto it = rule_ids_.find(spec.id); it != rule_ids_.end()) {
+            const CompiledRule& r = rs_->rules_[it->second];
+            error("RL011", spec.origin, "/id", "duplicate rule id '" + spec.id + "'", "first defined in " + r.origin.file + " at " + r.origin.pointer);
+        }
         CompiledRule rule;
         rule.id = spec.id;
         rule.rationale = spec.rationale;
@@ -151,7 +166,10 @@ private:
         }
         if (spec.then.empty()) error("RL012", spec.origin, "/then", "rule has no actions");
         for (const auto& a : spec.then) compile_action(a, spec, rule);
-        if (diags_.error_count() == before) rs_->rules_.push_back(std::move(rule));
+        if (diags_.error_count() == before) {
+            rule_ids_.emplace(rule.id, rs_->rules_.size());
+            rs_->rules_.push_back(std::move(rule));
+        }
     }
 
     std::uint32_t selector_for(const std::string& text, const RuleSpec& spec, const ActionSpec& a) {

@@ -3,6 +3,7 @@
 // and / or / not combine sets. All of it happens once, at load time.
 #include "core/selector.hpp"
 
+#include <algorithm>
 #include <functional>
 
 namespace rehab {
@@ -182,13 +183,27 @@ private:
                 return true;
             }
         }
+        if (known(kind, a.text)) return true;
         auto names = candidates(kind);
-        for (const auto& n : names)
-            if (n == a.text) return true;
         auto near = nearest_name(a.text, names);
         error("RL010", a.column, "'" + a.text + "' is not " + kind_name(kind),
               near.empty() ? "" : "did you mean '" + near + "'?");
         return false;
+    }
+
+    // Whether `name` is a valid argument of this kind: hashed lookups, no list of every name.
+    bool known(ArgKind kind, const std::string& name) const {
+        switch (kind) {
+            case ArgKind::exercise: return kg_.find_exercise(name).has_value();
+            case ArgKind::muscle: return kg_.find_muscle(name).has_value();
+            case ArgKind::movement: return kg_.find_movement(name).has_value();
+            case ArgKind::position: return kg_.find_position(name).has_value();
+            case ArgKind::equipment: return kg_.find_equipment(name).has_value();
+            case ArgKind::condition: return kg_.find_condition(name).has_value();
+            default: break;
+        }
+        const auto names = candidates(kind);
+        return std::find(names.begin(), names.end(), name) != names.end();
     }
 
     std::vector<std::string> candidates(ArgKind kind) const {

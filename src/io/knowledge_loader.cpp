@@ -129,7 +129,8 @@ KnowledgeData read_knowledge_dir(const std::string& dir, Diagnostics& d) {
         auto text = read_text_file(file, d, "KB014");
         if (!text) continue;
         hash = fnv1a64(rel + '\0', hash);
-        hash = fnv1a64(*text + '\0', hash);
+        hash = fnv1a64(*text, hash);  // then the separator, without copying the text to append it
+        hash = fnv1a64(std::string(1, '\0'), hash);
         if (auto json = parse_json(*text, file, d, "KB001")) read_top_level(*json, file, d, out, state);
     }
     if (!state.meta_seen && !files.empty())

@@ -1,252 +1,327 @@
-// Writes the "rehab.programme/1" document with nlohmann::ordered_json: keys in a fixed order,
-// optional fields omitted rather than null or empty, integral numbers written as integers.
+// Writes the "rehab.programme/1" document straight into a string with JsonWriter: keys in a fixed
+// order, optional fields omitted rather than null or empty, integral numbers written as integers.
+// The layout is byte for byte what nlohmann::ordered_json::dump gave for the same document.
 #include "io/programme_json.hpp"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/explanation.hpp"
+#include "io/json_writer.hpp"
 #include "io/programme_words.hpp"
 
 namespace rehab::io {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+class ProgrammeWriter {
+public:
+    ProgrammeWriter(std::string& out, int indent, const Recommender& r, const Recommendation& rec, const Profile& p)
+        : w_(out, indent), r_(r), kg_(r.knowledge()), s_(r.rules().schema()), rec_(rec), p_(p) {}
 
-Json num(double v) {
-    if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e15) return static_cast<std::int64_t>(std::llround(v));
-    return v;
-}
+    void document();
 
-Json fact_json(const FactSchema& s, FactSlot slot, double v) {
-    switch (s.fact(slot).type) {
-        case FactType::boolean: return v != 0;
-        case FactType::enumeration: return s.format_value(slot, v);
-        case FactType::number: break;
+private:
+    JsonWriter w_;
+    const Recommender& r_;
+    const KnowledgeGraph& kg_;
+    const FactSchema& s_;
+    const Recommendation& rec_;
+    const Profile& p_;
+    std::optional<std::string> criteria_;  // progression_text, once per document
+
+    const CompiledRule& rule(std::uint32_t id) const { return r_.rules().rule(id); }
+
+    // "key": v, integral values as integers.
+    void num(std::string_view k, double v) {
+        w_.key(k);
+        if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e15) w_.integer(std::llround(v));
+        else w_.number(v);
     }
-    return num(v);
-}
+    // "key": the value of a fact, as its type is written.
+    void fact(std::string_view k, FactSlot slot, double v) {
+        switch (s_.fact(slot).type) {
+            case FactType::boolean: return w_.field_bool(k, v != 0);
+            case FactType::enumeration: return w_.field(k, s_.format_value(slot, v));
+            case FactType::number: break;
+        }
+        num(k, v);
+    }
+    void strings(std::string_view k, const std::vector<std::string>& xs) {  // empty strings skipped
+        w_.key(k).begin_array();
+        for (const auto& x : xs)
+            if (!x.empty()) w_.string(x);
+        w_.end_array();
+    }
+    void ids(std::string_view k, const std::vector<ExerciseId>& xs) {
+        w_.key(k).begin_array();
+        for (auto x : xs) w_.string(kg_.exercise(x).key);
+        w_.end_array();
+    }
+    void stage();
+    void referral();
+    void dose(const PrescribedDose& d);
+    void why(const Reason& why);
+    void exercise(const ProgrammeItem& it);
+    void excluded(const ExcludedItem& x);
+    void trace();
+};
 
-void put(Json& j, const char* key, const std::string& v) {
-    if (!v.empty()) j[key] = v;
-}
-
-Json references(const Recommender& r, std::uint32_t rule) {
-    Json out = Json::array();
-    for (auto ref : r.rules().rule(rule).references) out.push_back(r.knowledge().reference(ref).key);
-    return out;
-}
-
-Json stage_json(const Recommender& r, const Recommendation& rec) {
-    Json j;
-    j["value"] = to_string(rec.stage);
-    if (rec.stage_rule >= 0) {
-        const CompiledRule& rule = r.rules().rule(static_cast<std::uint32_t>(rec.stage_rule));
-        j["source"] = rule.id;
-        put(j, "rationale", rule.rationale);
-        Json basis = Json::array();
-        for (auto b : stage_basis(r, rec))
-            if (static_cast<std::int64_t>(b) != rec.stage_rule) {
-                Json o{{"rule", r.rules().rule(b).id}};
-                put(o, "rationale", r.rules().rule(b).rationale);
-                basis.push_back(std::move(o));
+void ProgrammeWriter::stage() {
+    w_.key("stage").begin_object();
+    w_.field("value", to_string(rec_.stage));
+    if (rec_.stage_rule >= 0) {
+        const CompiledRule& sr = rule(static_cast<std::uint32_t>(rec_.stage_rule));
+        w_.field("source", sr.id);
+        w_.field_if("rationale", sr.rationale);
+        std::vector<std::uint32_t> basis;
+        for (auto b : stage_basis(r_, rec_))
+            if (static_cast<std::int64_t>(b) != rec_.stage_rule) basis.push_back(b);
+        if (!basis.empty()) {
+            w_.key("basis").begin_array();
+            for (auto b : basis) {
+                w_.begin_object();
+                w_.field("rule", rule(b).id);
+                w_.field_if("rationale", rule(b).rationale);
+                w_.end_object();
             }
-        if (!basis.empty()) j["basis"] = std::move(basis);
+            w_.end_array();
+        }
     }
-    if (rec.next_stage) j["next_stage"] = to_string(*rec.next_stage);
-    Json unmet = Json::array();
-    for (const auto& u : unmet_criteria(r, rec)) {
-        Json c;
-        c["fact"] = u.needs.fact;
-        put(c, "label", u.label);
-        if (u.observed) c["observed"] = fact_json(r.rules().schema(), u.needs.slot, *u.observed);
-        c["needs"] = u.needs.needs();
-        c["rule"] = r.rules().rule(u.rule).id;
-        unmet.push_back(std::move(c));
+    if (rec_.next_stage) w_.field("next_stage", to_string(*rec_.next_stage));
+    const auto unmet = unmet_criteria(r_, rec_);
+    if (!unmet.empty()) {
+        w_.key("unmet").begin_array();
+        for (const auto& u : unmet) {
+            w_.begin_object();
+            w_.field("fact", u.needs.fact);
+            w_.field_if("label", u.label);
+            if (u.observed) fact("observed", u.needs.slot, *u.observed);
+            w_.field("needs", u.needs.needs());
+            w_.field("rule", rule(u.rule).id);
+            w_.end_object();
+        }
+        w_.end_array();
     }
-    if (!unmet.empty()) j["unmet"] = std::move(unmet);
-    return j;
+    w_.end_object();
 }
 
-Json referral_json(const Recommender& r, const Recommendation& rec) {
-    Json j;
-    j["urgency"] = to_string(most_urgent(rec.referral));
-    Json reasons = Json::array();
-    for (const auto& x : rec.referral) {
-        Json o;
+void ProgrammeWriter::referral() {
+    w_.key("referral").begin_object();
+    w_.field("urgency", to_string(most_urgent(rec_.referral)));
+    w_.key("reasons").begin_array();
+    for (const auto& x : rec_.referral) {
+        w_.begin_object();
         if (x.red_flag.valid()) {
-            const RedFlag& f = r.knowledge().red_flag(x.red_flag);
-            o["red_flag"] = f.key;
-            put(o, "name", f.name);
-            put(o, "concern", f.concern);
-            o["urgency"] = to_string(x.urgency);
-            put(o, "advice", f.advice);
+            const RedFlag& f = kg_.red_flag(x.red_flag);
+            w_.field("red_flag", f.key);
+            w_.field_if("name", f.name);
+            w_.field_if("concern", f.concern);
+            w_.field("urgency", to_string(x.urgency));
+            w_.field_if("advice", f.advice);
         } else {
-            put(o, "concern", x.reason);
-            o["urgency"] = to_string(x.urgency);
+            w_.field_if("concern", x.reason);
+            w_.field("urgency", to_string(x.urgency));
         }
-        o["rule"] = r.rules().rule(x.rule).id;
-        reasons.push_back(std::move(o));
+        w_.field("rule", rule(x.rule).id);
+        w_.end_object();
     }
-    j["reasons"] = std::move(reasons);
-    return j;
+    w_.end_array();
+    w_.end_object();
 }
 
-Json dose_json(const KnowledgeGraph& kg, const PrescribedDose& d) {
-    Json j;
-    j["sets"] = d.sets;
-    if (d.reps) j["reps"] = *d.reps;
-    if (d.reps && d.reps_top && *d.reps_top > *d.reps) j["reps_range"] = Json::array({*d.reps, *d.reps_top});
-    if (d.hold_s) j["hold_s"] = *d.hold_s;
-    if (d.hold_s && d.hold_top && *d.hold_top > *d.hold_s) j["hold_range"] = Json::array({*d.hold_s, *d.hold_top});
-    if (d.duration_min) j["duration_min"] = num(*d.duration_min);
-    put(j, "tempo", d.tempo);
-    if (d.rest_s > 0) j["rest_s"] = d.rest_s;
-    if (d.per_week > 0) j["sessions_per_week"] = d.per_week;
+void ProgrammeWriter::dose(const PrescribedDose& d) {
+    auto range = [&](const char* k, int lo, int hi) {
+        w_.key(k).begin_array();
+        w_.integer(lo);
+        w_.integer(hi);
+        w_.end_array();
+    };
+    w_.key("dose").begin_object();
+    w_.field_int("sets", d.sets);
+    if (d.reps) w_.field_int("reps", *d.reps);
+    if (d.reps && d.reps_top && *d.reps_top > *d.reps) range("reps_range", *d.reps, *d.reps_top);
+    if (d.hold_s) w_.field_int("hold_s", *d.hold_s);
+    if (d.hold_s && d.hold_top && *d.hold_top > *d.hold_s) range("hold_range", *d.hold_s, *d.hold_top);
+    if (d.duration_min) num("duration_min", *d.duration_min);
+    w_.field_if("tempo", d.tempo);
+    if (d.rest_s > 0) w_.field_int("rest_s", d.rest_s);
+    if (d.per_week > 0) w_.field_int("sessions_per_week", d.per_week);
     if (d.band.valid()) {
-        const Band& b = kg.band(d.band);
-        j["band"] = Json{{"id", b.key}, {"name", b.name}, {"force_lb", num(b.force_lb)}};
+        const Band& b = kg_.band(d.band);
+        w_.key("band").begin_object();
+        w_.field("id", b.key);
+        w_.field("name", b.name);
+        num("force_lb", b.force_lb);
+        w_.end_object();
     }
-    j["per_side"] = d.per_side;
-    return j;
+    w_.field_bool("per_side", d.per_side);
+    w_.end_object();
 }
 
-Json why_json(const Recommender& r, const Reason& why) {
-    const CompiledRule& rule = r.rules().rule(why.rule);
-    Json j;
-    j["rule"] = rule.id;
-    j["kind"] = to_string(why.kind);
-    if (why.kind == ActionKind::prefer || why.kind == ActionKind::avoid) j["weight"] = num(why.weight);
-    put(j, "rationale", rule.rationale);
-    if (!rule.references.empty()) j["evidence"] = references(r, why.rule);
-    return j;
+void ProgrammeWriter::why(const Reason& why) {
+    const CompiledRule& wr = rule(why.rule);
+    w_.begin_object();
+    w_.field("rule", wr.id);
+    w_.field("kind", to_string(why.kind));
+    if (why.kind == ActionKind::prefer || why.kind == ActionKind::avoid) num("weight", why.weight);
+    w_.field_if("rationale", wr.rationale);
+    if (!wr.references.empty()) {
+        w_.key("evidence").begin_array();
+        for (auto ref : wr.references) w_.string(kg_.reference(ref).key);
+        w_.end_array();
+    }
+    w_.end_object();
 }
 
-Json ids(const KnowledgeGraph& kg, const std::vector<ExerciseId>& xs) {
-    Json out = Json::array();
-    for (auto x : xs) out.push_back(kg.exercise(x).key);
-    return out;
+void ProgrammeWriter::exercise(const ProgrammeItem& it) {
+    const Exercise& ex = kg_.exercise(it.exercise);
+    w_.begin_object();
+    w_.field("id", ex.key);
+    w_.field("name", ex.name);
+    w_.field("component", to_string(ex.component));
+    w_.field("side", exercise_side(ex, it.dose, p_));
+    dose(it.dose);
+    if (!ex.instructions.empty()) strings("instructions", ex.instructions);
+    w_.field_if("purpose", ex.purpose);
+    if (!it.precautions.empty()) strings("precautions", it.precautions);
+    if (!criteria_) criteria_ = progression_text(rec_.progress);  // the same for every exercise
+    const std::string& criteria = *criteria_;
+    const auto next = kg_.progressions(it.exercise), prev = kg_.regressions(it.exercise);
+    if (!criteria.empty() || !next.empty() || !prev.empty()) {
+        w_.key("progression").begin_object();
+        w_.field_if("criteria", criteria);
+        if (!next.empty()) ids("next", next);
+        if (!prev.empty()) ids("previous", prev);
+        w_.end_object();
+    }
+    w_.key("change").begin_object();
+    w_.field("kind", to_string(it.change));
+    if (it.replaces.valid()) w_.field("replaces", kg_.exercise(it.replaces).key);
+    if (!it.change_reasons.empty()) strings("reasons", it.change_reasons);
+    w_.end_object();
+    if (!it.selected_by.empty() || !it.dosed_by.empty()) {
+        w_.key("why").begin_array();
+        for (const auto& x : it.selected_by) why(x);
+        for (const auto& x : it.dosed_by) why(x);
+        w_.end_array();
+    }
+    if (!it.graph_reasons.empty()) strings("graph", it.graph_reasons);
+    w_.end_object();
 }
 
-Json strings(const std::vector<std::string>& xs) {
-    Json out = Json::array();
-    for (const auto& x : xs)
-        if (!x.empty()) out.push_back(x);
-    return out;
-}
-
-Json exercise_json(const Recommender& r, const Recommendation& rec, const ProgrammeItem& it, const Profile& p) {
-    const KnowledgeGraph& kg = r.knowledge();
-    const Exercise& ex = kg.exercise(it.exercise);
-    Json j;
-    j["id"] = ex.key;
-    j["name"] = ex.name;
-    j["component"] = to_string(ex.component);
-    j["side"] = exercise_side(ex, it.dose, p);
-    j["dose"] = dose_json(kg, it.dose);
-    if (!ex.instructions.empty()) j["instructions"] = strings(ex.instructions);
-    put(j, "purpose", ex.purpose);
-    if (!it.precautions.empty()) j["precautions"] = strings(it.precautions);
-    Json prog;
-    put(prog, "criteria", progression_text(rec.progress));
-    if (auto next = kg.progressions(it.exercise); !next.empty()) prog["next"] = ids(kg, next);
-    if (auto prev = kg.regressions(it.exercise); !prev.empty()) prog["previous"] = ids(kg, prev);
-    if (!prog.empty()) j["progression"] = std::move(prog);
-    Json change;
-    change["kind"] = to_string(it.change);
-    if (it.replaces.valid()) change["replaces"] = kg.exercise(it.replaces).key;
-    if (!it.change_reasons.empty()) change["reasons"] = strings(it.change_reasons);
-    j["change"] = std::move(change);
-    Json why = Json::array();
-    for (const auto& w : it.selected_by) why.push_back(why_json(r, w));
-    for (const auto& w : it.dosed_by) why.push_back(why_json(r, w));
-    if (!why.empty()) j["why"] = std::move(why);
-    if (!it.graph_reasons.empty()) j["graph"] = strings(it.graph_reasons);
-    return j;
-}
-
-Json excluded_json(const Recommender& r, const Recommendation& rec, const ExcludedItem& x) {
-    const FactSchema& s = r.rules().schema();
-    const Exercise& ex = r.knowledge().exercise(x.exercise);
-    Json j;
-    j["id"] = ex.key;
-    j["name"] = ex.name;
-    Json why = Json::array();
-    for (const auto& reason : explain_exercise(r, rec, x.exercise).exclusions) {
-        Json w;
-        if (reason.rule >= 0) {
-            const CompiledRule& rule = r.rules().rule(static_cast<std::uint32_t>(reason.rule));
-            w["rule"] = rule.id;
-            put(w, "rationale", rule.rationale);
-        } else {
-            w["source"] = "knowledge";
-            put(w, "rationale", reason.no_change);
+void ProgrammeWriter::excluded(const ExcludedItem& x) {
+    const Exercise& ex = kg_.exercise(x.exercise);
+    w_.begin_object();
+    w_.field("id", ex.key);
+    w_.field("name", ex.name);
+    const auto reasons = explain_exercise(r_, rec_, x.exercise).exclusions;
+    if (!reasons.empty()) {
+        w_.key("why").begin_array();
+        for (const auto& reason : reasons) {
+            w_.begin_object();
+            if (reason.rule >= 0) {
+                const CompiledRule& xr = rule(static_cast<std::uint32_t>(reason.rule));
+                w_.field("rule", xr.id);
+                w_.field_if("rationale", xr.rationale);
+            } else {
+                w_.field("source", "knowledge");
+                w_.field_if("rationale", reason.no_change);
+            }
+            if (!reason.observed.empty()) {
+                w_.key("observed").begin_array();
+                for (const auto& o : reason.observed) {
+                    w_.begin_object();
+                    w_.field("fact", o.fact);
+                    if (o.observed) fact("value", o.slot, *o.observed);
+                    if (o.negation) w_.field("needs", o.negation->needs());
+                    w_.end_object();
+                }
+                w_.end_array();
+            }
+            w_.end_object();
         }
-        Json observed = Json::array();
-        for (const auto& o : reason.observed) {
-            Json c;
-            c["fact"] = o.fact;
-            if (o.observed) c["value"] = fact_json(s, o.slot, *o.observed);
-            if (o.negation) c["needs"] = o.negation->needs();
-            observed.push_back(std::move(c));
-        }
-        if (!observed.empty()) w["observed"] = std::move(observed);
-        why.push_back(std::move(w));
+        w_.end_array();
     }
-    if (!why.empty()) j["why"] = std::move(why);
-    return j;
+    w_.end_object();
 }
 
-Json trace_json(const Recommender& r, const Recommendation& rec) {
-    const FactSchema& s = r.rules().schema();
-    Json fired = Json::array();
-    for (auto f : rec.evaluation.fired) fired.push_back(r.rules().rule(f).id);
-    Json facts = Json::object();
-    for (FactSlot slot = 0; slot < s.size(); ++slot) {
-        if (!s.fact(slot).derived || slot >= rec.evaluation.facts.size()) continue;
-        const FactValue& v = rec.evaluation.facts.get(slot);
-        if (v.known) facts[s.fact(slot).name] = fact_json(s, slot, v.value);
+void ProgrammeWriter::trace() {
+    w_.key("trace").begin_object();
+    w_.key("rules_fired").begin_array();
+    for (auto f : rec_.evaluation.fired) w_.string(rule(f).id);
+    w_.end_array();
+    w_.key("facts").begin_object();
+    for (FactSlot slot = 0; slot < s_.size(); ++slot) {
+        if (!s_.fact(slot).derived || slot >= rec_.evaluation.facts.size()) continue;
+        const FactValue& v = rec_.evaluation.facts.get(slot);
+        if (v.known) fact(s_.fact(slot).name, slot, v.value);
     }
-    return Json{{"rules_fired", std::move(fired)}, {"facts", std::move(facts)}};
+    w_.end_object();
+    w_.end_object();
+}
+
+void ProgrammeWriter::document() {
+    w_.begin_object();
+    w_.field("format", programme_format);
+    w_.field_if("profile_id", rec_.profile_id.empty() ? p_.id : rec_.profile_id);
+    w_.key("engine").begin_object();
+    w_.field("name", "rehab");
+    w_.field("version", REHAB_VERSION);
+    w_.end_object();
+    w_.key("knowledge").begin_object();
+    w_.field("name", kg_.name());
+    w_.field("version", kg_.version());
+    w_.field("hash", kg_.content_hash());
+    w_.end_object();
+    w_.key("rules").begin_object();
+    w_.field("version", r_.rules().version());
+    w_.field("hash", r_.rules().content_hash());
+    w_.end_object();
+    stage();
+    w_.field_if("irritability", rec_.irritability);
+    if (rec_.progress.pain_ceiling) num("pain_ceiling", *rec_.progress.pain_ceiling);
+    if (rec_.referred()) referral();
+    const bool programme = !rec_.referred();
+    w_.key("exercises").begin_array();
+    if (programme)
+        for (const auto& it : rec_.items) exercise(it);
+    w_.end_array();
+    w_.key("excluded").begin_array();
+    if (programme)
+        for (const auto& x : rec_.excluded) excluded(x);
+    w_.end_array();
+    w_.key("not_chosen").begin_array();
+    if (programme)
+        for (const auto& n : rec_.not_chosen) {
+            w_.begin_object();
+            w_.field("id", kg_.exercise(n.exercise).key);
+            num("score", n.score);
+            w_.field_if("reason", n.reason);
+            w_.end_object();
+        }
+    w_.end_array();
+    w_.key("warnings").begin_array();
+    for (const auto& x : rec_.warnings) {
+        w_.begin_object();
+        w_.field("rule", rule(x.rule).id);
+        w_.field_if("text", x.text);
+        w_.end_object();
+    }
+    w_.end_array();
+    w_.field("disclaimer", programme_disclaimer);
+    trace();
+    w_.end_object();
 }
 
 }  // namespace
 
 std::string programme_to_json(const Recommender& r, const Recommendation& rec, const Profile& p, int indent) {
-    const KnowledgeGraph& kg = r.knowledge();
-    Json j;
-    j["format"] = programme_format;
-    put(j, "profile_id", rec.profile_id.empty() ? p.id : rec.profile_id);
-    j["engine"] = Json{{"name", "rehab"}, {"version", REHAB_VERSION}};
-    j["knowledge"] = Json{{"name", kg.name()}, {"version", kg.version()}, {"hash", kg.content_hash()}};
-    j["rules"] = Json{{"version", r.rules().version()}, {"hash", r.rules().content_hash()}};
-    j["stage"] = stage_json(r, rec);
-    if (!rec.irritability.empty()) j["irritability"] = rec.irritability;
-    if (rec.progress.pain_ceiling) j["pain_ceiling"] = num(*rec.progress.pain_ceiling);
-    if (rec.referred()) j["referral"] = referral_json(r, rec);
-    Json exercises = Json::array(), excluded = Json::array(), not_chosen = Json::array(), warnings = Json::array();
-    if (!rec.referred()) {
-        for (const auto& it : rec.items) exercises.push_back(exercise_json(r, rec, it, p));
-        for (const auto& x : rec.excluded) excluded.push_back(excluded_json(r, rec, x));
-        for (const auto& n : rec.not_chosen) {
-            Json o{{"id", kg.exercise(n.exercise).key}, {"score", num(n.score)}};
-            put(o, "reason", n.reason);
-            not_chosen.push_back(std::move(o));
-        }
-    }
-    for (const auto& w : rec.warnings) {
-        Json o{{"rule", r.rules().rule(w.rule).id}};
-        put(o, "text", w.text);
-        warnings.push_back(std::move(o));
-    }
-    j["exercises"] = std::move(exercises);
-    j["excluded"] = std::move(excluded);
-    j["not_chosen"] = std::move(not_chosen);
-    j["warnings"] = std::move(warnings);
-    j["disclaimer"] = programme_disclaimer;
-    j["trace"] = trace_json(r, rec);
-    return indent < 0 ? j.dump() : j.dump(indent) + "\n";
+    std::string out;
+    out.reserve(8192 + 2048 * rec.items.size() + 1024 * rec.excluded.size() + 128 * rec.not_chosen.size());
+    ProgrammeWriter(out, indent, r, rec, p).document();
+    if (indent >= 0) out += '\n';
+    return out;
 }
 
 }  // namespace rehab::io

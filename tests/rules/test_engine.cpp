@@ -110,7 +110,7 @@ TEST_CASE("derive: sets a derived fact from an expression and records the rule",
     CHECK(ev.derived_by[slot] == -1);
 }
 
-TEST_CASE("exclude: never in the programme - listed with the rule that excluded it", "[rules][engine]") {
+TEST_CASE("an excluded exercise is never in the programme - listed with the rule that excluded it", "[rules][engine]") {
     auto rec = recommender_with({prefer_all, rule("test.no_bridge", "true", R"J([{"exclude": "exercise(bridge)"}])J", 100),
                                  rule("test.want_bridge", "true", R"J([{"require": "exercise(bridge)"}])J", 50)});
     auto r = rec->recommend(mid_stage_profile("hamstring_strain"));
