@@ -167,9 +167,7 @@ ExclusionBasis selector_basis(const Recommender& rc, const Recommendation& rec, 
         if (a.kind != ActionKind::exclude || a.selector == no_selector) continue;
         const Selector& sel = rc.rules().selector(a.selector);
         if (!sel.resolve(facts).contains(ex)) continue;
-        Expr e;
-        Diagnostics ignored;
-        if (!parse_expr(sel.source(), e, ignored, "", "")) continue;
+        const Expr& e = sel.ast();
         for (int d : cond::disjuncts(e, e.root)) {
             const ExprNode& n = e.node(d);
             if (n.kind == ExprKind::call && n.text == "contraindicated" && !n.children.empty()) {

@@ -454,7 +454,9 @@ std::optional<Selector> Selector::compile(const std::string& text, const Knowled
     Expr e;
     if (!parse_expr(text, e, diags, file, pointer)) return std::nullopt;
     SelectorCompiler c(e, kg, schema, diags, file, pointer);
-    return c.run();
+    auto s = c.run();
+    if (s) s->ast_ = std::make_shared<const Expr>(std::move(e));
+    return s;
 }
 
 ExerciseSet Selector::upper_bound() const {

@@ -32,6 +32,7 @@ public:
     const std::vector<FactSlot>& keys() const { return keys_; }
     bool is_static() const { return keys_.empty(); }
     const std::string& source() const { return source_; }
+    const Expr& ast() const { return *ast_; }  // the parsed source, for explanations
     // Every exercise the selector can ever name (union over the table): for contradiction checks.
     ExerciseSet upper_bound() const;
 
@@ -41,6 +42,7 @@ public:
 
 private:
     std::string source_;
+    std::shared_ptr<const Expr> ast_;
     std::vector<FactSlot> keys_;
     std::vector<std::size_t> radix_;
     std::vector<ExerciseSet> table_;
