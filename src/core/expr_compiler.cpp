@@ -16,6 +16,7 @@ struct Emitted {
     bool is_slot = false;    // a plain fact
     FactSlot slot = 0;
     std::size_t code_begin = 0;
+    bool unknown_name = false;  // an unknown fact name was reported for it
 };
 
 class Compiler {
@@ -172,6 +173,7 @@ private:
         auto near = nearest_name(n.text, ctx_.schema.names());
         error("RL002", n.column, "unknown fact '" + n.text + "'", near.empty() ? "" : "did you mean '" + near + "'?");
         r.type = {FactType::number, 0};
+        r.unknown_name = true;
         return r;
     }
 
@@ -304,7 +306,9 @@ private:
             b = emit(rr, nullptr);
         } else {
             a = emit(l, nullptr);
-            b = emit(rr, &a.type);
+            // `irritabilty == high`: once the fact is unknown, its value cannot be checked either;
+            // one error, not a second about 'high'.
+            if (!(a.unknown_name && r_lit)) b = emit(rr, &a.type);
         }
         if (!ok_) return r;
         if (!same_type(a.type, b.type)) {

@@ -15,6 +15,7 @@ const char* to_string(ActionKind k);
 struct ActionSpec {
     ActionKind kind = ActionKind::warn;
     std::string pointer;       // JSON pointer of the action, for diagnostics
+    std::string select_pointer;  // JSON pointer of the selector text (the action's, in shorthand form)
     std::string select;        // exclude / require / prefer / avoid / dose / warn (optional for warn)
     std::string fact, value;   // derive: fact name and value expression
     double weight = 1;         // prefer / avoid

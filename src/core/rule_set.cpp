@@ -178,7 +178,8 @@ private:
             return no_selector;
         }
         if (auto it = selector_ids_.find(text); it != selector_ids_.end()) return it->second;
-        auto s = Selector::compile(text, *rs_->kg_, rs_->schema_, diags_, spec.origin.file, spec.origin.pointer + a.pointer);
+        auto s = Selector::compile(text, *rs_->kg_, rs_->schema_, diags_, spec.origin.file,
+                                   spec.origin.pointer + (a.select_pointer.empty() ? a.pointer : a.select_pointer));
         if (!s) return no_selector;
         rs_->selectors_.push_back(std::move(*s));
         auto id = static_cast<std::uint32_t>(rs_->selectors_.size() - 1);

@@ -185,6 +185,8 @@ private:
         }
         if (known(kind, a.text)) return true;
         auto names = candidates(kind);
+        if (kind == ArgKind::condition || kind == ArgKind::stage)  // a fact of that kind is accepted too
+            for (const auto& f : schema_.names()) names.push_back(f);
         auto near = nearest_name(a.text, names);
         error("RL010", a.column, "'" + a.text + "' is not " + kind_name(kind),
               near.empty() ? "" : "did you mean '" + near + "'?");

@@ -101,11 +101,13 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
         case ActionKind::avoid:
             r.allow_only({"select", "weight"});
             a.select = r.string("select", true).value_or("");
+            a.select_pointer = a.pointer + "/select";
             a.weight = r.number("weight", false, 0, 1000).value_or(1);
             break;
         case ActionKind::dose:
             r.allow_only({"select", "level", "sets", "reps", "hold_s", "rest_s", "per_week", "volume_scale", "band_step", "tempo"});
             a.select = r.string("select", false).value_or("");
+            a.select_pointer = a.pointer + "/select";
             a.level = r.enumeration("level", false, {"low", "full"}).value_or("");
             a.sets = r.integer("sets", false, 1, 10);
             a.reps = r.integer("reps", false, 1, 100);
@@ -126,6 +128,7 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
             r.allow_only({"text", "select"});
             a.text = r.string("text", true).value_or("");
             a.select = r.string("select", false).value_or("");
+            a.select_pointer = a.pointer + "/select";
             break;
     }
     return true;

@@ -197,7 +197,7 @@ TEST_CASE("RL006: unknown function or selector", "[rules][checks]") {
     expect(check(then_doc(R"J([{"exclude": "work(adductor_longus)"}])J")), "RL006", "/rules/0/then/0/exclude", 1,
            "did you mean 'works'?");
     expect(check(then_doc(R"J([{"prefer": {"select": "position(prone) or needs_therapst", "weight": 1}}])J")), "RL006",
-           "/rules/0/then/0/prefer", 20, "did you mean 'needs_therapist'?");
+           "/rules/0/then/0/prefer/select", 20, "did you mean 'needs_therapist'?");
 }
 
 TEST_CASE("RL007: wrong arguments", "[rules][checks]") {
@@ -391,4 +391,16 @@ TEST_CASE("RC001: rules without the derived fact stage cannot make a recommender
     REQUIRE(d.items().size() == 1);
     CHECK(d.items()[0].code == "RC001");
     CHECK(d.items()[0].message.find("'stage'") != std::string::npos);
+}
+
+TEST_CASE("checks: a misspelt fact gives one error - not a second for the value compared with it", "[rules][checks]") {
+    Diagnostics d = check(when_doc("weight_bearng == full"));
+    INFO(dump(d));
+    REQUIRE(d.items().size() == 1);
+    expect(d, "RL002", "/rules/0/when", 1, "did you mean 'weight_bearing'?");
+}
+
+TEST_CASE("checks: a misspelt fact as a selector argument gets the nearest fact name", "[rules][checks]") {
+    expect(check(then_doc(R"J([{"exclude": {"select": "involves(conditon)"}}])J")), "RL010",
+           "/rules/0/then/0/exclude/select", 10, "did you mean 'condition'?");
 }
