@@ -17,42 +17,7 @@ const Dose* knowledge_dose(const Exercise& ex, Stage stage) {
 
 PrescribedDose entry_dose(const Recommender& r, ExerciseId e, Stage stage, const Evaluation& ev,
                           std::vector<Reason>* dosed_by) {
-    // Mirrors Recommender::dose (private there): keep the two in step.
-    const KnowledgeGraph& kg = r.knowledge();
-    const Dose* base = knowledge_dose(kg.exercise(e), stage);
-    PrescribedDose d;
-    if (!base) return d;
-    auto lo = [](const std::optional<Range>& x) { return x ? std::optional<int>(static_cast<int>(x->min)) : std::nullopt; };
-    auto hi = [](const std::optional<Range>& x) { return x ? std::optional<int>(static_cast<int>(x->max)) : std::nullopt; };
-    d.sets = static_cast<int>(base->sets.max);
-    d.reps = lo(base->reps), d.reps_top = hi(base->reps);
-    d.hold_s = lo(base->hold_s), d.hold_top = hi(base->hold_s);
-    if (base->duration_min) d.duration_min = base->duration_min->min;
-    d.tempo = base->tempo;
-    d.rest_s = base->rest_s;
-    d.per_week = base->per_week;
-    d.band = base->band;
-    d.per_side = base->per_side;
-    for (auto it = ev.doses.rbegin(); it != ev.doses.rend(); ++it) {
-        const CompiledAction& a = r.rules().rule(it->rule).actions[it->action];
-        if (!r.rules().selector(a.selector).resolve(ev.facts).contains(e)) continue;
-        if (a.level == 0) d.sets = static_cast<int>(base->sets.min);
-        if (a.level == 1) d.sets = static_cast<int>(base->sets.max);
-        if (a.sets) d.sets = std::clamp(*a.sets, 1, 10);
-        if (a.reps && d.reps) d.reps = std::clamp(*a.reps, 1, d.reps_top.value_or(*a.reps));
-        if (a.hold_s && d.hold_s) d.hold_s = std::clamp(*a.hold_s, 1, d.hold_top.value_or(*a.hold_s));
-        if (a.rest_s) d.rest_s = *a.rest_s;
-        if (a.per_week) d.per_week = *a.per_week;
-        if (!a.tempo.empty()) d.tempo = a.tempo;
-        if (a.volume_scale) d.sets = std::max(1, static_cast<int>(std::lround(d.sets * *a.volume_scale)));
-        if (a.band_step && d.band.valid()) {
-            int b = static_cast<int>(d.band.value) + a.band_step;
-            b = std::clamp(b, 0, static_cast<int>(kg.bands().size()) - 1);
-            d.band = BandId(static_cast<std::uint32_t>(b));
-        }
-        if (dosed_by) dosed_by->insert(dosed_by->begin(), {it->rule, ActionKind::dose, 0});
-    }
-    return d;
+    return r.entry_dose(e, stage, ev, dosed_by);
 }
 
 namespace progression {

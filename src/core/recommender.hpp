@@ -26,6 +26,10 @@ public:
     const Engine& engine() const { return engine_; }
     const ClinicalSlots& slots() const { return slots_; }
     FactSlot stage_slot() const { return stage_; }
+    // The entry dose of an exercise at a stage: the bottom of the knowledge ranges, then the dose rules
+    // that select it, lowest priority first (the highest has the last word). Adds those rules to dosed_by.
+    PrescribedDose entry_dose(ExerciseId e, Stage stage, const Evaluation& ev,
+                              std::vector<Reason>* dosed_by = nullptr) const;
     bool same_job(ExerciseId a, ExerciseId b) const { return same_job_[a.value].contains(b); }
     std::optional<FactSlot> fact(std::string_view name) const { return rules().schema().find(name); }
 

@@ -5,6 +5,8 @@
 
 #include "core/recommender.hpp"
 
+#include "core/progression.hpp"
+
 namespace rehab {
 
 namespace {
@@ -231,15 +233,14 @@ void Recommender::select(Recommendation& out) const {
 }
 
 void Recommender::dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) const {
-    const Exercise& ex = knowledge().exercise(item.exercise);
-    const Dose* base = nullptr;
-    for (int s : {static_cast<int>(stage), 1, 0, 2})
-        if (ex.dosage[s]) {
-            base = &*ex.dosage[s];
-            break;
-        }
-    PrescribedDose& d = item.dose;
-    if (!base) return;
+    item.dose = entry_dose(item.exercise, stage, ev, &item.dosed_by);
+}
+
+PrescribedDose Recommender::entry_dose(ExerciseId e, Stage stage, const Evaluation& ev,
+                                       std::vector<Reason>* dosed_by) const {
+    PrescribedDose d;
+    const Dose* base = knowledge_dose(knowledge().exercise(e), stage);
+    if (!base) return d;
     auto lo = [](const std::optional<Range>& r) { return r ? std::optional<int>(static_cast<int>(r->min)) : std::nullopt; };
     auto hi = [](const std::optional<Range>& r) { return r ? std::optional<int>(static_cast<int>(r->max)) : std::nullopt; };
     d.sets = static_cast<int>(base->sets.max);
@@ -257,9 +258,9 @@ void Recommender::dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) c
     std::stable_sort(order.begin(), order.end(), [&](const ActionRef& a, const ActionRef& b) {
         return rules().rule(a.rule).priority < rules().rule(b.rule).priority;
     });
-    for (auto it = order.begin(); it != order.end(); ++it) {
-        const CompiledAction& a = rules().rule(it->rule).actions[it->action];
-        if (!rules().selector(a.selector).resolve(ev.facts).contains(item.exercise)) continue;
+    for (const ActionRef& ref : order) {
+        const CompiledAction& a = rules().rule(ref.rule).actions[ref.action];
+        if (!rules().selector(a.selector).resolve(ev.facts).contains(e)) continue;
         if (a.level == 0) d.sets = static_cast<int>(base->sets.min);
         if (a.level == 1) d.sets = static_cast<int>(base->sets.max);
         if (a.sets) d.sets = std::clamp(*a.sets, 1, 10);
@@ -274,8 +275,9 @@ void Recommender::dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) c
             b = std::clamp(b, 0, static_cast<int>(knowledge().bands().size()) - 1);
             d.band = BandId(static_cast<std::uint32_t>(b));
         }
-        item.dosed_by.insert(item.dosed_by.begin(), {it->rule, ActionKind::dose, 0});
+        if (dosed_by) dosed_by->insert(dosed_by->begin(), {ref.rule, ActionKind::dose, 0});
     }
+    return d;
 }
 
 }  // namespace rehab
