@@ -261,6 +261,24 @@ void combine(ExerciseExplanation& x) {
 
 }  // namespace
 
+ExerciseExplanation explain_excluded(const Recommender& r, const Recommendation& rec, const ExcludedItem& ex) {
+    ExerciseExplanation x;
+    x.exercise = ex.exercise;
+    x.status = ExplanationStatus::excluded;
+    for (auto rule : ex.rules) x.exclusions.push_back(explain_rule(r, rec, ex.exercise, rule));
+    if (ex.rules.empty()) {
+        ExclusionReason guard;
+        guard.basis = ExclusionBasis::contraindication;
+        const Precaution* p = contraindication(r, rec, ex.exercise);
+        guard.no_change = p ? contraindication_text(r, *p, rec.stage) : "the knowledge base contraindicates it";
+        guard.basis_text = p ? contraindicated_words(r, *p, rec.stage) : "contraindicated";
+        if (p) guard.contraindication = *p;
+        x.exclusions.push_back(std::move(guard));
+    }
+    combine(x);
+    return x;
+}
+
 ExerciseExplanation explain_exercise(const Recommender& r, const Recommendation& rec, ExerciseId e) {
     ExerciseExplanation x;
     x.exercise = e;
@@ -280,22 +298,8 @@ ExerciseExplanation explain_exercise(const Recommender& r, const Recommendation&
         x.graph_reasons = it.graph_reasons;
         return x;
     }
-    for (const auto& ex : rec.excluded) {
-        if (ex.exercise != e) continue;
-        x.status = ExplanationStatus::excluded;
-        for (auto rule : ex.rules) x.exclusions.push_back(explain_rule(r, rec, e, rule));
-        if (ex.rules.empty()) {
-            ExclusionReason guard;
-            guard.basis = ExclusionBasis::contraindication;
-            const Precaution* p = contraindication(r, rec, e);
-            guard.no_change = p ? contraindication_text(r, *p, rec.stage) : "the knowledge base contraindicates it";
-            guard.basis_text = p ? contraindicated_words(r, *p, rec.stage) : "contraindicated";
-            if (p) guard.contraindication = *p;
-            x.exclusions.push_back(std::move(guard));
-        }
-        combine(x);
-        return x;
-    }
+    for (const auto& ex : rec.excluded)
+        if (ex.exercise == e) return explain_excluded(r, rec, ex);
     x.status = ExplanationStatus::not_chosen;
     for (const auto& it : rec.items)
         x.lowest_chosen_score = x.lowest_chosen_score ? std::min(*x.lowest_chosen_score, it.score) : it.score;

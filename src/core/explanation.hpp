@@ -87,6 +87,8 @@ struct ExerciseExplanation {
 
 // `rec` must come from rec.recommend(profile, /*trace=*/true) so that observations are recorded.
 ExerciseExplanation explain_exercise(const Recommender& r, const Recommendation& rec, ExerciseId e);
+// The same for one item of rec.excluded, without searching for it (renderers walking the list).
+ExerciseExplanation explain_excluded(const Recommender& r, const Recommendation& rec, const ExcludedItem& x);
 
 // One unmet criterion of the next stage: what was observed, and what it needs to be.
 struct UnmetCriterion {

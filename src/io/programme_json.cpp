@@ -215,7 +215,7 @@ void ProgrammeWriter::excluded(const ExcludedItem& x) {
     w_.begin_object();
     w_.field("id", ex.key);
     w_.field("name", ex.name);
-    const auto reasons = explain_exercise(r_, rec_, x.exercise).exclusions;
+    const auto reasons = explain_excluded(r_, rec_, x).exclusions;
     if (!reasons.empty()) {
         w_.key("why").begin_array();
         for (const auto& reason : reasons) {

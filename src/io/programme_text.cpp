@@ -113,7 +113,7 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
     const FactSchema& s = r.rules().schema();
     out << "\nExcluded (" << rec.excluded.size() << ")\n";
     for (const auto& x : rec.excluded) {
-        ExerciseExplanation e = explain_exercise(r, rec, x.exercise);
+        ExerciseExplanation e = explain_excluded(r, rec, x);
         std::string line;
         for (const auto& ex : e.exclusions) {
             std::string part = rule_id(r, ex.rule);

@@ -55,7 +55,8 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
                 "one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn");
         return false;
     }
-    const auto& [key, body] = *j.items().begin();
+    const std::string key = j.begin().key();  // (not via items(): its proxy would dangle)
+    const json& body = j.begin().value();
     auto kind = kind_from(key);
     if (!kind) {
         auto near = nearest_name(key, names);

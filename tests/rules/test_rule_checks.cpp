@@ -267,10 +267,10 @@ TEST_CASE("RL010: unknown knowledge id in a selector or refer - with the nearest
 TEST_CASE("RL011: bad or duplicate rule id", "[rules][checks]") {
     expect(check(doc({rule("1bad", "true", R"J([{"warn": "w"}])J")})), "RL011", "/rules/0/id");
     expect(check(doc({rule("has space", "true", R"J([{"warn": "w"}])J")})), "RL011", "/rules/0/id");
-    const auto& dup = expect(check(doc({rule("same.id", "true", R"J([{"warn": "w"}])J"),
-                                        rule("other", "true", R"J([{"warn": "w"}])J"),
-                                        rule("same.id", "pain.rest > 1", R"J([{"warn": "w"}])J")})),
-                             "RL011", "/rules/2/id");
+    const Diagnostics d = check(doc({rule("same.id", "true", R"J([{"warn": "w"}])J"),
+                                     rule("other", "true", R"J([{"warn": "w"}])J"),
+                                     rule("same.id", "pain.rest > 1", R"J([{"warn": "w"}])J")}));
+    const auto& dup = expect(d, "RL011", "/rules/2/id");
     CHECK(dup.hint.find("/rules/0") != std::string::npos);  // where the first one is
 }
 
