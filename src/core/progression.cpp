@@ -294,7 +294,7 @@ void Review::stage_note() {
         const std::string id = rule_id(static_cast<std::uint32_t>(rule));
         if (rules.find(id) == std::string::npos) rules += (rules.empty() ? "" : ", ") + id;
     };
-    if (auto criteria = r.fact("criteria_stage"); criteria && *criteria < ev.derived_by.size())
+    if (auto criteria = r.progression_slots().criteria_stage; criteria && *criteria < ev.derived_by.size())
         cite(ev.derived_by[*criteria]);
     cite(rec.stage_rule);
     const bool up = rec.stage > *prev;

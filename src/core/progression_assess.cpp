@@ -9,9 +9,8 @@ namespace rehab::progression {
 
 namespace {
 
-Threshold threshold(const Recommender& r, const Evaluation& ev, const char* name) {
+Threshold threshold(const Recommender& r, const Evaluation& ev, std::optional<FactSlot> slot) {
     Threshold t;
-    const auto slot = r.fact(name);
     if (!slot || !ev.facts.get(*slot).known) return t;
     t.value = ev.facts.get(*slot).value;
     if (*slot < ev.derived_by.size()) t.rule = ev.derived_by[*slot];
@@ -117,11 +116,12 @@ std::string not_good(const Entry& e, const PrescribedDose& dose, const Threshold
 
 Thresholds read_thresholds(const Recommender& r, const Profile& p, const Evaluation& ev) {
     Thresholds t;
-    t.ceiling = threshold(r, ev, "pain_ceiling");
-    t.sessions = threshold(r, ev, "progress.sessions_required");
-    t.rpe_max = threshold(r, ev, "progress.rpe_max");
-    t.margin = threshold(r, ev, "progress.morning_margin");
-    t.trend = threshold(r, ev, "progress.trend_margin");
+    const ProgressionSlots& slots = r.progression_slots();
+    t.ceiling = threshold(r, ev, slots.ceiling);
+    t.sessions = threshold(r, ev, slots.sessions);
+    t.rpe_max = threshold(r, ev, slots.rpe_max);
+    t.margin = threshold(r, ev, slots.margin);
+    t.trend = threshold(r, ev, slots.trend);
     t.usual = p.history.usual_pain;
     t.medication = p.on_pain_medication.value_or(false);
     return t;

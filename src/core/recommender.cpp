@@ -90,9 +90,9 @@ std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const Rul
     r->slots_ = ClinicalSlots::resolve(s, kg);
     r->stage_ = *s.find("stage");
     r->irritability_ = *s.find("irritability");
-    r->ceiling_ = s.find("pain_ceiling");
-    r->sessions_ = s.find("progress.sessions_required");
-    r->rpe_max_ = s.find("progress.rpe_max");
+    r->progression_ = {s.find("pain_ceiling"),          s.find("progress.sessions_required"),
+                       s.find("progress.rpe_max"),       s.find("progress.morning_margin"),
+                       s.find("progress.trend_margin"),  s.find("criteria_stage")};
     r->same_job_ = same_job_sets(kg);
     r->index_stage_rules();
     return r;
@@ -124,7 +124,7 @@ void Recommender::recommend(const Profile& profile, Recommendation& out, bool tr
         if (s && ev.facts.get(*s).known) return ev.facts.get(*s).value;
         return std::nullopt;
     };
-    out.progress = {get(ceiling_), get(sessions_), get(rpe_max_)};
+    out.progress = {get(progression_.ceiling), get(progression_.sessions), get(progression_.rpe_max)};
     for (const auto& w : ev.warnings) {
         const CompiledAction& a = rules().rule(w.rule).actions[w.action];
         if (a.selector == no_selector) out.warnings.push_back({w.rule, a.text});

@@ -12,6 +12,10 @@
 
 namespace rehab {
 
+struct ProgressionSlots {
+    std::optional<FactSlot> ceiling, sessions, rpe_max, margin, trend, criteria_stage;
+};
+
 class Recommender {
 public:
     // `rules` must have been compiled against make_clinical_schema(knowledge) and declare the
@@ -26,6 +30,8 @@ public:
     const Engine& engine() const { return engine_; }
     const ClinicalSlots& slots() const { return slots_; }
     FactSlot stage_slot() const { return stage_; }
+    // The derived facts the progression review reads, resolved once (absent when the rules lack them).
+    const ProgressionSlots& progression_slots() const { return progression_; }
     // The entry dose of an exercise at a stage: the bottom of the knowledge ranges, then the dose rules
     // that select it, lowest priority first (the highest has the last word). Adds those rules to dosed_by.
     PrescribedDose entry_dose(ExerciseId e, Stage stage, const Evaluation& ev,
@@ -39,7 +45,7 @@ private:
     Engine engine_;
     ClinicalSlots slots_{};
     FactSlot stage_ = 0, irritability_ = 0;
-    std::optional<FactSlot> ceiling_, sessions_, rpe_max_;
+    ProgressionSlots progression_;
     std::vector<ExerciseSet> same_job_;  // per exercise: exercises that do the same job
     std::vector<std::uint32_t> stage_rules_[3];  // per stage: rules whose firing sets that stage
 

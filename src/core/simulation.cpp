@@ -14,7 +14,7 @@ namespace {
 constexpr int max_flips = 3;  // progressed then regressed more than this many times in a row
 
 std::optional<double> ceiling_of(const Recommender& r, const Recommendation& rec) {
-    if (auto slot = r.fact("pain_ceiling"); slot && rec.evaluation.facts.get(*slot).known)
+    if (auto slot = r.progression_slots().ceiling; slot && rec.evaluation.facts.get(*slot).known)
         return rec.evaluation.facts.get(*slot).value;
     return std::nullopt;
 }
