@@ -3,6 +3,8 @@
 // facts a condition reads (present or absent). The smallest change is in condition_change.cpp.
 #include "core/condition_query.hpp"
 
+#include "core/expr_names.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -27,8 +29,7 @@ BinOp mirror(BinOp op) {
 
 std::optional<FactSlot> fact_of(const Expr& e, int node, const FactSchema& s) {
     const ExprNode& n = e.node(node);
-    if (n.kind != ExprKind::name) return std::nullopt;
-    return s.find(n.text);
+    return slot_of(n, s);
 }
 
 // The constant on the other side of a comparison with `slot`, in the slot's encoding.
@@ -38,7 +39,7 @@ std::optional<double> literal(const Expr& e, int node, const FactSchema& s, Fact
     if (n.kind == ExprKind::number || n.kind == ExprKind::boolean) return n.number;
     if (n.kind == ExprKind::op_neg && e.node(n.children[0]).kind == ExprKind::number)
         return -e.node(n.children[0]).number;
-    if (n.kind == ExprKind::name && d.type == FactType::enumeration && !s.find(n.text))
+    if (n.kind == ExprKind::name && d.type == FactType::enumeration && !slot_of(n, s))
         if (auto v = s.domain(d.domain).find(n.text)) return static_cast<double>(*v);
     return std::nullopt;
 }
@@ -88,7 +89,7 @@ bool is_lower(BinOp op) { return op == BinOp::gt || op == BinOp::ge; }
 std::optional<Atom> atom(const Expr& e, int node, const FactSchema& s) {
     const ExprNode& n = e.node(node);
     if (n.kind == ExprKind::name) {
-        auto slot = s.find(n.text);
+        auto slot = slot_of(n, s);
         if (!slot || s.fact(*slot).type != FactType::boolean) return std::nullopt;
         return Atom{*slot, BinOp::eq, 1, 0, "true"};
     }
@@ -218,7 +219,7 @@ std::vector<FactSlot> facts_read(const Expr& e, int node, const FactSchema& s) {
     if (auto a = atom(e, node, s)) add(a->slot);
     else if (auto f = presence_fact(e, node, s)) add(*f);
     else if (n.kind == ExprKind::name) {
-        if (auto f = s.find(n.text)) add(*f);
+        if (auto f = slot_of(n, s)) add(*f);
     } else {
         for (int c : n.children)
             for (FactSlot f : facts_read(e, c, s)) add(f);

@@ -4,6 +4,8 @@
 // it (combined over all excluding rules). Also the next stage's criteria.
 #include "core/explanation.hpp"
 
+#include "core/expr_names.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -150,7 +152,7 @@ std::string stage_text(const Exercise& x, Stage stage) {
 std::optional<std::string> argument(const Expr& e, int node, const FactSchema& s, const FactValues& facts) {
     const ExprNode& n = e.node(node);
     if (n.kind != ExprKind::name) return std::nullopt;
-    auto slot = s.find(n.text);
+    auto slot = slot_of(n, s);
     if (!slot) return n.text;
     const FactValue& v = facts.get(*slot);
     return v.known ? std::optional<std::string>(s.format_value(*slot, v.value)) : std::nullopt;

@@ -2,6 +2,7 @@
 // and exercise selectors ("works(adductor_longus) and not position(prone)") share one grammar.
 // Nodes live in a flat vector and carry the column they start at, for located diagnostics.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct ExprNode {
     std::string text;           // names and call names
     std::vector<int> children;  // operands, call arguments or list items
     int column = 1;             // 1-based column in the source text
+    std::int64_t slot = unresolved;  // names: the fact slot, once resolved (core/expr_names.hpp)
+    static constexpr std::int64_t unresolved = -1, not_a_fact = -2;
 };
 
 struct Expr {

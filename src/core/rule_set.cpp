@@ -3,6 +3,8 @@
 // small passes, each adding located diagnostics; any error and nothing is returned.
 #include "core/rule_set.hpp"
 
+#include "core/expr_names.hpp"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -157,6 +159,7 @@ private:
         }
         ExprContext ctx{rs_->schema_, diags_, spec.origin.file, spec.origin.pointer + "/when"};
         if (parse_expr(spec.when, rule.when_ast, diags_, ctx.file, ctx.pointer)) {
+            resolve_fact_names(rule.when_ast, rs_->schema_);
             if (auto c = compile_expr(rule.when_ast, {FactType::boolean, 0}, ctx)) {
                 rule.when = std::move(*c);
                 if (rule.when.never_true)

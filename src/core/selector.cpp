@@ -3,6 +3,8 @@
 // and / or / not combine sets. All of it happens once, at load time.
 #include "core/selector.hpp"
 
+#include "core/expr_names.hpp"
+
 #include <algorithm>
 #include <functional>
 
@@ -457,7 +459,10 @@ std::optional<Selector> Selector::compile(const std::string& text, const Knowled
     if (!parse_expr(text, e, diags, file, pointer)) return std::nullopt;
     SelectorCompiler c(e, kg, schema, diags, file, pointer);
     auto s = c.run();
-    if (s) s->ast_ = std::make_shared<const Expr>(std::move(e));
+    if (s) {
+        resolve_fact_names(e, schema);
+        s->ast_ = std::make_shared<const Expr>(std::move(e));
+    }
     return s;
 }
 
