@@ -12,21 +12,6 @@ namespace rehab::cond {
 
 namespace {
 
-bool is_compare(BinOp op) {
-    return op == BinOp::eq || op == BinOp::ne || op == BinOp::lt || op == BinOp::le || op == BinOp::gt ||
-           op == BinOp::ge;
-}
-
-BinOp mirror(BinOp op) {
-    switch (op) {
-        case BinOp::lt: return BinOp::gt;
-        case BinOp::le: return BinOp::ge;
-        case BinOp::gt: return BinOp::lt;
-        case BinOp::ge: return BinOp::le;
-        default: return op;
-    }
-}
-
 std::optional<FactSlot> fact_of(const Expr& e, int node, const FactSchema& s) {
     const ExprNode& n = e.node(node);
     return slot_of(n, s);
@@ -98,7 +83,7 @@ std::optional<Atom> atom(const Expr& e, int node, const FactSchema& s) {
         return a ? std::optional<Atom>(negate(*a)) : std::nullopt;
     }
     if (n.kind != ExprKind::binary) return std::nullopt;
-    if (is_compare(n.op)) return compare_atom(e, n, s);
+    if (is_comparison(n.op)) return compare_atom(e, n, s);
     if (n.op == BinOp::in || n.op == BinOp::not_in) return in_atom(e, n, s);
     return std::nullopt;
 }

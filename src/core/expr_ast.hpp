@@ -13,6 +13,17 @@ namespace rehab {
 enum class ExprKind { number, boolean, name, call, list, op_not, op_neg, binary };
 enum class BinOp { op_or, op_and, eq, ne, lt, le, gt, ge, add, sub, mul, div, in, not_in };
 const char* to_string(BinOp op);
+inline bool is_comparison(BinOp op) { return op >= BinOp::eq && op <= BinOp::ge; }
+// The comparison with its operands swapped: `3 < x` is `x > 3`.
+inline BinOp mirror(BinOp op) {
+    switch (op) {
+        case BinOp::lt: return BinOp::gt;
+        case BinOp::le: return BinOp::ge;
+        case BinOp::gt: return BinOp::lt;
+        case BinOp::ge: return BinOp::le;
+        default: return op;
+    }
+}
 
 struct ExprNode {
     ExprKind kind = ExprKind::number;

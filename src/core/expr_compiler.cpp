@@ -279,16 +279,6 @@ private:
         return r;
     }
 
-    static BinOp mirror(BinOp op) {
-        switch (op) {
-            case BinOp::lt: return BinOp::gt;
-            case BinOp::le: return BinOp::ge;
-            case BinOp::gt: return BinOp::lt;
-            case BinOp::ge: return BinOp::le;
-            default: return op;
-        }
-    }
-
     Emitted emit_compare(int node, BinOp op) {
         const ExprNode& n = e_.node(node);
         Emitted r;
