@@ -57,7 +57,9 @@ void load_phase(benchmark::State& state, SyntheticDirs dirs, Phase phase) {
 // (the same calls io::load_recommender makes) and reported as a counter in milliseconds.
 void load_timed_phases(benchmark::State& state, SyntheticDirs dirs) {
     using Clock = std::chrono::steady_clock;
-    auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+    auto ms = [](Clock::time_point a, Clock::time_point b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+    };
     for (auto _ : state) {
         Diagnostics d;
         auto t0 = Clock::now();
@@ -84,7 +86,8 @@ void load_timed_phases(benchmark::State& state, SyntheticDirs dirs) {
 
 const bool registered = [] {
     const SyntheticSpec big{10000, 10000, RuleMode::mixed};
-    benchmark::RegisterBenchmark("load/bundled/full", [](benchmark::State& s) { load_full(s, bundled_dirs()); })
+    benchmark::RegisterBenchmark("load/bundled/full",
+                                 [](benchmark::State& s) { load_full(s, bundled_dirs()); })
         ->Unit(benchmark::kMillisecond)
         ->MinTime(0.2);
     const std::pair<const char*, Phase> phases[] = {{"read_json", Phase::read},
@@ -92,8 +95,9 @@ const bool registered = [] {
                                                     {"compile_rules", Phase::compile_rules},
                                                     {"create_recommender", Phase::create_recommender}};
     for (auto [name, phase] : phases)
-        benchmark::RegisterBenchmark((std::string("load/bundled/") + name).c_str(),
-                                     [phase = phase](benchmark::State& s) { load_phase(s, bundled_dirs(), phase); })
+        benchmark::RegisterBenchmark(
+            (std::string("load/bundled/") + name).c_str(),
+            [phase = phase](benchmark::State& s) { load_phase(s, bundled_dirs(), phase); })
             ->Unit(benchmark::kMillisecond)
             ->MinTime(0.1);
     benchmark::RegisterBenchmark("load/synthetic_10k_10k/phases",

@@ -27,7 +27,8 @@ void scaled_recommend(benchmark::State& state, SyntheticSpec spec) {
 }
 
 void add(const SyntheticSpec& spec) {
-    std::string name = std::string("scaling/") + to_string(spec.mode) + "/exercises:" + std::to_string(spec.exercises) +
+    std::string name = std::string("scaling/") + to_string(spec.mode) +
+                       "/exercises:" + std::to_string(spec.exercises) +
                        "/rules:" + std::to_string(spec.rules);
     benchmark::RegisterBenchmark(name.c_str(), [spec](benchmark::State& s) { scaled_recommend(s, spec); })
         ->Unit(benchmark::kMicrosecond)

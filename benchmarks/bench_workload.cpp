@@ -43,8 +43,10 @@ FactSchema workload_schema() {
 KnowledgeData workload_knowledge(std::size_t n) {
     KnowledgeData k;
     k.name = "workload", k.version = "1";
-    k.movements.push_back({"knee_extension", "Knee extension", "", "knee", {"workload.json", "/movements/0"}});
-    k.muscles.push_back({"quadriceps", "Quadriceps", "thigh", {"knee_extension"}, {}, {"workload.json", "/muscles/0"}});
+    k.movements.push_back(
+        {"knee_extension", "Knee extension", "", "knee", {"workload.json", "/movements/0"}});
+    k.muscles.push_back(
+        {"quadriceps", "Quadriceps", "thigh", {"knee_extension"}, {}, {"workload.json", "/muscles/0"}});
     for (std::size_t i = 0; i < n; ++i) {
         ExerciseSpec e;
         e.id = "e_" + std::to_string(i);
@@ -71,8 +73,8 @@ RuleSetData workload_rules(const Workload& w) {
         spec.id = "w" + std::to_string(i);
         spec.grade = "practice";
         spec.when = std::string("injury == ") + injuries[static_cast<std::size_t>(r.injury)] +
-                    " and weeks >= " + std::to_string(r.min_weeks) + " and pain < " + std::to_string(r.max_pain) +
-                    " and rom >= " + std::to_string(r.min_rom);
+                    " and weeks >= " + std::to_string(r.min_weeks) + " and pain < " +
+                    std::to_string(r.max_pain) + " and rom >= " + std::to_string(r.min_rom);
         ActionSpec a;
         a.kind = ActionKind::require;
         a.select = "exercise(e_" + std::to_string(i) + ")";
@@ -120,7 +122,8 @@ std::int64_t run_loop(const Workload& w) {
     std::int64_t matches = 0;
     for (const auto& p : w.patients)
         for (const auto& r : w.rules)
-            matches += r.injury == p.injury && p.weeks >= r.min_weeks && p.pain < r.max_pain && p.rom >= r.min_rom;
+            matches +=
+                r.injury == p.injury && p.weeks >= r.min_weeks && p.pain < r.max_pain && p.rom >= r.min_rom;
     return matches;
 }
 
@@ -176,14 +179,17 @@ const bool registered = [] {
     const std::pair<int, int> sizes[] = {{50, 2000}, {500, 2000}, {5000, 500}};
     for (auto [n, p] : sizes) {
         const std::string size = "/rules:" + std::to_string(n) + "/patients:" + std::to_string(p);
-        benchmark::RegisterBenchmark(("workload/rehab" + size).c_str(), [n = n, p = p](benchmark::State& s) { bm_rehab(s, n, p); })
+        benchmark::RegisterBenchmark(("workload/rehab" + size).c_str(),
+                                     [n = n, p = p](benchmark::State& s) { bm_rehab(s, n, p); })
             ->Unit(benchmark::kMillisecond)
             ->MinTime(0.2);
-        benchmark::RegisterBenchmark(("workload/plain_loop" + size).c_str(), [n = n, p = p](benchmark::State& s) { bm_loop(s, n, p); })
+        benchmark::RegisterBenchmark(("workload/plain_loop" + size).c_str(),
+                                     [n = n, p = p](benchmark::State& s) { bm_loop(s, n, p); })
             ->Unit(benchmark::kMillisecond)
             ->MinTime(0.2);
 #ifdef REHAB_HAVE_CLIPS
-        benchmark::RegisterBenchmark(("workload/clips" + size).c_str(), [n = n, p = p](benchmark::State& s) { bm_clips(s, n, p); })
+        benchmark::RegisterBenchmark(("workload/clips" + size).c_str(),
+                                     [n = n, p = p](benchmark::State& s) { bm_clips(s, n, p); })
             ->Unit(benchmark::kMillisecond)
             ->MinTime(0.2);
 #endif

@@ -38,9 +38,10 @@ ClipsRunner::ClipsRunner(const Workload& w) : env_(CreateEnvironment()) {
     build(env_, "(deftemplate patient (slot injury) (slot weeks) (slot pain) (slot rom))");
     for (std::size_t i = 0; i < w.rules.size(); ++i) {
         const auto& r = w.rules[i];
-        build(env_, "(defrule r" + std::to_string(i) + " (patient (injury " + injuries[static_cast<std::size_t>(r.injury)] +
-                        ") (weeks ?w&:(>= ?w " + std::to_string(r.min_weeks) + ")) (pain ?p&:(< ?p " +
-                        std::to_string(r.max_pain) + ")) (rom ?m&:(>= ?m " + std::to_string(r.min_rom) +
+        build(env_, "(defrule r" + std::to_string(i) + " (patient (injury " +
+                        injuries[static_cast<std::size_t>(r.injury)] + ") (weeks ?w&:(>= ?w " +
+                        std::to_string(r.min_weeks) + ")) (pain ?p&:(< ?p " + std::to_string(r.max_pain) +
+                        ")) (rom ?m&:(>= ?m " + std::to_string(r.min_rom) +
                         "))) => (bind ?*matches* (+ ?*matches* 1)))");
     }
     patient_template_ = EnvFindDeftemplate(env_, "patient");

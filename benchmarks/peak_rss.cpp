@@ -46,9 +46,10 @@ int main(int argc, char** argv) {
     const auto t1 = std::chrono::steady_clock::now();
     bench::require_loaded(rec.get(), d, "the synthetic knowledge base");
     const double ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
-    std::printf("{\"exercises\": %zu, \"rules\": %zu, \"load_ms\": %.1f, \"peak_rss_mib\": %.1f, "
-                "\"rss_before_load_mib\": %.1f, \"diagnostics\": %zu}\n",
-                rec->knowledge().exercise_count(), rec->rules().rules().size(), ms, peak_rss_kib() / 1024.0,
-                before / 1024.0, d.items().size());
+    std::printf(
+        "{\"exercises\": %zu, \"rules\": %zu, \"load_ms\": %.1f, \"peak_rss_mib\": %.1f, "
+        "\"rss_before_load_mib\": %.1f, \"diagnostics\": %zu}\n",
+        rec->knowledge().exercise_count(), rec->rules().rules().size(), ms, peak_rss_kib() / 1024.0,
+        before / 1024.0, d.items().size());
     return 0;
 }

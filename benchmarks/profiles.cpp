@@ -74,8 +74,9 @@ Profile iliopsoas_late(const KnowledgeGraph& kg) {
     p.pain.resisted = {{must(kg.find_movement("hip_flexion"), "movement"), 1}};
     p.weight_bearing = WeightBearing::full;
     p.single_leg_stance_s = 45;
-    equip(p, kg, {"resistance_band", "step", "ball", "bench", "chair", "mat", "wobble_board", "slide_board",
-                  "exercise_bike", "support"});
+    equip(p, kg,
+          {"resistance_band", "step", "ball", "bench", "chair", "mat", "wobble_board", "slide_board",
+           "exercise_bike", "support"});
     p.therapist_present = true;
     p.history.previous_stage = Stage::mid;
     return p;
@@ -107,8 +108,8 @@ Profile red_flag_fever(const KnowledgeGraph& kg) {
 }  // namespace
 
 std::vector<Profile> clinical_profiles(const KnowledgeGraph& kg) {
-    return {adductor_mid(kg),    hamstring_early(kg), gluteal_sparse(kg),
-            iliopsoas_late(kg),  patellofemoral(kg),  red_flag_fever(kg)};
+    return {adductor_mid(kg),   hamstring_early(kg), gluteal_sparse(kg),
+            iliopsoas_late(kg), patellofemoral(kg),  red_flag_fever(kg)};
 }
 
 Profile clinical_profile(const KnowledgeGraph& kg, const std::string& id) {

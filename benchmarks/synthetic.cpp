@@ -72,8 +72,8 @@ void check_matches(const char* engine, int rules, int patients, std::int64_t got
         {{50, 2000}, 1902}, {{500, 2000}, 20581}, {{5000, 500}, 47066}};
     auto it = expected.find({rules, patients});
     if (it == expected.end() || it->second != got) {
-        std::fprintf(stderr, "FATAL: %s found %lld matches for %d rules x %d patients, expected %lld\n", engine,
-                     static_cast<long long>(got), rules, patients,
+        std::fprintf(stderr, "FATAL: %s found %lld matches for %d rules x %d patients, expected %lld\n",
+                     engine, static_cast<long long>(got), rules, patients,
                      it == expected.end() ? -1LL : static_cast<long long>(it->second));
         std::abort();
     }
@@ -81,9 +81,12 @@ void check_matches(const char* engine, int rules, int patients, std::int64_t got
 
 const char* to_string(RuleMode m) {
     switch (m) {
-        case RuleMode::mixed: return "mixed";
-        case RuleMode::other_condition: return "other_condition";
-        case RuleMode::general: return "general";
+        case RuleMode::mixed:
+            return "mixed";
+        case RuleMode::other_condition:
+            return "other_condition";
+        case RuleMode::general:
+            return "general";
     }
     return "?";
 }
@@ -115,19 +118,34 @@ json synthetic_rules(const SyntheticSpec& spec, const std::vector<std::string>& 
     for (int i = 0; i < spec.rules; ++i) {
         const int kind = i % 5;
         std::string when;
-        if (spec.mode == RuleMode::mixed) when = "condition == " + conditions[static_cast<std::size_t>(i) % conditions.size()] + " and ";
+        if (spec.mode == RuleMode::mixed)
+            when = "condition == " + conditions[static_cast<std::size_t>(i) % conditions.size()] + " and ";
         if (spec.mode == RuleMode::other_condition) when = "condition == patellofemoral_pain and ";
-        when += "pain.rest <= " + std::to_string(1 + g.below(8)) + " and days_since_onset >= " + std::to_string(g.below(60));
+        when += "pain.rest <= " + std::to_string(1 + g.below(8)) +
+                " and days_since_onset >= " + std::to_string(g.below(60));
         std::string select;
         switch (g.below(4)) {
-            case 0: select = "works(" + muscles[static_cast<std::size_t>(g.below(static_cast<int>(muscles.size())))] + ")"; break;
-            case 1: select = "loads(" + movements[static_cast<std::size_t>(g.below(static_cast<int>(movements.size())))] + ")"; break;
-            default: select = "exercise(" + exercises[static_cast<std::size_t>(g.below(static_cast<int>(exercises.size())))] + ")";
+            case 0:
+                select = "works(" +
+                         muscles[static_cast<std::size_t>(g.below(static_cast<int>(muscles.size())))] + ")";
+                break;
+            case 1:
+                select = "loads(" +
+                         movements[static_cast<std::size_t>(g.below(static_cast<int>(movements.size())))] +
+                         ")";
+                break;
+            default:
+                select = "exercise(" +
+                         exercises[static_cast<std::size_t>(g.below(static_cast<int>(exercises.size())))] +
+                         ")";
         }
         json action;
-        if (kind <= 1) action[kinds[kind]] = {{"select", select}, {"weight", 1 + i % 3}};
-        else if (kind == 3) action["warn"] = {{"text", "synthetic note " + std::to_string(i)}, {"select", select}};
-        else action[kinds[kind]] = select;
+        if (kind <= 1)
+            action[kinds[kind]] = {{"select", select}, {"weight", 1 + i % 3}};
+        else if (kind == 3)
+            action["warn"] = {{"text", "synthetic note " + std::to_string(i)}, {"select", select}};
+        else
+            action[kinds[kind]] = select;
         // One kind per priority, so that no two rules of one priority can contradict each other.
         rules.push_back({{"id", "syn.r" + std::to_string(i)},
                          {"category", "selection"},
@@ -178,7 +196,8 @@ void write_dirs(const SyntheticSpec& spec, const SyntheticDirs& dirs) {
 }  // namespace
 
 SyntheticDirs synthetic_paths(const SyntheticSpec& spec) {
-    std::string name = "e" + std::to_string(spec.exercises) + "_r" + std::to_string(spec.rules) + "_" + to_string(spec.mode);
+    std::string name =
+        "e" + std::to_string(spec.exercises) + "_r" + std::to_string(spec.rules) + "_" + to_string(spec.mode);
     fs::path root = fs::temp_directory_path() / "rehab-bench" / name;
     return {(root / "knowledge").string(), (root / "rules").string()};
 }

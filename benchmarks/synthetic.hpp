@@ -13,8 +13,8 @@ namespace rehab::bench {
 std::string source_dir();
 
 // ---- The rule-matching workload: injury = X and weeks >= a and pain < b and rom >= c ----
-inline constexpr std::array<const char*, 8> injuries = {"ACL",      "meniscus",  "rotator_cuff", "ankle_sprain",
-                                                        "tennis_elbow", "hamstring", "achilles", "low_back"};
+inline constexpr std::array<const char*, 8> injuries = {
+    "ACL", "meniscus", "rotator_cuff", "ankle_sprain", "tennis_elbow", "hamstring", "achilles", "low_back"};
 struct WorkloadRule {
     int injury = 0, min_weeks = 0, max_pain = 0, min_rom = 0;  // max_pain is strict (<)
 };

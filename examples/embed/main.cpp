@@ -1,13 +1,13 @@
 // Embedding rehab in a host application: load the knowledge and rules once, then recommend for many
 // patients from several threads, reading the programme and its reasons as values (no files written,
 // no logging). Usage: rehab_embed_example KNOWLEDGE_DIR RULES_DIR
-#include "core/profile.hpp"
-#include "core/recommender.hpp"
-#include "io/rules_loader.hpp"
-
 #include <iostream>
 #include <thread>
 #include <vector>
+
+#include "core/profile.hpp"
+#include "core/recommender.hpp"
+#include "io/rules_loader.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 3) {
@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
     rehab::Diagnostics diags;
     std::shared_ptr<const rehab::Recommender> engine = rehab::io::load_recommender(argv[1], argv[2], diags);
     if (!engine) {
-        for (const auto& d : diags.items()) std::cerr << d.file << " " << d.pointer << ": " << d.message << "\n";
+        for (const auto& d : diags.items())
+            std::cerr << d.file << " " << d.pointer << ": " << d.message << "\n";
         return 2;
     }
     const rehab::KnowledgeGraph& kg = engine->knowledge();
@@ -36,13 +37,13 @@ int main(int argc, char** argv) {
         p.pain.resisted.push_back({*kg.find_movement("hip_flexion"), 2});
         p.weight_bearing = rehab::WeightBearing::full;
         p.single_leg_stance_s = 20;
-        for (const char* e : {"resistance_band", "ball", "step", "mat", "bench"}) p.equipment.push_back(*kg.find_equipment(e));
+        for (const char* e : {"resistance_band", "ball", "step", "mat", "bench"})
+            p.equipment.push_back(*kg.find_equipment(e));
         return p;
     };
-    std::vector<rehab::Profile> patients = {make_profile("adductor_related_groin_pain", 2),
-                                            make_profile("adductor_related_groin_pain", 6),
-                                            make_profile("iliopsoas_related_groin_pain", 1),
-                                            make_profile("hip_related_groin_pain", 1)};
+    std::vector<rehab::Profile> patients = {
+        make_profile("adductor_related_groin_pain", 2), make_profile("adductor_related_groin_pain", 6),
+        make_profile("iliopsoas_related_groin_pain", 1), make_profile("hip_related_groin_pain", 1)};
     std::vector<rehab::Recommendation> results(patients.size());
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < patients.size(); ++i)  // the engine is immutable and shared
@@ -55,7 +56,8 @@ int main(int argc, char** argv) {
                   << " exercises, " << rec.excluded.size() << " excluded\n";
         for (const auto& item : rec.items) {
             std::cout << "  " << kg.exercise(item.exercise).name << " (" << item.dose.sets << " sets)";
-            for (const auto& why : item.selected_by) std::cout << " [" << engine->rules().rule(why.rule).id << "]";
+            for (const auto& why : item.selected_by)
+                std::cout << " [" << engine->rules().rule(why.rule).id << "]";
             std::cout << "\n";
         }
         if (rec.items.empty() && !rec.referred()) return 1;

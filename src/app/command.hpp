@@ -10,9 +10,9 @@ namespace rehab::app {
 
 enum ExitCode : int {
     ok = 0,
-    check_failed = 1,   // a check found problems / an evaluation failed
-    bad_input = 2,      // the user's data (profile, knowledge, rules) is invalid
-    usage = 64,         // command-line usage error (unknown option, bad option value)
+    check_failed = 1,  // a check found problems / an evaluation failed
+    bad_input = 2,     // the user's data (profile, knowledge, rules) is invalid
+    usage = 64,        // command-line usage error (unknown option, bad option value)
     internal = 70,
 };
 

@@ -8,8 +8,9 @@
 #include "app/command.hpp"
 
 int main(int argc, char** argv) {
-    CLI::App app{"rehab: suggests and progresses a mid-stage hip & groin rehabilitation programme.\n"
-                 "A decision aid for clinicians: it suggests, the clinician decides."};
+    CLI::App app{
+        "rehab: suggests and progresses a mid-stage hip & groin rehabilitation programme.\n"
+        "A decision aid for clinicians: it suggests, the clinician decides."};
     app.set_version_flag("--version", std::string("rehab ") + REHAB_VERSION);
     app.require_subcommand(1);
     bool verbose = false;
@@ -20,9 +21,8 @@ int main(int argc, char** argv) {
     rehab::app::register_recommend_commands(app, exit_code);
     rehab::app::register_scenario_commands(app, exit_code);
     rehab::app::register_simulate_commands(app, exit_code);
-    app.parse_complete_callback([&] {
-        spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
-    });
+    app.parse_complete_callback(
+        [&] { spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn); });
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -40,7 +40,8 @@ std::optional<Profile> load_profile(const std::string& path, const KnowledgeGrap
         text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     } else if (std::filesystem::is_directory(path, ec)) {
         // A folder opens as an empty stream: say what it is rather than "unexpected end of file".
-        diags.error("PR014", path, "", "cannot read the profile: found a folder, expected a profile file (JSON)");
+        diags.error("PR014", path, "",
+                    "cannot read the profile: found a folder, expected a profile file (JSON)");
     } else {
         text = io::read_text_file(path, diags, "PR014");
     }
@@ -70,9 +71,12 @@ int run_recommend(const Options& o) {
     if (!profile) return bad_input;
     Recommendation rec = engine->recommend(*profile, true);
     std::string text;
-    if (o.format == "json") text = io::programme_to_json(*engine, rec, *profile);
-    else if (o.format == "text") text = io::programme_to_text(*engine, rec, *profile);
-    else text = io::programme_to_handout_html(*engine, rec, *profile);
+    if (o.format == "json")
+        text = io::programme_to_json(*engine, rec, *profile);
+    else if (o.format == "text")
+        text = io::programme_to_text(*engine, rec, *profile);
+    else
+        text = io::programme_to_handout_html(*engine, rec, *profile);
     return emit(text, o.out);
 }
 
@@ -106,7 +110,8 @@ void add_data_options(CLI::App* cmd, Options& o) {
 void register_recommend_commands(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<Options>();
     auto* rec = app.add_subcommand("recommend", "Suggest a programme (or a referral) for a patient profile");
-    rec->add_option("PROFILE", o->profile, "Patient profile (JSON file, or - for standard input)")->required();
+    rec->add_option("PROFILE", o->profile, "Patient profile (JSON file, or - for standard input)")
+        ->required();
     rec->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"json", "text", "html"}));
     rec->add_option("--out", o->out, "Write to this file (atomically) instead of standard output");
     add_data_options(rec, *o);
@@ -114,7 +119,8 @@ void register_recommend_commands(CLI::App& app, int& exit_code) {
 
     auto o2 = std::make_shared<Options>();
     auto* ex = app.add_subcommand("explain", "Why (or why not) one exercise is in a patient's programme");
-    ex->add_option("PROFILE", o2->profile, "Patient profile (JSON file, or - for standard input)")->required();
+    ex->add_option("PROFILE", o2->profile, "Patient profile (JSON file, or - for standard input)")
+        ->required();
     ex->add_option("--exercise", o2->exercise, "Exercise id")->required();
     add_data_options(ex, *o2);
     ex->callback([&exit_code, o2] { exit_code = run_explain(*o2); });

@@ -16,7 +16,8 @@ std::shared_ptr<const RuleSet> load(const std::string& kdir, const std::string& 
                                     std::string& failed) {
     auto kg = io::load_knowledge(kdir, diags);
     if (!kg) {
-        failed = "the knowledge folder " + kdir + " does not load, so the rules in " + rdir + " were not checked";
+        failed =
+            "the knowledge folder " + kdir + " does not load, so the rules in " + rdir + " were not checked";
         return nullptr;
     }
     auto rs = io::load_clinical_rules(rdir, kg, diags);
@@ -37,10 +38,12 @@ int run_check(const std::string& kdir, const std::string& rdir) {
     for (const auto& f : rs->schema().facts()) derived += f.derived;
     for (const auto& st : rs->strata())
         for (const auto& b : st.by_value) indexed += b.size();
-    std::cout << "rules OK: " << rs->rules().size() << " rules in " << rs->stratum_count() << " strata, " << derived
-              << " derived facts, " << selectors << " selectors, " << rs->schema().size() << " facts; "
-              << "version " << (rs->version().empty() ? "-" : rs->version()) << ", hash " << rs->content_hash() << "; "
-              << (diags.items().size() - diags.error_count()) << " warning(s)\n";
+    std::cout << "rules OK: " << rs->rules().size() << " rules in " << rs->stratum_count() << " strata, "
+              << derived << " derived facts, " << selectors << " selectors, " << rs->schema().size()
+              << " facts; "
+              << "version " << (rs->version().empty() ? "-" : rs->version()) << ", hash "
+              << rs->content_hash() << "; " << (diags.items().size() - diags.error_count())
+              << " warning(s)\n";
     return ok;
 }
 
@@ -54,8 +57,8 @@ int run_list(const std::string& kdir, const std::string& rdir) {
         return bad_input;
     }
     for (const auto& r : rs->rules()) {
-        std::cout << "[" << r.stratum << "] " << r.id << " (priority " << r.priority << ")\n    when " << r.when_text
-                  << "\n    then";
+        std::cout << "[" << r.stratum << "] " << r.id << " (priority " << r.priority << ")\n    when "
+                  << r.when_text << "\n    then";
         for (const auto& a : r.actions) std::cout << " " << to_string(a.kind);
         std::cout << "\n    " << r.rationale << "\n";
     }
@@ -72,7 +75,8 @@ void register_rules_commands(CLI::App& app, int& exit_code) {
     // The rule folder is the DIR argument, or --rules DIR as every other command takes it (not both).
     auto add_folders = [&](CLI::App* cmd) {
         auto* positional = cmd->add_option("DIR", *rdir, "Rule folder (default: the bundled rules)");
-        cmd->add_option("--rules", *rdir, "Rule folder, as DIR (default: the bundled rules)")->excludes(positional);
+        cmd->add_option("--rules", *rdir, "Rule folder, as DIR (default: the bundled rules)")
+            ->excludes(positional);
         cmd->add_option("--knowledge", *kdir, "Knowledge folder (default: the bundled knowledge)");
     };
     auto folder = [kdir, rdir](bool rule_folder) -> std::string {

@@ -50,7 +50,8 @@ int run_eval(const EvalOptions& o) {
     auto engine = load_engine(o.dirs);
     if (!engine) return bad_input;
     Diagnostics found;
-    const auto files = io::find_scenario_files(o.paths.empty() ? std::vector<std::string>{default_data_dir() + "/scenarios"} : o.paths, found);
+    const auto files = io::find_scenario_files(
+        o.paths.empty() ? std::vector<std::string>{default_data_dir() + "/scenarios"} : o.paths, found);
     if (found.has_errors()) {
         print_diagnostics(found);
         return bad_input;
@@ -146,8 +147,10 @@ int run_generate(std::uint64_t count, std::uint64_t seed) {
 
 void register_scenario_commands(CLI::App& app, int& exit_code) {
     auto eval_opts = std::make_shared<EvalOptions>();
-    auto* eval = app.add_subcommand("eval", "Run the clinical scenario suite and report which expectations fail");
-    eval->add_option("PATHS", eval_opts->paths, "Scenario files or folders (default: the bundled scenarios/)");
+    auto* eval =
+        app.add_subcommand("eval", "Run the clinical scenario suite and report which expectations fail");
+    eval->add_option("PATHS", eval_opts->paths,
+                     "Scenario files or folders (default: the bundled scenarios/)");
     eval->add_option("--junit", eval_opts->junit, "Also write the results as JUnit XML to FILE");
     eval->add_flag("--update-golden", eval_opts->update_golden,
                    "Rewrite the golden outputs (scenarios/golden/<name>.json) after review");
@@ -156,12 +159,16 @@ void register_scenario_commands(CLI::App& app, int& exit_code) {
     eval->callback([&exit_code, eval_opts] { exit_code = run_eval(*eval_opts); });
 
     auto batch_opts = std::make_shared<BatchCli>();
-    auto* batch = app.add_subcommand("batch", "Recommend for every profile of a JSON Lines file (one programme a line out)");
-    batch->add_option("IN", batch_opts->in, "Profiles, one JSON object a line ('-': standard input)")->required();
+    auto* batch = app.add_subcommand(
+        "batch", "Recommend for every profile of a JSON Lines file (one programme a line out)");
+    batch->add_option("IN", batch_opts->in, "Profiles, one JSON object a line ('-': standard input)")
+        ->required();
     batch->add_option("--out", batch_opts->out, "Write the programmes to OUT (default: standard output)");
-    batch->add_option("--threads", batch_opts->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
-    batch->add_flag("--summary", batch_opts->summary,
-                    "One compact rehab.programme-summary/1 record a line (ids, doses, rule ids; no prose or trace)");
+    batch->add_option("--threads", batch_opts->threads, "Worker threads (default: all cores)")
+        ->check(CLI::Range(1u, 1024u));
+    batch->add_flag(
+        "--summary", batch_opts->summary,
+        "One compact rehab.programme-summary/1 record a line (ids, doses, rule ids; no prose or trace)");
     add_data_options(batch, batch_opts->dirs);
     batch->callback([&exit_code, batch_opts] { exit_code = run_batch_command(*batch_opts); });
 

@@ -34,13 +34,16 @@ std::string opt(const std::optional<double>& v, const char* unit = "") {
 
 std::string change_text(const KnowledgeGraph& kg, const ProgrammeItem& item) {
     std::string s = to_string(item.change);
-    if (item.change == Change::replaced && item.replaces.valid()) return s + " (was " + kg.exercise(item.replaces).name + ")";
-    if ((item.change == Change::progressed || item.change == Change::regressed) && !item.change_reasons.empty())
+    if (item.change == Change::replaced && item.replaces.valid())
+        return s + " (was " + kg.exercise(item.replaces).name + ")";
+    if ((item.change == Change::progressed || item.change == Change::regressed) &&
+        !item.change_reasons.empty())
         return s + " (" + item.change_reasons.back() + ")";
     return s;
 }
 
-void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOptions& o, const SimulationResult& res) {
+void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOptions& o,
+                const SimulationResult& res) {
     std::cout << "Simulated course for " << (p.id.empty() ? "the patient" : p.id) << " ("
               << kg.condition(p.condition).name << "): " << o.weeks << " weeks, " << o.sessions_per_week
               << " sessions a week, seed " << o.seed << ". Model: docs/simulation.md\n";
@@ -52,20 +55,23 @@ void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
     }
     int name_w = 10;  // the exercise column fits the longest name in the course
     for (const auto& w : res.weeks) {
-        for (const auto& item : w.programme) name_w = std::max(name_w, static_cast<int>(kg.exercise(item.exercise).name.size()) + 2);
-        for (const auto& item : w.dropped) name_w = std::max(name_w, static_cast<int>(kg.exercise(item.exercise).name.size()) + 2);
+        for (const auto& item : w.programme)
+            name_w = std::max(name_w, static_cast<int>(kg.exercise(item.exercise).name.size()) + 2);
+        for (const auto& item : w.dropped)
+            name_w = std::max(name_w, static_cast<int>(kg.exercise(item.exercise).name.size()) + 2);
     }
-    std::cout << std::left << std::setw(5) << "week" << std::setw(6) << "stage" << std::setw(14) << "pain r/w/key"
-              << std::setw(6) << "SLS" << std::setw(8) << "squeeze" << std::setw(9) << "max pain" << std::setw(name_w)
-              << "exercise" << std::setw(30) << "dose" << "change\n";
+    std::cout << std::left << std::setw(5) << "week" << std::setw(6) << "stage" << std::setw(14)
+              << "pain r/w/key" << std::setw(6) << "SLS" << std::setw(8) << "squeeze" << std::setw(9)
+              << "max pain" << std::setw(name_w) << "exercise" << std::setw(30) << "dose"
+              << "change\n";
     for (const auto& w : res.weeks) {
         bool first = true;
         auto lead = [&] {
             if (first) {
                 std::cout << std::setw(5) << w.week << std::setw(6) << to_string(w.stage) << std::setw(14)
-                          << (opt(w.pain_rest) + "/" + opt(w.pain_walking) + "/" + opt(w.key_pain)) << std::setw(6)
-                          << opt(w.single_leg_stance_s, "s") << std::setw(8) << opt(w.squeeze_ratio) << std::setw(9)
-                          << format_number(w.pain_during_max);
+                          << (opt(w.pain_rest) + "/" + opt(w.pain_walking) + "/" + opt(w.key_pain))
+                          << std::setw(6) << opt(w.single_leg_stance_s, "s") << std::setw(8)
+                          << opt(w.squeeze_ratio) << std::setw(9) << format_number(w.pain_during_max);
             } else {
                 std::cout << std::setw(48) << "";
             }
@@ -78,14 +84,16 @@ void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
         }
         for (const auto& item : w.dropped) {
             lead();
-            std::cout << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30) << "-" << "dropped\n";
+            std::cout << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30) << "-"
+                      << "dropped\n";
         }
         for (const auto& n : w.notes)
-            if (n.rfind("Stage:", 0) == 0 || n.rfind("every exercise", 0) == 0) std::cout << std::setw(11) << "" << n << "\n";
+            if (n.rfind("Stage:", 0) == 0 || n.rfind("every exercise", 0) == 0)
+                std::cout << std::setw(11) << "" << n << "\n";
     }
     if (res.final_stage)
-        std::cout << "Stage reached after " << o.weeks << " week(s): " << to_string(*res.final_stage) << " (started "
-                  << to_string(*res.start_stage) << ")\n";
+        std::cout << "Stage reached after " << o.weeks << " week(s): " << to_string(*res.final_stage)
+                  << " (started " << to_string(*res.start_stage) << ")\n";
     if (res.violations.empty()) std::cout << "Invariants: all held\n";
     for (const auto& v : res.violations) std::cout << "INVARIANT BROKEN: " << v << "\n";
 }
@@ -104,8 +112,11 @@ nlohmann::json item_json(const KnowledgeGraph& kg, const ProgrammeItem& item) {
     return j;
 }
 
-void print_json(const KnowledgeGraph& kg, const Profile& p, const SimulateOptions& o, const SimulationResult& res) {
-    auto num = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+void print_json(const KnowledgeGraph& kg, const Profile& p, const SimulateOptions& o,
+                const SimulationResult& res) {
+    auto num = [](const std::optional<double>& v) {
+        return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+    };
     nlohmann::json weeks = nlohmann::json::array();
     for (const auto& w : res.weeks) {
         nlohmann::json prog = nlohmann::json::array(), dropped = nlohmann::json::array();
@@ -113,7 +124,10 @@ void print_json(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
         for (const auto& i : w.dropped) dropped.push_back(item_json(kg, i));
         weeks.push_back({{"week", w.week},
                          {"stage", to_string(w.stage)},
-                         {"pain", {{"rest", num(w.pain_rest)}, {"walking", num(w.pain_walking)}, {"key_movement", num(w.key_pain)}}},
+                         {"pain",
+                          {{"rest", num(w.pain_rest)},
+                           {"walking", num(w.pain_walking)},
+                           {"key_movement", num(w.key_pain)}}},
                          {"single_leg_stance_s", num(w.single_leg_stance_s)},
                          {"squeeze_ratio", num(w.squeeze_ratio)},
                          {"pain_during_max", w.pain_during_max},
@@ -129,8 +143,10 @@ void print_json(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
                         {"sessions_per_week", o.sessions_per_week},
                         {"referred", res.referred},
                         {"referral", res.referral},
-                        {"start_stage", res.start_stage ? nlohmann::json(to_string(*res.start_stage)) : nlohmann::json(nullptr)},
-                        {"stage_reached", res.final_stage ? nlohmann::json(to_string(*res.final_stage)) : nlohmann::json(nullptr)},
+                        {"start_stage", res.start_stage ? nlohmann::json(to_string(*res.start_stage))
+                                                        : nlohmann::json(nullptr)},
+                        {"stage_reached", res.final_stage ? nlohmann::json(to_string(*res.final_stage))
+                                                          : nlohmann::json(nullptr)},
                         {"timeline", weeks},
                         {"violations", res.violations},
                         {"ok", res.violations.empty()}};
@@ -140,7 +156,8 @@ void print_json(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
 int run_simulate(const SimulateOptions& o) {
     if (o.weeks < 1 || o.weeks > 104 || o.sessions_per_week < 1 || o.sessions_per_week > 7 ||
         (o.format != "text" && o.format != "json")) {
-        std::cerr << "rehab: error: --weeks must be 1-104, --sessions-per-week 1-7 and --format text or json\n";
+        std::cerr
+            << "rehab: error: --weeks must be 1-104, --sessions-per-week 1-7 and --format text or json\n";
         return bad_input;
     }
     Diagnostics diags;
@@ -151,17 +168,22 @@ int run_simulate(const SimulateOptions& o) {
         return bad_input;
     }
     std::optional<std::string> text;
-    if (o.profile == "-") text = std::string(std::istreambuf_iterator<char>(std::cin), {});
-    else text = io::read_text_file(o.profile, diags, "PR001");
+    if (o.profile == "-")
+        text = std::string(std::istreambuf_iterator<char>(std::cin), {});
+    else
+        text = io::read_text_file(o.profile, diags, "PR001");
     std::optional<Profile> p;
-    if (text) p = io::parse_profile_text(*text, rec->knowledge(), o.profile == "-" ? "<stdin>" : o.profile, diags);
+    if (text)
+        p = io::parse_profile_text(*text, rec->knowledge(), o.profile == "-" ? "<stdin>" : o.profile, diags);
     if (!p) {
         print_diagnostics(diags);
         return bad_input;
     }
     const SimulationResult res = simulate(*rec, *p, {o.weeks, o.seed, o.sessions_per_week});
-    if (o.format == "json") print_json(rec->knowledge(), *p, o, res);
-    else print_text(rec->knowledge(), *p, o, res);
+    if (o.format == "json")
+        print_json(rec->knowledge(), *p, o, res);
+    else
+        print_text(rec->knowledge(), *p, o, res);
     return res.violations.empty() ? ok : check_failed;
 }
 

@@ -47,8 +47,9 @@ std::string lower_name(const Named& n) {
 }  // namespace
 
 const std::vector<std::string>& activity_names() {
-    static const std::vector<std::string> v = {"running", "sprinting", "kicking", "change_of_direction", "jumping",
-                                               "skating", "cycling", "swimming", "dancing", "walking", "team_sport"};
+    static const std::vector<std::string> v = {"running", "sprinting", "kicking",   "change_of_direction",
+                                               "jumping", "skating",   "cycling",   "swimming",
+                                               "dancing", "walking",   "team_sport"};
     return v;
 }
 
@@ -65,7 +66,8 @@ FactSchema make_clinical_schema(const KnowledgeGraph& kg) {
     s.add(enumeration(s, "side", "side", {"left", "right", "both"}, "affected side"));
     s.add(number("days_since_onset", 0, 36500, "days since onset", " days"));
     s.add(enumeration(s, "clinician_stage", "stage", {"early", "mid", "late"}, "stage set by the clinician"));
-    s.add(enumeration(s, "previous_stage", "stage", {"early", "mid", "late"}, "stage of the current programme"));
+    s.add(enumeration(s, "previous_stage", "stage", {"early", "mid", "late"},
+                      "stage of the current programme"));
     for (const auto& r : kg.red_flags()) s.add(boolean("red_flag." + r.key, r.name, 0));
     s.add(number("pain.rest", 0, 10, "pain at rest", "/10"));
     s.add(number("pain.walking", 0, 10, "pain on walking", "/10"));
@@ -73,7 +75,8 @@ FactSchema make_clinical_schema(const KnowledgeGraph& kg) {
         s.add(number("pain.resisted." + m.key, 0, 10, "pain on resisted " + lower_name(m), "/10"));
     for (const auto& m : kg.movements())
         s.add(number("pain.stretch." + m.key, 0, 10, "pain on stretch into " + lower_name(m), "/10"));
-    s.add(boolean("pain.lasts_next_day", "pain after light activity lasting into the next day", std::nullopt));
+    s.add(
+        boolean("pain.lasts_next_day", "pain after light activity lasting into the next day", std::nullopt));
     s.add(enumeration(s, "weight_bearing", "weight_bearing", {"full", "partial", "none"}, "weight bearing"));
     s.add(number("single_leg_stance_s", 0, 600, "single-leg stance on the affected leg", " s"));
     s.add(number("squeeze_ratio", 0, 2, "adductor squeeze ratio (affected/unaffected)", ""));
@@ -116,9 +119,12 @@ void profile_to_facts(const Profile& p, const ClinicalSlots& c, FactValues& out)
         if (v) out.set(s, *v);
     };
     opt(c.age, p.age);
-    if (p.sex == "female") out.set(c.sex, 0);
-    else if (p.sex == "male") out.set(c.sex, 1);
-    else if (!p.sex.empty()) out.set(c.sex, 2);
+    if (p.sex == "female")
+        out.set(c.sex, 0);
+    else if (p.sex == "male")
+        out.set(c.sex, 1);
+    else if (!p.sex.empty())
+        out.set(c.sex, 2);
     const auto& names = activity_names();
     for (const auto& a : p.activity)
         for (std::size_t i = 0; i < names.size(); ++i)
@@ -145,18 +151,24 @@ void profile_to_facts(const Profile& p, const ClinicalSlots& c, FactValues& out)
 
 const char* to_string(Side s) {
     switch (s) {
-        case Side::left: return "left";
-        case Side::right: return "right";
-        case Side::both: return "both";
+        case Side::left:
+            return "left";
+        case Side::right:
+            return "right";
+        case Side::both:
+            return "both";
     }
     return "?";
 }
 
 const char* to_string(WeightBearing w) {
     switch (w) {
-        case WeightBearing::full: return "full";
-        case WeightBearing::partial: return "partial";
-        case WeightBearing::none: return "none";
+        case WeightBearing::full:
+            return "full";
+        case WeightBearing::partial:
+            return "partial";
+        case WeightBearing::none:
+            return "none";
     }
     return "?";
 }

@@ -20,7 +20,8 @@ using Ways = std::vector<Way>;
 constexpr std::size_t max_ways = 32;  // enough for clinical rules; bounds the cross products
 
 // A value for `slot` meeting every atom of `w` on it, the nearest to the current value; none: they clash.
-std::optional<double> witness_value(const FactSchema& s, const FactValues& facts, const Way& w, FactSlot slot) {
+std::optional<double> witness_value(const FactSchema& s, const FactValues& facts, const Way& w,
+                                    FactSlot slot) {
     const FactDef& d = s.fact(slot);
     const FactValue& cur = facts.get(slot);
     std::vector<double> candidates;
@@ -29,7 +30,8 @@ std::optional<double> witness_value(const FactSchema& s, const FactValues& facts
         if (a.slot == slot)
             for (double delta : {0.0, -1.0, 1.0, -0.5, 0.5}) candidates.push_back(a.value + delta);
     if (d.type == FactType::enumeration)
-        for (std::size_t v = 0; v < s.domain(d.domain).values.size(); ++v) candidates.push_back(static_cast<double>(v));
+        for (std::size_t v = 0; v < s.domain(d.domain).values.size(); ++v)
+            candidates.push_back(static_cast<double>(v));
     if (d.type == FactType::boolean) candidates.insert(candidates.end(), {0.0, 1.0});
     if (d.min > -1e299) candidates.push_back(d.min);
     if (d.max < 1e299) candidates.push_back(d.max);
@@ -99,8 +101,10 @@ Ways ways(const Expr& e, int node, bool want, const FactSchema& s, const FactVal
     Ways out;
     for (std::size_t i = 0; i < n.children.size(); ++i) {
         Ways w = ways(e, n.children[i], want, s, facts);
-        if (all) out = i == 0 ? std::move(w) : product(out, w);
-        else out.insert(out.end(), w.begin(), w.end());
+        if (all)
+            out = i == 0 ? std::move(w) : product(out, w);
+        else
+            out.insert(out.end(), w.begin(), w.end());
     }
     if (out.size() > max_ways) out.resize(max_ways);
     return out;
@@ -114,10 +118,14 @@ double cost(const FactSchema& s, const FactValues& facts, const Way& w) {
         if (eval(a, facts) == Truth::true_) continue;
         const FactDef& d = s.fact(a.slot);
         const FactValue& v = facts.get(a.slot);
-        if (d.type != FactType::number) total += 2;
-        else if (!v.known) total += 1;
+        if (d.type != FactType::number)
+            total += 2;
+        else if (!v.known)
+            total += 1;
         else {
-            double span = (d.min > -1e299 && d.max < 1e299 && d.max > d.min) ? d.max - d.min : std::max(1.0, std::abs(a.value));
+            double span = (d.min > -1e299 && d.max < 1e299 && d.max > d.min)
+                              ? d.max - d.min
+                              : std::max(1.0, std::abs(a.value));
             total += std::abs(v.value - a.value) / span;
         }
     }
@@ -129,9 +137,11 @@ double cost(const FactSchema& s, const FactValues& facts, const Way& w) {
 // "Record it", for a fact that only has to be known: any value of its range will do.
 Constraint recorded_constraint(const FactSchema& s, FactSlot slot, double witness) {
     const FactDef& d = s.fact(slot);
-    if (d.type == FactType::number && d.min > -1e299) return Constraint{slot, d.name, BinOp::ge, d.min, s.format_value(slot, d.min)};
-    return Constraint{slot, d.name, BinOp::eq, witness, d.type == FactType::boolean ? (witness != 0 ? "true" : "false")
-                                                                                      : s.format_value(slot, witness)};
+    if (d.type == FactType::number && d.min > -1e299)
+        return Constraint{slot, d.name, BinOp::ge, d.min, s.format_value(slot, d.min)};
+    return Constraint{
+        slot, d.name, BinOp::eq, witness,
+        d.type == FactType::boolean ? (witness != 0 ? "true" : "false") : s.format_value(slot, witness)};
 }
 
 }  // namespace
@@ -151,8 +161,10 @@ std::vector<Constraint> smallest_change(const Expr& e, const FactSchema& s, cons
     for (const Atom& a : best->atoms)
         if (eval(a, facts) != Truth::true_) merge(out, to_constraint(s, a));
     for (FactSlot r : best->recorded) {
-        bool constrained = std::any_of(out.begin(), out.end(), [&](const Constraint& c) { return c.slot == r; });
-        if (!facts.get(r).known && !constrained) out.push_back(recorded_constraint(s, r, best_witness->get(r).value));
+        bool constrained =
+            std::any_of(out.begin(), out.end(), [&](const Constraint& c) { return c.slot == r; });
+        if (!facts.get(r).known && !constrained)
+            out.push_back(recorded_constraint(s, r, best_witness->get(r).value));
     }
     return out;
 }

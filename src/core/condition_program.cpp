@@ -11,13 +11,20 @@ namespace {
 
 inline bool compare(BinOp op, double a, double b) {
     switch (op) {
-        case BinOp::eq: return std::abs(a - b) < 1e-9;
-        case BinOp::ne: return std::abs(a - b) >= 1e-9;
-        case BinOp::lt: return a < b;
-        case BinOp::le: return a <= b + 1e-12;
-        case BinOp::gt: return a > b;
-        case BinOp::ge: return a + 1e-12 >= b;
-        default: return false;
+        case BinOp::eq:
+            return std::abs(a - b) < 1e-9;
+        case BinOp::ne:
+            return std::abs(a - b) >= 1e-9;
+        case BinOp::lt:
+            return a < b;
+        case BinOp::le:
+            return a <= b + 1e-12;
+        case BinOp::gt:
+            return a > b;
+        case BinOp::ge:
+            return a + 1e-12 >= b;
+        default:
+            return false;
     }
 }
 
@@ -45,7 +52,9 @@ StackValue Program::run(const FactValues& facts, ObservationSink* sink, std::uin
     for (std::size_t pc = 0; pc < n; ++pc) {
         const Instr& in = code[pc];
         switch (in.op) {
-            case OpCode::push_const: st[sp++] = {in.k, true}; break;
+            case OpCode::push_const:
+                st[sp++] = {in.k, true};
+                break;
             case OpCode::push_slot: {
                 const FactValue& f = facts.get(in.slot);
                 st[sp++] = {f.value, f.known};
@@ -53,7 +62,8 @@ StackValue Program::run(const FactValues& facts, ObservationSink* sink, std::uin
             }
             case OpCode::cmp_slot_const: {
                 const FactValue& f = facts.get(in.slot);
-                Cell r = f.known ? boolean(compare(static_cast<BinOp>(in.sub), f.value, in.k)) : Cell{0, false};
+                Cell r =
+                    f.known ? boolean(compare(static_cast<BinOp>(in.sub), f.value, in.k)) : Cell{0, false};
                 if (sink)
                     sink->observe({rule, in.node, in.slot, f.value, in.k, f.known,
                                    r.known ? (r.v != 0 ? Truth::true_ : Truth::false_) : Truth::unknown});
@@ -71,7 +81,8 @@ StackValue Program::run(const FactValues& facts, ObservationSink* sink, std::uin
             }
             case OpCode::cmp: {
                 Cell b = st[--sp], a = st[--sp];
-                Cell r = (a.known && b.known) ? boolean(compare(static_cast<BinOp>(in.sub), a.v, b.v)) : Cell{0, false};
+                Cell r = (a.known && b.known) ? boolean(compare(static_cast<BinOp>(in.sub), a.v, b.v))
+                                              : Cell{0, false};
                 if (sink)
                     sink->observe({rule, in.node, UINT32_MAX, a.v, b.v, a.known && b.known,
                                    r.known ? (r.v != 0 ? Truth::true_ : Truth::false_) : Truth::unknown});
@@ -87,18 +98,30 @@ StackValue Program::run(const FactValues& facts, ObservationSink* sink, std::uin
                 Cell b = st[--sp], a = st[--sp];
                 Cell r{0, a.known && b.known};
                 if (r.known) switch (static_cast<BinOp>(in.sub)) {
-                        case BinOp::add: r.v = a.v + b.v; break;
-                        case BinOp::sub: r.v = a.v - b.v; break;
-                        case BinOp::mul: r.v = a.v * b.v; break;
+                        case BinOp::add:
+                            r.v = a.v + b.v;
+                            break;
+                        case BinOp::sub:
+                            r.v = a.v - b.v;
+                            break;
+                        case BinOp::mul:
+                            r.v = a.v * b.v;
+                            break;
                         default:
-                            if (b.v == 0) r.known = false;  // division by zero is unknown
-                            else r.v = a.v / b.v;
+                            if (b.v == 0)
+                                r.known = false;  // division by zero is unknown
+                            else
+                                r.v = a.v / b.v;
                     }
                 st[sp++] = r;
                 break;
             }
-            case OpCode::neg: st[sp - 1].v = -st[sp - 1].v; break;
-            case OpCode::not_: st[sp - 1].v = st[sp - 1].v != 0 ? 0 : 1; break;
+            case OpCode::neg:
+                st[sp - 1].v = -st[sp - 1].v;
+                break;
+            case OpCode::not_:
+                st[sp - 1].v = st[sp - 1].v != 0 ? 0 : 1;
+                break;
             case OpCode::and_jump:
                 if (st[sp - 1].known && st[sp - 1].v == 0) pc = in.slot - 1;
                 break;
@@ -107,16 +130,22 @@ StackValue Program::run(const FactValues& facts, ObservationSink* sink, std::uin
                 break;
             case OpCode::and2: {
                 Cell b = st[--sp], a = st[--sp];
-                if ((a.known && a.v == 0) || (b.known && b.v == 0)) st[sp++] = boolean(false);
-                else if (a.known && b.known) st[sp++] = boolean(true);
-                else st[sp++] = {0, false};
+                if ((a.known && a.v == 0) || (b.known && b.v == 0))
+                    st[sp++] = boolean(false);
+                else if (a.known && b.known)
+                    st[sp++] = boolean(true);
+                else
+                    st[sp++] = {0, false};
                 break;
             }
             case OpCode::or2: {
                 Cell b = st[--sp], a = st[--sp];
-                if ((a.known && a.v != 0) || (b.known && b.v != 0)) st[sp++] = boolean(true);
-                else if (a.known && b.known) st[sp++] = boolean(false);
-                else st[sp++] = {0, false};
+                if ((a.known && a.v != 0) || (b.known && b.v != 0))
+                    st[sp++] = boolean(true);
+                else if (a.known && b.known)
+                    st[sp++] = boolean(false);
+                else
+                    st[sp++] = {0, false};
                 break;
             }
             case OpCode::known: {
@@ -132,7 +161,9 @@ StackValue Program::run(const FactValues& facts, ObservationSink* sink, std::uin
                 st[sp++] = r;
                 break;
             }
-            case OpCode::abs1: st[sp - 1].v = std::abs(st[sp - 1].v); break;
+            case OpCode::abs1:
+                st[sp - 1].v = std::abs(st[sp - 1].v);
+                break;
         }
     }
     return sp > 0 ? StackValue{st[sp - 1].v, st[sp - 1].known} : StackValue{};
@@ -140,7 +171,9 @@ StackValue Program::run(const FactValues& facts, ObservationSink* sink, std::uin
 
 namespace {
 
-inline bool is_test(const Instr& in) { return in.op == OpCode::cmp_slot_const || in.op == OpCode::slot_in_mask; }
+inline bool is_test(const Instr& in) {
+    return in.op == OpCode::cmp_slot_const || in.op == OpCode::slot_in_mask;
+}
 
 // Moves `x` to the last double for which compare(op, ., k) still holds, stepping towards `dir`.
 // compare is monotone on each side of k, so a few ulp steps from a close guess suffice.
@@ -165,12 +198,18 @@ bool compare_interval(BinOp op, double k, double& lo, double& hi) {
     if (!std::isfinite(k)) return false;
     lo = -inf, hi = inf;
     switch (op) {
-        case BinOp::lt: return boundary(op, k, k, inf, hi);
-        case BinOp::le: return boundary(op, k, k + 1e-12, inf, hi);
-        case BinOp::gt: return boundary(op, k, k, -inf, lo);
-        case BinOp::ge: return boundary(op, k, k - 1e-12, -inf, lo);
-        case BinOp::eq: return boundary(op, k, k + 1e-9, inf, hi) && boundary(op, k, k - 1e-9, -inf, lo);
-        default: return false;
+        case BinOp::lt:
+            return boundary(op, k, k, inf, hi);
+        case BinOp::le:
+            return boundary(op, k, k + 1e-12, inf, hi);
+        case BinOp::gt:
+            return boundary(op, k, k, -inf, lo);
+        case BinOp::ge:
+            return boundary(op, k, k - 1e-12, -inf, lo);
+        case BinOp::eq:
+            return boundary(op, k, k + 1e-9, inf, hi) && boundary(op, k, k - 1e-9, -inf, lo);
+        default:
+            return false;
     }
 }
 
@@ -181,7 +220,8 @@ bool conjunction_tests(const Program& p, std::vector<FactTest>& out) {
     const std::size_t n = c.size();
     if (n == 0 || n % 3 != 1 || !is_test(c[0])) return false;
     for (std::size_t i = 1; i < n; i += 3)
-        if (c[i].op != OpCode::and_jump || c[i].slot != i + 3 || !is_test(c[i + 1]) || c[i + 2].op != OpCode::and2)
+        if (c[i].op != OpCode::and_jump || c[i].slot != i + 3 || !is_test(c[i + 1]) ||
+            c[i + 2].op != OpCode::and2)
             return false;
     std::vector<FactTest> tests;
     for (std::size_t i = 0; i < n; i += (i == 0 ? 2 : 3)) {

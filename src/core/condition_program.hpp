@@ -22,11 +22,11 @@ enum class OpCode : std::uint8_t {
     arith,           // sub = BinOp add/sub/mul/div
     neg,
     not_,
-    and_jump,        // if top is known false: jump to target (keep it)
-    or_jump,         // if top is known true: jump to target (keep it)
+    and_jump,  // if top is known false: jump to target (keep it)
+    or_jump,   // if top is known true: jump to target (keep it)
     and2,
     or2,
-    known,           // slot known -> true/false (sub = 1: unknown())
+    known,  // slot known -> true/false (sub = 1: unknown())
     min2,
     max2,
     abs1,
@@ -49,7 +49,7 @@ struct StackValue {
 // One comparison seen while evaluating with a trace: what was compared, and the outcome.
 struct Observation {
     std::uint32_t rule = 0;
-    std::uint16_t node = 0;  // the comparison's AST node in the rule's condition
+    std::uint16_t node = 0;           // the comparison's AST node in the rule's condition
     std::uint32_t slot = UINT32_MAX;  // the fact read on the left, when it is a plain fact
     double lhs = 0, rhs = 0;
     bool lhs_known = false;
@@ -93,8 +93,10 @@ inline Truth test_conjunction(const FactTest* begin, const FactTest* end, const 
     bool unknown = false;
     for (const FactTest* t = begin; t != end; ++t) {
         const FactValue& f = facts.get(t->slot);
-        if (!f.known) unknown = true;
-        else if (!t->holds(f.value)) return Truth::false_;
+        if (!f.known)
+            unknown = true;
+        else if (!t->holds(f.value))
+            return Truth::false_;
     }
     return unknown ? Truth::unknown : Truth::true_;
 }

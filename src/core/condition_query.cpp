@@ -3,10 +3,10 @@
 // facts a condition reads (present or absent). The smallest change is in condition_change.cpp.
 #include "core/condition_query.hpp"
 
-#include "core/expr_names.hpp"
-
 #include <algorithm>
 #include <cmath>
+
+#include "core/expr_names.hpp"
 
 namespace rehab::cond {
 
@@ -50,10 +50,12 @@ std::optional<Atom> compare_atom(const Expr& e, const ExprNode& n, const FactSch
 std::optional<Atom> in_atom(const Expr& e, const ExprNode& n, const FactSchema& s) {
     auto slot = fact_of(e, n.children[0], s);
     const ExprNode& list = e.node(n.children[1]);
-    if (!slot || list.kind != ExprKind::list || s.fact(*slot).type != FactType::enumeration) return std::nullopt;
+    if (!slot || list.kind != ExprKind::list || s.fact(*slot).type != FactType::enumeration)
+        return std::nullopt;
     Atom a{*slot, n.op, 0, 0, e.render(n.children[1])};
     for (int item : list.children)
-        if (auto v = literal(e, item, s, *slot); v && *v < 64) a.mask |= std::uint64_t{1} << static_cast<unsigned>(*v);
+        if (auto v = literal(e, item, s, *slot); v && *v < 64)
+            a.mask |= std::uint64_t{1} << static_cast<unsigned>(*v);
     return a;
 }
 
@@ -90,18 +92,25 @@ std::optional<Atom> atom(const Expr& e, int node, const FactSchema& s) {
 
 bool holds(const Atom& a, double x) {
     switch (a.op) {
-        case BinOp::eq: return std::abs(x - a.value) < 1e-9;
-        case BinOp::ne: return std::abs(x - a.value) >= 1e-9;
-        case BinOp::lt: return x < a.value;
-        case BinOp::le: return x <= a.value + 1e-12;
-        case BinOp::gt: return x > a.value;
-        case BinOp::ge: return x + 1e-12 >= a.value;
+        case BinOp::eq:
+            return std::abs(x - a.value) < 1e-9;
+        case BinOp::ne:
+            return std::abs(x - a.value) >= 1e-9;
+        case BinOp::lt:
+            return x < a.value;
+        case BinOp::le:
+            return x <= a.value + 1e-12;
+        case BinOp::gt:
+            return x > a.value;
+        case BinOp::ge:
+            return x + 1e-12 >= a.value;
         case BinOp::in:
         case BinOp::not_in: {
             bool in = x >= 0 && x < 64 && ((a.mask >> static_cast<unsigned>(x)) & 1u);
             return in == (a.op == BinOp::in);
         }
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -123,14 +132,29 @@ Atom negate(const Atom& a) {
                 b.op = BinOp::ne;
             }
             break;
-        case BinOp::ne: b.op = BinOp::eq; break;
-        case BinOp::lt: b.op = BinOp::ge; break;
-        case BinOp::le: b.op = BinOp::gt; break;
-        case BinOp::gt: b.op = BinOp::le; break;
-        case BinOp::ge: b.op = BinOp::lt; break;
-        case BinOp::in: b.op = BinOp::not_in; break;
-        case BinOp::not_in: b.op = BinOp::in; break;
-        default: break;
+        case BinOp::ne:
+            b.op = BinOp::eq;
+            break;
+        case BinOp::lt:
+            b.op = BinOp::ge;
+            break;
+        case BinOp::le:
+            b.op = BinOp::gt;
+            break;
+        case BinOp::gt:
+            b.op = BinOp::le;
+            break;
+        case BinOp::ge:
+            b.op = BinOp::lt;
+            break;
+        case BinOp::in:
+            b.op = BinOp::not_in;
+            break;
+        case BinOp::not_in:
+            b.op = BinOp::in;
+            break;
+        default:
+            break;
     }
     return b;
 }
@@ -201,8 +225,10 @@ std::vector<FactSlot> facts_read(const Expr& e, int node, const FactSchema& s) {
         if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
     };
     const ExprNode& n = e.node(node);
-    if (auto a = atom(e, node, s)) add(a->slot);
-    else if (auto f = presence_fact(e, node, s)) add(*f);
+    if (auto a = atom(e, node, s))
+        add(a->slot);
+    else if (auto f = presence_fact(e, node, s))
+        add(*f);
     else if (n.kind == ExprKind::name) {
         if (auto f = slot_of(n, s)) add(*f);
     } else {
@@ -212,7 +238,8 @@ std::vector<FactSlot> facts_read(const Expr& e, int node, const FactSchema& s) {
     return out;
 }
 
-std::vector<FactSlot> unrecorded_reads(const Expr& e, int node, const FactSchema& s, const FactValues& facts, bool negated) {
+std::vector<FactSlot> unrecorded_reads(const Expr& e, int node, const FactSchema& s, const FactValues& facts,
+                                       bool negated) {
     const ExprNode& n = e.node(node);
     if (auto f = presence_fact(e, node, s)) {
         bool reads_absence = (n.text == "unknown") != negated;
@@ -266,7 +293,8 @@ std::vector<std::uint32_t> rules_deriving(const RuleSet& rs, FactSlot stage, std
     std::vector<std::uint32_t> out;
     for (std::uint32_t r = 0; r < rs.rules().size(); ++r)
         for (const auto& a : rs.rule(r).actions)
-            if (a.kind == ActionKind::derive && std::find(targets.begin(), targets.end(), a.fact) != targets.end() &&
+            if (a.kind == ActionKind::derive &&
+                std::find(targets.begin(), targets.end(), a.fact) != targets.end() &&
                 a.value.code.size() == 1 && a.value.code[0].op == OpCode::push_const &&
                 rs.schema().format_value(a.fact, a.value.code[0].k) == value) {
                 out.push_back(r);

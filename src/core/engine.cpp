@@ -115,7 +115,8 @@ void Engine::evaluate(const FactValues& inputs, Evaluation& out, bool trace) con
         const auto& g = plan.general;
         const std::size_t nb = bucket ? bucket->size() : 0;
         while (i < g.size() || j < nb) {
-            const Step& step = (j >= nb || (i < g.size() && g[i].rule < (*bucket)[j].rule)) ? g[i++] : (*bucket)[j++];
+            const Step& step =
+                (j >= nb || (i < g.size() && g[i].rule < (*bucket)[j].rule)) ? g[i++] : (*bucket)[j++];
             const std::uint32_t r = step.rule;
             Truth t = !trace && step.conjunction
                           ? test_conjunction(tests_.data() + step.begin, tests_.data() + step.end, out.facts)
@@ -137,16 +138,21 @@ void Engine::apply(std::uint32_t r, Evaluation& out) const {
         const Act& c = acts_[i];
         ActionRef ref{r, c.action};
         switch (c.kind) {
-            case ActionKind::refer: out.referrals.push_back(ref); break;
+            case ActionKind::refer:
+                out.referrals.push_back(ref);
+                break;
             case ActionKind::derive: {
                 const CompiledAction& a = rs.rule(r).actions[c.action];
                 if (out.derived_by[a.fact] >= 0) {  // already decided by a rule earlier in order
-                    if (!out.outcomes.empty() && out.outcomes.back().rule == r) out.outcomes.back().overridden = true;
+                    if (!out.outcomes.empty() && out.outcomes.back().rule == r)
+                        out.outcomes.back().overridden = true;
                     break;
                 }
                 StackValue v = a.value.run(out.facts);
-                if (v.known) out.facts.set(a.fact, v.v);
-                else out.facts.clear(a.fact);
+                if (v.known)
+                    out.facts.set(a.fact, v.v);
+                else
+                    out.facts.clear(a.fact);
                 out.derived_by[a.fact] = r;
                 break;
             }
@@ -163,10 +169,14 @@ void Engine::apply(std::uint32_t r, Evaluation& out) const {
                 if (use_few_[c.selector])
                     for (auto e : few_[c.selector]) out.score[e.value] += c.weight;
                 else
-                    rs.selector(c.selector).resolve(out.facts).for_each([&](ExerciseId e) { out.score[e.value] += c.weight; });
+                    rs.selector(c.selector).resolve(out.facts).for_each([&](ExerciseId e) {
+                        out.score[e.value] += c.weight;
+                    });
                 out.preferences.push_back(ref);
                 break;
-            case ActionKind::dose: out.doses.push_back(ref); break;
+            case ActionKind::dose:
+                out.doses.push_back(ref);
+                break;
             case ActionKind::limit: {
                 const CompiledRule& rule = rs.rule(r);
                 const CompiledAction& a = rule.actions[c.action];
@@ -174,13 +184,16 @@ void Engine::apply(std::uint32_t r, Evaluation& out) const {
                 // reading a derived fact); at equal priority the first in evaluation order.
                 Limit& l = a.component < 0 ? out.total : out.per_component[a.component];
                 auto wins = [&](std::int64_t current) {
-                    return current < 0 || rule.priority > rs.rule(static_cast<std::uint32_t>(current)).priority;
+                    return current < 0 ||
+                           rule.priority > rs.rule(static_cast<std::uint32_t>(current)).priority;
                 };
                 if (a.min && wins(l.min_rule)) l.min = *a.min, l.min_rule = r;
                 if (a.max && wins(l.max_rule)) l.max = *a.max, l.max_rule = r;
                 break;
             }
-            case ActionKind::warn: out.warnings.push_back(ref); break;
+            case ActionKind::warn:
+                out.warnings.push_back(ref);
+                break;
         }
     }
 }

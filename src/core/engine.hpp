@@ -38,7 +38,7 @@ struct Evaluation {
     std::vector<ActionRef> referrals;
     std::vector<ActionRef> exclusions, requirements, preferences, doses, warnings;
     ExerciseSet excluded, required;
-    std::vector<double> score;              // per exercise
+    std::vector<double> score;  // per exercise
     Limit total;
     Limit per_component[component_count];
     bool referred() const { return !referrals.empty(); }

@@ -22,9 +22,7 @@ public:
     [[nodiscard]] std::size_t size() const { return size_; }
     void insert(ExerciseId e) { words_[e.value >> 6] |= std::uint64_t{1} << (e.value & 63); }
     void erase(ExerciseId e) { words_[e.value >> 6] &= ~(std::uint64_t{1} << (e.value & 63)); }
-    [[nodiscard]] bool contains(ExerciseId e) const {
-        return (words_[e.value >> 6] >> (e.value & 63)) & 1u;
-    }
+    [[nodiscard]] bool contains(ExerciseId e) const { return (words_[e.value >> 6] >> (e.value & 63)) & 1u; }
     void clear() {
         for (auto& w : words_) w = 0;
     }

@@ -4,32 +4,39 @@
 // it (combined over all excluding rules). Also the next stage's criteria.
 #include "core/explanation.hpp"
 
-#include "core/expr_names.hpp"
-
 #include <algorithm>
 #include <cmath>
 
 #include "core/condition_query.hpp"
+#include "core/expr_names.hpp"
 #include "core/selector.hpp"
 
 namespace rehab {
 
 const char* to_string(ExplanationStatus s) {
     switch (s) {
-        case ExplanationStatus::chosen: return "chosen";
-        case ExplanationStatus::excluded: return "excluded";
-        case ExplanationStatus::not_chosen: return "not_chosen";
-        case ExplanationStatus::referred: return "referred";
+        case ExplanationStatus::chosen:
+            return "chosen";
+        case ExplanationStatus::excluded:
+            return "excluded";
+        case ExplanationStatus::not_chosen:
+            return "not_chosen";
+        case ExplanationStatus::referred:
+            return "referred";
     }
     return "?";
 }
 
 const char* to_string(ExclusionBasis b) {
     switch (b) {
-        case ExclusionBasis::condition: return "condition";
-        case ExclusionBasis::unrecorded: return "unrecorded";
-        case ExclusionBasis::contraindication: return "contraindication";
-        case ExclusionBasis::stage: return "stage";
+        case ExclusionBasis::condition:
+            return "condition";
+        case ExclusionBasis::unrecorded:
+            return "unrecorded";
+        case ExclusionBasis::contraindication:
+            return "contraindication";
+        case ExclusionBasis::stage:
+            return "stage";
     }
     return "?";
 }
@@ -85,8 +92,9 @@ std::vector<ObservedComparison> observed_for(const RuleSet& rs, std::uint32_t r,
             }
         found.emplace_back(at, std::move(c));
     }
-    std::stable_sort(found.begin(), found.end(),
-                     [&](const auto& x, const auto& y) { return e.node(x.first).column < e.node(y.first).column; });
+    std::stable_sort(found.begin(), found.end(), [&](const auto& x, const auto& y) {
+        return e.node(x.first).column < e.node(y.first).column;
+    });
     std::vector<ObservedComparison> out;
     for (auto& f : found) out.push_back(std::move(f.second));
     return out;
@@ -116,7 +124,8 @@ std::string article(const std::string& word) {
 std::string fact_words(const FactDef& d) { return d.label.empty() ? d.name : d.label; }
 
 // The knowledge's contraindication of `e` for `condition` (any stage when `stage` is absent).
-const Precaution* contraindication(const KnowledgeGraph& kg, ExerciseId e, ConditionId condition, std::optional<Stage> stage) {
+const Precaution* contraindication(const KnowledgeGraph& kg, ExerciseId e, ConditionId condition,
+                                   std::optional<Stage> stage) {
     for (const auto& p : kg.exercise(e).precautions)
         if (p.contraindication && p.condition == condition &&
             (!stage || (p.stages & (1u << static_cast<unsigned>(*stage)))))
@@ -138,14 +147,14 @@ std::string contraindicated_words(const Recommender& r, const Precaution& p, Sta
 std::string contraindication_text(const Recommender& r, const Precaution& p, Stage stage) {
     std::string reason = p.reason;
     if (!reason.empty() && reason.back() == '.') reason.pop_back();
-    return "the knowledge base contraindicates it for " + lower_first(r.knowledge().condition(p.condition).name) +
-           " in the " + to_string(stage) + " stage" + (reason.empty() ? "" : " (" + reason + ")") +
-           "; no change in the patient's measures lifts that";
+    return "the knowledge base contraindicates it for " +
+           lower_first(r.knowledge().condition(p.condition).name) + " in the " + to_string(stage) + " stage" +
+           (reason.empty() ? "" : " (" + reason + ")") + "; no change in the patient's measures lifts that";
 }
 
 std::string stage_text(const Exercise& x, Stage stage) {
-    return "the exercise belongs to " + stage_names(x.stages) + " and the patient is in the " + to_string(stage) +
-           " stage; stage membership is not a measure that can change";
+    return "the exercise belongs to " + stage_names(x.stages) + " and the patient is in the " +
+           to_string(stage) + " stage; stage membership is not a measure that can change";
 }
 
 // A selector argument's value: the patient's value of a fact, or the constant named.
@@ -160,8 +169,8 @@ std::optional<std::string> argument(const Expr& e, int node, const FactSchema& s
 
 // How the rule's exclusions named exercise `ex`: through a contraindication (`contraindicated(c[, s])`)
 // or stage membership (`not in_stage(s, ...)`) among the selector's `or` operands, or otherwise.
-ExclusionBasis selector_basis(const Recommender& rc, const Recommendation& rec, const CompiledRule& rule, ExerciseId ex,
-                              const Precaution*& found) {
+ExclusionBasis selector_basis(const Recommender& rc, const Recommendation& rec, const CompiledRule& rule,
+                              ExerciseId ex, const Precaution*& found) {
     const FactSchema& s = rc.rules().schema();
     const FactValues& facts = rec.evaluation.facts;
     const KnowledgeGraph& kg = rc.knowledge();
@@ -201,7 +210,8 @@ std::string blocked_by(const RuleSet& rs, std::uint32_t r, const Evaluation& ev)
     for (FactSlot f : cond::facts_read(e, e.root, rs.schema())) {
         const FactDef& d = rs.schema().fact(f);
         const FactValue& v = ev.facts.get(f);
-        std::string what = fact_words(d) + (v.known ? " is " + rs.schema().format_value(f, v.value) : " is not recorded");
+        std::string what =
+            fact_words(d) + (v.known ? " is " + rs.schema().format_value(f, v.value) : " is not recorded");
         if (d.derived && ev.derived_by[f] >= 0)
             what += " (derived by rule " + rs.rule(static_cast<std::uint32_t>(ev.derived_by[f])).id + ")";
         out += (out.empty() ? "" : "; ") + what;
@@ -210,7 +220,8 @@ std::string blocked_by(const RuleSet& rs, std::uint32_t r, const Evaluation& ev)
     return "it depends on facts no single measure changes: " + out;
 }
 
-ExclusionReason explain_rule(const Recommender& rc, const Recommendation& rec, ExerciseId ex, std::uint32_t r) {
+ExclusionReason explain_rule(const Recommender& rc, const Recommendation& rec, ExerciseId ex,
+                             std::uint32_t r) {
     const RuleSet& rs = rc.rules();
     const FactSchema& s = rs.schema();
     const CompiledRule& rule = rs.rule(r);
@@ -263,7 +274,8 @@ void combine(ExerciseExplanation& x) {
 
 }  // namespace
 
-ExerciseExplanation explain_excluded(const Recommender& r, const Recommendation& rec, const ExcludedItem& ex) {
+ExerciseExplanation explain_excluded(const Recommender& r, const Recommendation& rec,
+                                     const ExcludedItem& ex) {
     ExerciseExplanation x;
     x.exercise = ex.exercise;
     x.status = ExplanationStatus::excluded;
@@ -272,7 +284,8 @@ ExerciseExplanation explain_excluded(const Recommender& r, const Recommendation&
         ExclusionReason guard;
         guard.basis = ExclusionBasis::contraindication;
         const Precaution* p = contraindication(r, rec, ex.exercise);
-        guard.no_change = p ? contraindication_text(r, *p, rec.stage) : "the knowledge base contraindicates it";
+        guard.no_change =
+            p ? contraindication_text(r, *p, rec.stage) : "the knowledge base contraindicates it";
         guard.basis_text = p ? contraindicated_words(r, *p, rec.stage) : "contraindicated";
         if (p) guard.contraindication = *p;
         x.exclusions.push_back(std::move(guard));

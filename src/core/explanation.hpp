@@ -20,10 +20,10 @@ const char* to_string(ExplanationStatus s);
 // "fact OP value": a condition that must hold (a change, or an unmet next-stage criterion).
 struct Constraint {
     FactSlot slot = 0;
-    std::string fact;        // "pain.resisted.hip_adduction"
-    BinOp op = BinOp::le;    // eq ne lt le gt ge, or in / not_in for a list of enumeration values
-    double value = 0;        // numbers, booleans (0/1) and single enumeration values
-    std::string value_text;  // "3", "full", "true", "[a, b]"
+    std::string fact;           // "pain.resisted.hip_adduction"
+    BinOp op = BinOp::le;       // eq ne lt le gt ge, or in / not_in for a list of enumeration values
+    double value = 0;           // numbers, booleans (0/1) and single enumeration values
+    std::string value_text;     // "3", "full", "true", "[a, b]"
     std::string needs() const;  // "<= 3"
     std::string text() const;   // "pain.resisted.hip_adduction <= 3"
 };
@@ -36,11 +36,11 @@ struct ObservedComparison {
     std::string threshold_text;      // "3", "adductor_related_groin_pain", "[a, b]"
     std::optional<double> observed;  // absent: not recorded
     std::string observed_text;
-    bool unrecorded = false;         // the rule read that the fact is not recorded (unknown(fact))
+    bool unrecorded = false;  // the rule read that the fact is not recorded (unknown(fact))
     bool derived = false;
-    bool changeable = false;            // an input measure that can change (not condition, age, ...)
-    std::optional<Constraint> negation; // what would make this comparison false (changeable facts); for
-                                        // an unrecorded fact, the value to record that stops the rule
+    bool changeable = false;             // an input measure that can change (not condition, age, ...)
+    std::optional<Constraint> negation;  // what would make this comparison false (changeable facts); for
+                                         // an unrecorded fact, the value to record that stops the rule
 };
 
 // What a rule read to name the exercise, beyond the compared values in `observed`.

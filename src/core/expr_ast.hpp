@@ -17,11 +17,16 @@ inline bool is_comparison(BinOp op) { return op >= BinOp::eq && op <= BinOp::ge;
 // The comparison with its operands swapped: `3 < x` is `x > 3`.
 inline BinOp mirror(BinOp op) {
     switch (op) {
-        case BinOp::lt: return BinOp::gt;
-        case BinOp::le: return BinOp::ge;
-        case BinOp::gt: return BinOp::lt;
-        case BinOp::ge: return BinOp::le;
-        default: return op;
+        case BinOp::lt:
+            return BinOp::gt;
+        case BinOp::le:
+            return BinOp::ge;
+        case BinOp::gt:
+            return BinOp::lt;
+        case BinOp::ge:
+            return BinOp::le;
+        default:
+            return op;
     }
 }
 
@@ -29,9 +34,9 @@ struct ExprNode {
     ExprKind kind = ExprKind::number;
     BinOp op = BinOp::op_or;
     double number = 0;
-    std::string text;           // names and call names
-    std::vector<int> children;  // operands, call arguments or list items
-    int column = 1;             // 1-based column in the source text
+    std::string text;                // names and call names
+    std::vector<int> children;       // operands, call arguments or list items
+    int column = 1;                  // 1-based column in the source text
     std::int64_t slot = unresolved;  // names: the fact slot, once resolved (core/expr_names.hpp)
     static constexpr std::int64_t unresolved = -1, not_a_fact = -2;
 };

@@ -11,9 +11,9 @@ namespace {
 
 struct Emitted {
     ValueType type;
-    bool is_const = false;   // a literal (number, boolean, enum value)
+    bool is_const = false;  // a literal (number, boolean, enum value)
     double value = 0;
-    bool is_slot = false;    // a plain fact
+    bool is_slot = false;  // a plain fact
     FactSlot slot = 0;
     std::size_t code_begin = 0;
     bool unknown_name = false;  // an unknown fact name was reported for it
@@ -27,12 +27,14 @@ public:
         Emitted r = emit(e_.root, &expected);
         if (!ok_) return std::nullopt;
         if (!same_type(r.type, expected)) {
-            error("RL003", e_.top().column, "expression \"" + e_.source + "\" has type " + type_name(r.type) +
-                                                 " but " + type_name(expected) + " is expected here");
+            error("RL003", e_.top().column,
+                  "expression \"" + e_.source + "\" has type " + type_name(r.type) + " but " +
+                      type_name(expected) + " is expected here");
             return std::nullopt;
         }
         if (max_depth_ > 60) {
-            error("RL003", 1, "expression is too deeply nested (stack depth " + std::to_string(max_depth_) + ")");
+            error("RL003", 1,
+                  "expression is too deeply nested (stack depth " + std::to_string(max_depth_) + ")");
             return std::nullopt;
         }
         out_.type = r.type;
@@ -73,8 +75,8 @@ private:
         if (in.op == OpCode::push_const || in.op == OpCode::push_slot || in.op == OpCode::cmp_slot_const ||
             in.op == OpCode::slot_in_mask || in.op == OpCode::known)
             max_depth_ = std::max(max_depth_, ++depth_);
-        else if (in.op == OpCode::cmp || in.op == OpCode::arith || in.op == OpCode::and2 || in.op == OpCode::or2 ||
-                 in.op == OpCode::min2 || in.op == OpCode::max2)
+        else if (in.op == OpCode::cmp || in.op == OpCode::arith || in.op == OpCode::and2 ||
+                 in.op == OpCode::or2 || in.op == OpCode::min2 || in.op == OpCode::max2)
             --depth_;
     }
     std::size_t here() const { return out_.program.code.size(); }
@@ -91,7 +93,9 @@ private:
         const ExprNode& n = e_.node(node);
         return n.kind == ExprKind::name && ctx_.schema.find(n.text).has_value();
     }
-    bool is_bare_literal(int node) const { return e_.node(node).kind == ExprKind::name && !is_fact_name(node); }
+    bool is_bare_literal(int node) const {
+        return e_.node(node).kind == ExprKind::name && !is_fact_name(node);
+    }
 
     Emitted emit_enum_literal(int node, std::uint32_t domain) {
         const ExprNode& n = e_.node(node);
@@ -105,7 +109,8 @@ private:
         } else {
             auto hint = nearest_name(n.text, d.values);
             error("RL004", n.column, "'" + n.text + "' is not a value of '" + d.name + "'",
-                  hint.empty() ? "expected one of the " + std::to_string(d.values.size()) + " values of '" + d.name + "'"
+                  hint.empty() ? "expected one of the " + std::to_string(d.values.size()) + " values of '" +
+                                     d.name + "'"
                                : "did you mean '" + hint + "'?");
         }
         push({OpCode::push_const, 0, static_cast<std::uint16_t>(node), 0, r.value, 0});
@@ -129,16 +134,19 @@ private:
                 r.value = n.number;
                 push({OpCode::push_const, 0, static_cast<std::uint16_t>(node), 0, n.number, 0});
                 return r;
-            case ExprKind::name: return emit_name(node, hint);
-            case ExprKind::call: return emit_call(node);
+            case ExprKind::name:
+                return emit_name(node, hint);
+            case ExprKind::call:
+                return emit_call(node);
             case ExprKind::list:
                 error("RL003", n.column, "a list [..] is only allowed on the right of 'in'");
                 return r;
             case ExprKind::op_not: {
                 Emitted a = emit(n.children[0], nullptr);
                 if (ok_ && a.type.type != FactType::boolean)
-                    error("RL003", n.column, "'not' needs a boolean but \"" + e_.render(n.children[0]) + "\" is " +
-                                                 type_name(a.type));
+                    error("RL003", n.column,
+                          "'not' needs a boolean but \"" + e_.render(n.children[0]) + "\" is " +
+                              type_name(a.type));
                 push({OpCode::not_, 0, static_cast<std::uint16_t>(node), 0, 0, 0});
                 r.type = {FactType::boolean, 0};
                 return r;
@@ -151,7 +159,8 @@ private:
                 r.type = {FactType::number, 0};
                 return r;
             }
-            case ExprKind::binary: return emit_binary(node);
+            case ExprKind::binary:
+                return emit_binary(node);
         }
         return r;
     }
@@ -171,7 +180,8 @@ private:
         }
         if (hint && hint->type == FactType::enumeration) return emit_enum_literal(node, hint->domain);
         auto near = nearest_name(n.text, ctx_.schema.names());
-        error("RL002", n.column, "unknown fact '" + n.text + "'", near.empty() ? "" : "did you mean '" + near + "'?");
+        error("RL002", n.column, "unknown fact '" + n.text + "'",
+              near.empty() ? "" : "did you mean '" + near + "'?");
         r.type = {FactType::number, 0};
         r.unknown_name = true;
         return r;
@@ -183,8 +193,9 @@ private:
         r.code_begin = here();
         auto arity = [&](std::size_t k) {
             if (n.children.size() == k) return true;
-            error("RL007", n.column, n.text + "() takes " + std::to_string(k) + " argument(s), found " +
-                                         std::to_string(n.children.size()));
+            error("RL007", n.column,
+                  n.text + "() takes " + std::to_string(k) + " argument(s), found " +
+                      std::to_string(n.children.size()));
             return false;
         };
         if (n.text == "known" || n.text == "unknown") {
@@ -193,13 +204,15 @@ private:
             int a = n.children[0];
             if (!is_fact_name(a)) {
                 auto near = nearest_name(e_.node(a).text, ctx_.schema.names());
-                error("RL002", e_.node(a).column, n.text + "() needs a fact name, found \"" + e_.render(a) + "\"",
+                error("RL002", e_.node(a).column,
+                      n.text + "() needs a fact name, found \"" + e_.render(a) + "\"",
                       near.empty() ? "" : "did you mean '" + near + "'?");
                 return r;
             }
             FactSlot s = *ctx_.schema.find(e_.node(a).text);
             out_.reads.push_back(s);
-            push({OpCode::known, static_cast<std::uint8_t>(n.text == "unknown"), static_cast<std::uint16_t>(node), s, 0, 0});
+            push({OpCode::known, static_cast<std::uint8_t>(n.text == "unknown"),
+                  static_cast<std::uint16_t>(node), s, 0, 0});
             return r;
         }
         if (n.text == "min" || n.text == "max" || n.text == "abs") {
@@ -208,10 +221,13 @@ private:
             for (int c : n.children) {
                 Emitted a = emit(c, nullptr);
                 if (ok_ && a.type.type != FactType::number)
-                    error("RL003", e_.node(c).column, n.text + "() needs numbers, found " + type_name(a.type));
+                    error("RL003", e_.node(c).column,
+                          n.text + "() needs numbers, found " + type_name(a.type));
             }
-            push({n.text == "min" ? OpCode::min2 : n.text == "max" ? OpCode::max2 : OpCode::abs1, 0,
-                  static_cast<std::uint16_t>(node), 0, 0, 0});
+            push({n.text == "min"   ? OpCode::min2
+                  : n.text == "max" ? OpCode::max2
+                                    : OpCode::abs1,
+                  0, static_cast<std::uint16_t>(node), 0, 0, 0});
             return r;
         }
         error("RL006", n.column, "unknown function '" + n.text + "' in a condition",
@@ -227,16 +243,18 @@ private:
         Emitted a = emit(n.children[0], nullptr);
         if (ok_ && a.type.type != FactType::boolean)
             error("RL003", e_.node(n.children[0]).column,
-                  "'" + std::string(to_string(op)) + "' needs booleans but \"" + e_.render(n.children[0]) + "\" is " +
-                      type_name(a.type));
+                  "'" + std::string(to_string(op)) + "' needs booleans but \"" + e_.render(n.children[0]) +
+                      "\" is " + type_name(a.type));
         std::size_t jump = here();
-        push({op == BinOp::op_and ? OpCode::and_jump : OpCode::or_jump, 0, static_cast<std::uint16_t>(node), 0, 0, 0});
+        push({op == BinOp::op_and ? OpCode::and_jump : OpCode::or_jump, 0, static_cast<std::uint16_t>(node),
+              0, 0, 0});
         Emitted b = emit(n.children[1], nullptr);
         if (ok_ && b.type.type != FactType::boolean)
             error("RL003", e_.node(n.children[1]).column,
-                  "'" + std::string(to_string(op)) + "' needs booleans but \"" + e_.render(n.children[1]) + "\" is " +
-                      type_name(b.type));
-        push({op == BinOp::op_and ? OpCode::and2 : OpCode::or2, 0, static_cast<std::uint16_t>(node), 0, 0, 0});
+                  "'" + std::string(to_string(op)) + "' needs booleans but \"" + e_.render(n.children[1]) +
+                      "\" is " + type_name(b.type));
+        push(
+            {op == BinOp::op_and ? OpCode::and2 : OpCode::or2, 0, static_cast<std::uint16_t>(node), 0, 0, 0});
         out_.program.code[jump].slot = static_cast<std::uint32_t>(here());
         return r;
     }
@@ -250,8 +268,9 @@ private:
         const ExprNode& list = e_.node(n.children[1]);
         if (!ok_) return r;
         if (a.type.type != FactType::enumeration) {
-            error("RL003", n.column, "'in' needs an enumeration on its left, \"" + e_.render(n.children[0]) + "\" is " +
-                                         type_name(a.type));
+            error("RL003", n.column,
+                  "'in' needs an enumeration on its left, \"" + e_.render(n.children[0]) + "\" is " +
+                      type_name(a.type));
             return r;
         }
         if (list.kind != ExprKind::list) {
@@ -261,8 +280,8 @@ private:
         std::uint64_t mask = 0;
         for (int item : list.children) {
             if (e_.node(item).kind != ExprKind::name) {
-                error("RL003", e_.node(item).column, "list items must be values of '" +
-                                                         ctx_.schema.domain(a.type.domain).name + "'");
+                error("RL003", e_.node(item).column,
+                      "list items must be values of '" + ctx_.schema.domain(a.type.domain).name + "'");
                 continue;
             }
             std::size_t mark = here();
@@ -272,9 +291,11 @@ private:
         }
         if (a.is_slot) {
             truncate(a.code_begin);
-            push({OpCode::slot_in_mask, static_cast<std::uint8_t>(negated), static_cast<std::uint16_t>(node), a.slot, 0, mask});
+            push({OpCode::slot_in_mask, static_cast<std::uint8_t>(negated), static_cast<std::uint16_t>(node),
+                  a.slot, 0, mask});
         } else {
-            push({OpCode::in_mask, static_cast<std::uint8_t>(negated), static_cast<std::uint16_t>(node), 0, 0, mask});
+            push({OpCode::in_mask, static_cast<std::uint8_t>(negated), static_cast<std::uint16_t>(node), 0, 0,
+                  mask});
         }
         return r;
     }
@@ -302,13 +323,15 @@ private:
         }
         if (!ok_) return r;
         if (!same_type(a.type, b.type)) {
-            error("RL003", n.column, "cannot compare \"" + e_.render(l) + "\" (" + type_name(a.type) + ") with \"" +
-                                         e_.render(rr) + "\" (" + type_name(b.type) + ")");
+            error("RL003", n.column,
+                  "cannot compare \"" + e_.render(l) + "\" (" + type_name(a.type) + ") with \"" +
+                      e_.render(rr) + "\" (" + type_name(b.type) + ")");
             return r;
         }
         bool ordered = op == BinOp::lt || op == BinOp::le || op == BinOp::gt || op == BinOp::ge;
         if (ordered && a.type.type == FactType::boolean) {  // numbers, or values of one ordered enumeration
-            error("RL003", n.column, "'" + std::string(to_string(op)) + "' needs numbers, found " + type_name(a.type));
+            error("RL003", n.column,
+                  "'" + std::string(to_string(op)) + "' needs numbers, found " + type_name(a.type));
             return r;
         }
         if (a.is_slot && b.is_const) {
@@ -326,10 +349,11 @@ private:
     void fuse(int node, BinOp op, const Emitted& slot, double k) {
         if (slot.type.type == FactType::enumeration && (op == BinOp::eq || op == BinOp::ne)) {
             std::uint64_t mask = k < 64 ? std::uint64_t{1} << static_cast<unsigned>(k) : 0;
-            push({OpCode::slot_in_mask, static_cast<std::uint8_t>(op == BinOp::ne), static_cast<std::uint16_t>(node),
-                  slot.slot, k, mask});
+            push({OpCode::slot_in_mask, static_cast<std::uint8_t>(op == BinOp::ne),
+                  static_cast<std::uint16_t>(node), slot.slot, k, mask});
         } else {
-            push({OpCode::cmp_slot_const, static_cast<std::uint8_t>(op), static_cast<std::uint16_t>(node), slot.slot, k, 0});
+            push({OpCode::cmp_slot_const, static_cast<std::uint8_t>(op), static_cast<std::uint16_t>(node),
+                  slot.slot, k, 0});
         }
     }
 
@@ -337,9 +361,12 @@ private:
         const ExprNode& n = e_.node(node);
         switch (n.op) {
             case BinOp::op_and:
-            case BinOp::op_or: return emit_logic(node, n.op);
-            case BinOp::in: return emit_in(node, false);
-            case BinOp::not_in: return emit_in(node, true);
+            case BinOp::op_or:
+                return emit_logic(node, n.op);
+            case BinOp::in:
+                return emit_in(node, false);
+            case BinOp::not_in:
+                return emit_in(node, true);
             case BinOp::add:
             case BinOp::sub:
             case BinOp::mul:
@@ -350,13 +377,16 @@ private:
                 for (int c : n.children) {
                     Emitted a = emit(c, nullptr);
                     if (ok_ && a.type.type != FactType::number)
-                        error("RL003", e_.node(c).column, "'" + std::string(to_string(n.op)) + "' needs numbers, \"" +
-                                                              e_.render(c) + "\" is " + type_name(a.type));
+                        error("RL003", e_.node(c).column,
+                              "'" + std::string(to_string(n.op)) + "' needs numbers, \"" + e_.render(c) +
+                                  "\" is " + type_name(a.type));
                 }
-                push({OpCode::arith, static_cast<std::uint8_t>(n.op), static_cast<std::uint16_t>(node), 0, 0, 0});
+                push({OpCode::arith, static_cast<std::uint8_t>(n.op), static_cast<std::uint16_t>(node), 0, 0,
+                      0});
                 return r;
             }
-            default: return emit_compare(node, n.op);
+            default:
+                return emit_compare(node, n.op);
         }
     }
 
@@ -385,27 +415,32 @@ private:
                 const FactDef& f = ctx_.schema.fact(in.slot);
                 if (in.op == OpCode::slot_in_mask) {
                     c.is_enum = true;
-                    std::uint64_t all = ctx_.schema.domain(f.domain).values.size() >= 64
-                                            ? ~std::uint64_t{0}
-                                            : (std::uint64_t{1} << ctx_.schema.domain(f.domain).values.size()) - 1;
+                    std::uint64_t all =
+                        ctx_.schema.domain(f.domain).values.size() >= 64
+                            ? ~std::uint64_t{0}
+                            : (std::uint64_t{1} << ctx_.schema.domain(f.domain).values.size()) - 1;
                     c.mask = in.sub ? (all & ~in.mask) : in.mask;
                     add_constraint(c);
                 } else if (in.op == OpCode::cmp_slot_const) {
                     auto op = static_cast<BinOp>(in.sub);
                     if (op == BinOp::ne) continue;
-                    if (op == BinOp::eq || op == BinOp::ge || op == BinOp::gt) c.lo = in.k, c.lo_open = op == BinOp::gt;
-                    if (op == BinOp::eq || op == BinOp::le || op == BinOp::lt) c.hi = in.k, c.hi_open = op == BinOp::lt;
+                    if (op == BinOp::eq || op == BinOp::ge || op == BinOp::gt)
+                        c.lo = in.k, c.lo_open = op == BinOp::gt;
+                    if (op == BinOp::eq || op == BinOp::le || op == BinOp::lt)
+                        c.hi = in.k, c.hi_open = op == BinOp::lt;
                     add_constraint(c);
                 }
                 break;
             }
             if (n.kind == ExprKind::name && is_fact_name(node)) {  // bare boolean fact
                 FactSlot s = *ctx_.schema.find(n.text);
-                if (ctx_.schema.fact(s).type == FactType::boolean) add_constraint({s, false, ~0ull, 1, 1, false, false});
+                if (ctx_.schema.fact(s).type == FactType::boolean)
+                    add_constraint({s, false, ~0ull, 1, 1, false, false});
             }
             if (n.kind == ExprKind::op_not && is_fact_name(n.children[0])) {
                 FactSlot s = *ctx_.schema.find(e_.node(n.children[0]).text);
-                if (ctx_.schema.fact(s).type == FactType::boolean) add_constraint({s, false, ~0ull, 0, 0, false, false});
+                if (ctx_.schema.fact(s).type == FactType::boolean)
+                    add_constraint({s, false, ~0ull, 0, 0, false, false});
             }
         }
         if (node != e_.root) return;
@@ -424,7 +459,8 @@ private:
 
 }  // namespace
 
-std::optional<CompiledExpr> compile_expr(const Expr& expr, const ValueType& expected, const ExprContext& ctx) {
+std::optional<CompiledExpr> compile_expr(const Expr& expr, const ValueType& expected,
+                                         const ExprContext& ctx) {
     if (expr.root < 0) return std::nullopt;
     Compiler c(expr, ctx);
     return c.run(expected);

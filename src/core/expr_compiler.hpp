@@ -31,9 +31,9 @@ struct SlotConstraint {
 struct CompiledExpr {
     Program program;
     ValueType type;
-    std::vector<FactSlot> reads;               // every fact read (sorted, unique)
-    std::vector<SlotConstraint> constraints;   // top-level conjuncts only (merged per slot)
-    bool never_true = false;                   // constraints are contradictory
+    std::vector<FactSlot> reads;              // every fact read (sorted, unique)
+    std::vector<SlotConstraint> constraints;  // top-level conjuncts only (merged per slot)
+    bool never_true = false;                  // constraints are contradictory
 };
 
 // Where diagnostics go, and how to locate them.

@@ -9,20 +9,34 @@ namespace rehab {
 
 const char* to_string(BinOp op) {
     switch (op) {
-        case BinOp::op_or: return "or";
-        case BinOp::op_and: return "and";
-        case BinOp::eq: return "==";
-        case BinOp::ne: return "!=";
-        case BinOp::lt: return "<";
-        case BinOp::le: return "<=";
-        case BinOp::gt: return ">";
-        case BinOp::ge: return ">=";
-        case BinOp::add: return "+";
-        case BinOp::sub: return "-";
-        case BinOp::mul: return "*";
-        case BinOp::div: return "/";
-        case BinOp::in: return "in";
-        case BinOp::not_in: return "not in";
+        case BinOp::op_or:
+            return "or";
+        case BinOp::op_and:
+            return "and";
+        case BinOp::eq:
+            return "==";
+        case BinOp::ne:
+            return "!=";
+        case BinOp::lt:
+            return "<";
+        case BinOp::le:
+            return "<=";
+        case BinOp::gt:
+            return ">";
+        case BinOp::ge:
+            return ">=";
+        case BinOp::add:
+            return "+";
+        case BinOp::sub:
+            return "-";
+        case BinOp::mul:
+            return "*";
+        case BinOp::div:
+            return "/";
+        case BinOp::in:
+            return "in";
+        case BinOp::not_in:
+            return "not in";
     }
     return "?";
 }
@@ -45,7 +59,8 @@ public:
     bool parse() {
         out_.source = src_;
         out_.root = parse_or();
-        if (!failed_ && cur_.kind != Tok::end) fail("unexpected '" + cur_.text + "' after the end of the expression");
+        if (!failed_ && cur_.kind != Tok::end)
+            fail("unexpected '" + cur_.text + "' after the end of the expression");
         return !failed_;
     }
     std::string error_;
@@ -71,8 +86,9 @@ private:
         cur_.column = static_cast<int>(pos_) + 1;
         if (pos_ >= src_.size()) return;
         char c = src_[pos_];
-        if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && pos_ + 1 < src_.size() &&
-                                                             std::isdigit(static_cast<unsigned char>(src_[pos_ + 1])))) {
+        if (std::isdigit(static_cast<unsigned char>(c)) ||
+            (c == '.' && pos_ + 1 < src_.size() &&
+             std::isdigit(static_cast<unsigned char>(src_[pos_ + 1])))) {
             char* end = nullptr;
             cur_.number = std::strtod(src_.c_str() + pos_, &end);
             std::size_t n = static_cast<std::size_t>(end - (src_.c_str() + pos_));
@@ -83,8 +99,8 @@ private:
         }
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
             std::size_t start = pos_;
-            while (pos_ < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_' ||
-                                          src_[pos_] == '.' || src_[pos_] == '-'))
+            while (pos_ < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[pos_])) ||
+                                          src_[pos_] == '_' || src_[pos_] == '.' || src_[pos_] == '-'))
                 ++pos_;
             // A '-' inside a name is only allowed in reference-like ids (R-HOLMICH1999); trim a trailing one.
             while (pos_ > start && (src_[pos_ - 1] == '.' || src_[pos_ - 1] == '-')) --pos_;
@@ -103,16 +119,35 @@ private:
         ++pos_;
         cur_.text = std::string(1, c);
         switch (c) {
-            case '(': cur_.kind = Tok::lparen; return;
-            case ')': cur_.kind = Tok::rparen; return;
-            case '[': cur_.kind = Tok::lbrack; return;
-            case ']': cur_.kind = Tok::rbrack; return;
-            case ',': cur_.kind = Tok::comma; return;
-            case '<': case '>': case '+': case '-': case '*': case '/': case '=': case '!':
+            case '(':
+                cur_.kind = Tok::lparen;
+                return;
+            case ')':
+                cur_.kind = Tok::rparen;
+                return;
+            case '[':
+                cur_.kind = Tok::lbrack;
+                return;
+            case ']':
+                cur_.kind = Tok::rbrack;
+                return;
+            case ',':
+                cur_.kind = Tok::comma;
+                return;
+            case '<':
+            case '>':
+            case '+':
+            case '-':
+            case '*':
+            case '/':
+            case '=':
+            case '!':
                 cur_.kind = Tok::op;
                 if (c == '=') cur_.text = "==";
                 return;
-            default: cur_.kind = Tok::error; return;
+            default:
+                cur_.kind = Tok::error;
+                return;
         }
     }
 
@@ -164,8 +199,9 @@ private:
     int parse_cmp() {
         int l = parse_sum();
         if (failed_) return l;
-        static const std::pair<const char*, BinOp> ops[] = {{"==", BinOp::eq}, {"!=", BinOp::ne}, {"<=", BinOp::le},
-                                                            {">=", BinOp::ge}, {"<", BinOp::lt},   {">", BinOp::gt}};
+        static const std::pair<const char*, BinOp> ops[] = {{"==", BinOp::eq}, {"!=", BinOp::ne},
+                                                            {"<=", BinOp::le}, {">=", BinOp::ge},
+                                                            {"<", BinOp::lt},  {">", BinOp::gt}};
         for (auto [t, op] : ops)
             if (is_op(t)) {
                 int col = cur_.column;
@@ -234,7 +270,8 @@ private:
             }
         }
         if (cur_.kind != close) {
-            fail(std::string("expected '") + (close == Tok::rparen ? ")" : "]") + "' but found " + describe());
+            fail(std::string("expected '") + (close == Tok::rparen ? ")" : "]") + "' but found " +
+                 describe());
             return add(std::move(n));
         }
         advance();
@@ -301,9 +338,12 @@ std::string Expr::render(int i) const {
     switch (n.kind) {
         case ExprKind::number:
         case ExprKind::boolean:
-        case ExprKind::name: return n.text;
-        case ExprKind::op_not: return "not " + render(n.children[0]);
-        case ExprKind::op_neg: return "-" + render(n.children[0]);
+        case ExprKind::name:
+            return n.text;
+        case ExprKind::op_not:
+            return "not " + render(n.children[0]);
+        case ExprKind::op_neg:
+            return "-" + render(n.children[0]);
         case ExprKind::call:
         case ExprKind::list: {
             std::string s = n.kind == ExprKind::call ? n.text + "(" : "[";

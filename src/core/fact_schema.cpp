@@ -8,9 +8,12 @@ namespace rehab {
 
 const char* to_string(FactType t) {
     switch (t) {
-        case FactType::number: return "number";
-        case FactType::boolean: return "boolean";
-        case FactType::enumeration: return "enumeration";
+        case FactType::number:
+            return "number";
+        case FactType::boolean:
+            return "boolean";
+        case FactType::enumeration:
+            return "enumeration";
     }
     return "?";
 }

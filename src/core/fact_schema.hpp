@@ -21,14 +21,14 @@ struct EnumDomain {
 };
 
 struct FactDef {
-    std::string name;   // dotted: "pain.resisted.hip_adduction"
+    std::string name;  // dotted: "pain.resisted.hip_adduction"
     FactType type = FactType::number;
-    std::uint32_t domain = 0;  // for enumerations: index into FactSchema::domains()
+    std::uint32_t domain = 0;          // for enumerations: index into FactSchema::domains()
     double min = -1e300, max = 1e300;  // numbers: the valid range
-    std::string label;  // "pain on resisted hip adduction"
-    std::string unit;   // "/10", "s", "days"
+    std::string label;                 // "pain on resisted hip adduction"
+    std::string unit;                  // "/10", "s", "days"
     bool derived = false;
-    bool indexed = false;  // rules are bucketed by this fact's value
+    bool indexed = false;                 // rules are bucketed by this fact's value
     std::optional<double> default_value;  // used when the input leaves it out
     std::string description;
 };

@@ -76,7 +76,7 @@ struct Condition {
     std::vector<ReferenceId> references;
 };
 
-struct Named {  // movements, muscles, equipment, positions, bands, references, red flags
+struct Named {                      // movements, muscles, equipment, positions, bands, references, red flags
     std::string key, name, detail;  // detail: description / concern / citation
 };
 

@@ -12,15 +12,16 @@ namespace rehab {
 
 namespace {
 
-constexpr double baseline_scale = 0.3;     // pain during at a comfortable load: 30% of the key-movement pain
-constexpr double excess_per_unit = 6.0;    // pain points per unit of demand above capacity
-constexpr double recovery_per_week = 0.25; // pain points per week kept within the ceiling
-constexpr double capacity_gain = 0.006;    // capacity gained per completed exercise-session
-constexpr double overload = 1.25;          // demand / capacity above which form breaks
+constexpr double baseline_scale = 0.3;      // pain during at a comfortable load: 30% of the key-movement pain
+constexpr double excess_per_unit = 6.0;     // pain points per unit of demand above capacity
+constexpr double recovery_per_week = 0.25;  // pain points per week kept within the ceiling
+constexpr double capacity_gain = 0.006;     // capacity gained per completed exercise-session
+constexpr double overload = 1.25;           // demand / capacity above which form breaks
 
 double half_points(double v) { return std::clamp(std::round(v * 2) / 2, 0.0, 10.0) + 0.0; }  // no -0
 
-double volume(std::optional<int> sets, std::optional<int> reps, std::optional<int> hold, std::optional<double> minutes) {
+double volume(std::optional<int> sets, std::optional<int> reps, std::optional<int> hold,
+              std::optional<double> minutes) {
     return sets.value_or(1) * reps.value_or(1) * (hold ? *hold : 1) * minutes.value_or(1.0);
 }
 
@@ -66,8 +67,9 @@ double PatientModel::demand(const ProgrammeItem& item) const {
         auto lo = [](const std::optional<Range>& r) {
             return r ? std::optional<int>(static_cast<int>(r->min)) : std::nullopt;
         };
-        const double base = volume(static_cast<int>(entry->sets.min), lo(entry->reps), lo(entry->hold_s),
-                                   entry->duration_min ? std::optional<double>(entry->duration_min->min) : std::nullopt);
+        const double base =
+            volume(static_cast<int>(entry->sets.min), lo(entry->reps), lo(entry->hold_s),
+                   entry->duration_min ? std::optional<double>(entry->duration_min->min) : std::nullopt);
         ratio = volume(d.sets, d.reps, d.hold_s, d.duration_min) / std::max(1.0, base);
         if (entry->band.valid() && d.band.valid())
             band = kg_.band(d.band).force_lb / std::max(0.1, kg_.band(entry->band).force_lb);
@@ -85,7 +87,8 @@ LoggedExercise PatientModel::perform(const ProgrammeItem& item, double ceiling, 
     const double done = overloaded ? overload / load : 1.0;
     x.sets = item.dose.sets;
     if (item.dose.reps) x.reps = std::max(1, static_cast<int>(*item.dose.reps * done));
-    if (item.dose.hold_s) x.hold_s = std::max(1, static_cast<int>(*item.dose.hold_s * (item.dose.reps ? 1.0 : done)));
+    if (item.dose.hold_s)
+        x.hold_s = std::max(1, static_cast<int>(*item.dose.hold_s * (item.dose.reps ? 1.0 : done)));
     if (!x.reps && !x.hold_s) x.reps = 1;  // timed work: one bout
     if (item.dose.band.valid()) x.band = item.dose.band;
     x.form_kept = !overloaded;
@@ -112,8 +115,10 @@ void PatientModel::end_week(Profile& p, const std::vector<ProgrammeItem>& progra
         for (auto& [m, v] : p.pain.resisted)
             if (m == kg_.condition(p.condition).key_movement) v = move(v);
     if (within && p.pain.lasts_next_day) p.pain.lasts_next_day = false;
-    if (within && p.weight_bearing && *p.weight_bearing != WeightBearing::full && p.pain.walking.value_or(10) <= 3)
-        p.weight_bearing = *p.weight_bearing == WeightBearing::none ? WeightBearing::partial : WeightBearing::full;
+    if (within && p.weight_bearing && *p.weight_bearing != WeightBearing::full &&
+        p.pain.walking.value_or(10) <= 3)
+        p.weight_bearing =
+            *p.weight_bearing == WeightBearing::none ? WeightBearing::partial : WeightBearing::full;
     bool balance = false, adductor = false;
     for (const auto& item : programme) {
         const Exercise& ex = kg_.exercise(item.exercise);
@@ -121,7 +126,8 @@ void PatientModel::end_week(Profile& p, const std::vector<ProgrammeItem>& progra
         for (const auto& perf : ex.performs) adductor |= adduction_ && perf.movement == *adduction_;
     }
     if (balance && p.single_leg_stance_s) p.single_leg_stance_s = std::min(60.0, *p.single_leg_stance_s + 5);
-    if (adductor && p.squeeze_ratio) p.squeeze_ratio = std::min(1.0, std::round((*p.squeeze_ratio + 0.04) * 100) / 100);
+    if (adductor && p.squeeze_ratio)
+        p.squeeze_ratio = std::min(1.0, std::round((*p.squeeze_ratio + 0.04) * 100) / 100);
     if (p.days_since_onset) *p.days_since_onset += 7;
     key_pain_ = key_pain(kg_, p);
 }

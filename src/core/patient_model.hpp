@@ -19,7 +19,8 @@ public:
     // One logged session of one exercise at the prescribed dose.
     LoggedExercise perform(const ProgrammeItem& item, double ceiling, double usual_pain);
     // End of a week: capacity, recovery and the profile's pain and function measures move on.
-    void end_week(Profile& p, const std::vector<ProgrammeItem>& programme, double week_pain_max, double ceiling);
+    void end_week(Profile& p, const std::vector<ProgrammeItem>& programme, double week_pain_max,
+                  double ceiling);
 
     double capacity() const { return capacity_; }
     double demand(const ProgrammeItem& item) const;
@@ -29,7 +30,7 @@ private:
     const KnowledgeGraph& kg_;
     std::mt19937 rng_;
     double capacity_ = 1;
-    int weeks_within_ = 0;  // consecutive weeks with every logged pain within the ceiling
+    int weeks_within_ = 0;    // consecutive weeks with every logged pain within the ceiling
     std::vector<int> depth_;  // per exercise: steps from the start of its chain
     int completed_ = 0;       // sessions completed this week
     double key_pain_ = 0;     // the profile's pain on the condition's key movement

@@ -22,12 +22,12 @@ const std::vector<std::string>& activity_names();
 
 struct LoggedExercise {
     ExerciseId exercise;
-    std::optional<int> sets, reps;          // done
+    std::optional<int> sets, reps;  // done
     std::optional<int> hold_s;
-    std::optional<BandId> band;             // resistance used
-    std::optional<double> pain_during;      // 0-10
+    std::optional<BandId> band;               // resistance used
+    std::optional<double> pain_during;        // 0-10
     std::optional<double> pain_next_morning;  // 0-10
-    std::optional<double> rpe;              // 0-10
+    std::optional<double> rpe;                // 0-10
     std::optional<bool> form_kept;
 };
 
@@ -45,8 +45,8 @@ struct PrescribedExercise {
 struct History {
     std::vector<PrescribedExercise> programme;
     std::vector<LoggedSession> sessions;
-    std::optional<double> usual_pain;      // the patient's usual (baseline) pain level, 0-10
-    std::optional<Stage> previous_stage;   // the stage of the current programme
+    std::optional<double> usual_pain;     // the patient's usual (baseline) pain level, 0-10
+    std::optional<Stage> previous_stage;  // the stage of the current programme
     bool empty() const { return programme.empty() && sessions.empty(); }
 };
 

@@ -18,7 +18,7 @@ const char* to_string(Change c);
 
 struct PrescribedDose {
     int sets = 1;
-    std::optional<int> reps, reps_top;       // prescribed reps, and the top of the range (progress there)
+    std::optional<int> reps, reps_top;  // prescribed reps, and the top of the range (progress there)
     std::optional<int> hold_s, hold_top;
     std::optional<double> duration_min;
     std::string tempo;
@@ -35,22 +35,22 @@ struct Reason {  // one rule's part in a decision
 };
 
 struct ProgressCriteria {
-    std::optional<double> pain_ceiling;   // pain during the exercise at most this (0-10)
-    std::optional<double> sessions;       // the target dose completed for this many sessions in a row
-    std::optional<double> rpe_max;        // effort at most this (0-10)
+    std::optional<double> pain_ceiling;  // pain during the exercise at most this (0-10)
+    std::optional<double> sessions;      // the target dose completed for this many sessions in a row
+    std::optional<double> rpe_max;       // effort at most this (0-10)
 };
 
 struct ProgrammeItem {
     ExerciseId exercise;
     PrescribedDose dose;
     double score = 0;
-    std::vector<Reason> selected_by;       // require / prefer / avoid rules that applied
+    std::vector<Reason> selected_by;  // require / prefer / avoid rules that applied
     std::vector<Reason> dosed_by;
     std::vector<std::string> graph_reasons;  // "works adductor longus (primary), involved in ..."
     std::vector<std::string> precautions;    // knowledge precautions and rule warnings for this exercise
     Change change = Change::new_;
     std::vector<std::string> change_reasons;
-    ExerciseId replaces;                     // for `replaced`: the exercise it replaces
+    ExerciseId replaces;  // for `replaced`: the exercise it replaces
     std::vector<std::uint32_t> change_rules;
 };
 
@@ -85,7 +85,7 @@ struct RuleNote {
 struct Recommendation {
     std::string profile_id;
     Stage stage = Stage::mid;
-    std::int64_t stage_rule = -1;          // the rule that set the stage
+    std::int64_t stage_rule = -1;  // the rule that set the stage
     std::optional<Stage> next_stage;
     std::vector<StageCriterion> next_stage_unmet;  // what would make the patient ready for it
     std::string irritability;
@@ -96,7 +96,7 @@ struct Recommendation {
     std::vector<NotChosenItem> not_chosen;
     std::vector<RuleNote> warnings;
     ProgressCriteria progress;
-    Evaluation evaluation;                 // the trace: every rule tried, facts, observations
+    Evaluation evaluation;  // the trace: every rule tried, facts, observations
     bool referred() const { return !referral.empty(); }
 };
 

@@ -27,8 +27,14 @@ struct Review {
     std::vector<ProgrammeItem> out;
 
     Review(const Recommender& rr, const Profile& pp, Recommendation& rc)
-        : r(rr), kg(rr.knowledge()), p(pp), rec(rc), ev(rc.evaluation), t(progression::read_thresholds(rr, pp, rc.evaluation)),
-          excluded(kg.exercise_count()), in_programme(kg.exercise_count()) {
+        : r(rr),
+          kg(rr.knowledge()),
+          p(pp),
+          rec(rc),
+          ev(rc.evaluation),
+          t(progression::read_thresholds(rr, pp, rc.evaluation)),
+          excluded(kg.exercise_count()),
+          in_programme(kg.exercise_count()) {
         for (const auto& x : rec.excluded) excluded.insert(x.exercise);
         for (const auto& s : p.history.sessions) last_day = std::max(last_day, s.day);
     }
@@ -38,8 +44,9 @@ struct Review {
 
     bool eligible(ExerciseId e) const {
         const Exercise& ex = kg.exercise(e);
-        const bool stage_ok = ex.in_stage(rec.stage) ||
-                              (rec.stage != Stage::late && ex.in_stage(static_cast<Stage>(static_cast<int>(rec.stage) + 1)));
+        const bool stage_ok =
+            ex.in_stage(rec.stage) ||
+            (rec.stage != Stage::late && ex.in_stage(static_cast<Stage>(static_cast<int>(rec.stage) + 1)));
         return !excluded.contains(e) && !in_programme.contains(e) && stage_ok;
     }
 
@@ -67,7 +74,8 @@ struct Review {
         item.exercise = pe.exercise;
         item.score = ev.score[pe.exercise.value];
         item.dose = entry_dose(r, pe.exercise, rec.stage, ev, &item.dosed_by);
-        const progression::DoseLimits l = progression::dose_limits(kg, kg.exercise(pe.exercise), rec.stage, item.dose);
+        const progression::DoseLimits l =
+            progression::dose_limits(kg, kg.exercise(pe.exercise), rec.stage, item.dose);
         item.dose.reps_top = l.reps_hi;
         item.dose.hold_top = l.hold_hi;
         if (pe.sets) item.dose.sets = *pe.sets;
@@ -101,7 +109,9 @@ struct Review {
     }
 
     // RuleNote needs a rule: log notes cite the rule that sets the progression parameters.
-    std::uint32_t note_rule() const { return static_cast<std::uint32_t>(std::max<std::int64_t>(0, t.sessions.rule)); }
+    std::uint32_t note_rule() const {
+        return static_cast<std::uint32_t>(std::max<std::int64_t>(0, t.sessions.rule));
+    }
     std::vector<Entry> entries(ExerciseId e) const;
     void review_excluded(ProgrammeItem item, const Assessment& a);
     void review(ProgrammeItem item, Assessment a);
@@ -132,7 +142,8 @@ bool only_stage_rule(const Recommender& r, const Recommendation& rec, const Excl
     for (auto rule : x.rules) {
         bool is_stage = false;
         for (const auto& a : r.rules().rule(rule).actions)
-            if (a.kind == ActionKind::exclude && r.rules().selector(a.selector).resolve(rec.evaluation.facts) == off_stage)
+            if (a.kind == ActionKind::exclude &&
+                r.rules().selector(a.selector).resolve(rec.evaluation.facts) == off_stage)
                 is_stage = true;
         if (!is_stage) return false;
     }
@@ -162,7 +173,8 @@ void Review::review_excluded(ProgrammeItem item, const Assessment& a) {
     in_programme.erase(item.exercise);
     if (x && stage_up && log_ok && only_stage_rule(r, rec, *x))
         if (auto next = along_chain(item.exercise, true, true)) {
-            out.push_back(replacement(item, *next, reasons, rules, "further along its chain, for the new stage"));
+            out.push_back(
+                replacement(item, *next, reasons, rules, "further along its chain, for the new stage"));
             return;
         }
     if (auto prev = along_chain(item.exercise, false, false)) {
@@ -186,7 +198,8 @@ void Review::review(ProgrammeItem item, Assessment a) {
         return;
     }
     const bool up = a.verdict == Verdict::progress;
-    const std::string step = up ? progression::step_up(kg, item.dose, l) : progression::step_down(kg, item.dose, l);
+    const std::string step =
+        up ? progression::step_up(kg, item.dose, l) : progression::step_down(kg, item.dose, l);
     if (!step.empty()) {
         item.change = up ? Change::progressed : Change::regressed;
         a.reasons.push_back(step);
@@ -197,7 +210,9 @@ void Review::review(ProgrammeItem item, Assessment a) {
     const std::string at = up ? "at the top of its dose" : "at the bottom of its dose";
     a.reasons.push_back(name(item.exercise) + " is " + at + " (" + format_dose(kg, item.dose) + ")");
     if (auto e = along_chain(item.exercise, up, false)) {
-        out.push_back(replacement(item, *e, a.reasons, a.rules, up ? "the next exercise on its chain" : "the easier exercise before it on its chain"));
+        out.push_back(replacement(
+            item, *e, a.reasons, a.rules,
+            up ? "the next exercise on its chain" : "the easier exercise before it on its chain"));
         in_programme.erase(item.exercise);
         return;
     }
@@ -218,7 +233,8 @@ void Review::review(ProgrammeItem item, Assessment a) {
             item.dose = earlier;
             item.change = Change::regressed;
             item.change_reasons.push_back("back to its " + std::string(to_string(static_cast<Stage>(s))) +
-                                          "-stage dose: " + format_dose(kg, before) + " -> " + format_dose(kg, item.dose));
+                                          "-stage dose: " + format_dose(kg, before) + " -> " +
+                                          format_dose(kg, item.dose));
             out.push_back(std::move(item));
             return;
         }
@@ -238,7 +254,8 @@ void Review::top_up(std::vector<ProgrammeItem> fresh) {
     for (const auto& d : rec.dropped) in_programme.insert(d.exercise);  // not back as new in the same review
     auto add = [&](ProgrammeItem item, const std::string& why, std::int64_t rule) {
         item.change = Change::new_;
-        item.change_reasons.push_back(why + (rule >= 0 ? " [" + rule_id(static_cast<std::uint32_t>(rule)) + "]" : ""));
+        item.change_reasons.push_back(
+            why + (rule >= 0 ? " [" + rule_id(static_cast<std::uint32_t>(rule)) + "]" : ""));
         if (rule >= 0) item.change_rules.push_back(static_cast<std::uint32_t>(rule));
         in_programme.insert(item.exercise);
         out.push_back(std::move(item));
@@ -253,15 +270,18 @@ void Review::top_up(std::vector<ProgrammeItem> fresh) {
         for (auto& f : fresh)
             if (count() < lim.min && static_cast<int>(kg.exercise(f.exercise).component) == c &&
                 !duplicates(f.exercise))
-                add(f, std::string("added to keep at least ") + std::to_string(lim.min) + " " +
-                           to_string(static_cast<Component>(c)) + " exercise(s)", lim.min_rule);
+                add(f,
+                    std::string("added to keep at least ") + std::to_string(lim.min) + " " +
+                        to_string(static_cast<Component>(c)) + " exercise(s)",
+                    lim.min_rule);
         const auto offered = std::count_if(fresh.begin(), fresh.end(), [&](const ProgrammeItem& i) {
             return static_cast<int>(kg.exercise(i.exercise).component) == c;
         });
         if (count() < lim.min && offered >= lim.min)  // (select() already warns when it could not)
             rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, lim.min_rule)),
-                                    std::string("the programme has fewer ") + to_string(static_cast<Component>(c)) +
-                                        " exercises than the " + std::to_string(lim.min) + " the rules ask for"});
+                                    std::string("the programme has fewer ") +
+                                        to_string(static_cast<Component>(c)) + " exercises than the " +
+                                        std::to_string(lim.min) + " the rules ask for"});
     }
     for (auto& f : fresh)
         if (static_cast<int>(out.size()) < ev.total.min && !duplicates(f.exercise))
@@ -269,7 +289,8 @@ void Review::top_up(std::vector<ProgrammeItem> fresh) {
                 ev.total.min_rule);
     // Then, in the fresh ranking, what this week's selection would give a new patient, so that a short
     // current programme gains the work the condition calls for (within the component limits).
-    const std::size_t target = std::min<std::size_t>(fresh.size(), static_cast<std::size_t>(std::max(0, ev.total.max)));
+    const std::size_t target =
+        std::min<std::size_t>(fresh.size(), static_cast<std::size_t>(std::max(0, ev.total.max)));
     for (auto& f : fresh) {
         if (out.size() >= target) break;
         const int c = static_cast<int>(kg.exercise(f.exercise).component);
@@ -281,8 +302,9 @@ void Review::top_up(std::vector<ProgrammeItem> fresh) {
     }
     if (static_cast<int>(out.size()) > ev.total.max)
         rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.total.max_rule)),
-                                "the programme has " + std::to_string(out.size()) + " exercises, more than the " +
-                                    std::to_string(ev.total.max) + " the rules allow now: consider stopping some"});
+                                "the programme has " + std::to_string(out.size()) +
+                                    " exercises, more than the " + std::to_string(ev.total.max) +
+                                    " the rules allow now: consider stopping some"});
 }
 
 void Review::stage_note() {
@@ -298,8 +320,10 @@ void Review::stage_note() {
         cite(ev.derived_by[*criteria]);
     cite(rec.stage_rule);
     const bool up = rec.stage > *prev;
-    std::string text = std::string("Stage: ") + to_string(*prev) + " -> " + to_string(rec.stage) + ": " +
-                       (up ? "criteria met" : "the criteria of the " + std::string(to_string(*prev)) + " stage are no longer met");
+    std::string text =
+        std::string("Stage: ") + to_string(*prev) + " -> " + to_string(rec.stage) + ": " +
+        (up ? "criteria met"
+            : "the criteria of the " + std::string(to_string(*prev)) + " stage are no longer met");
     if (!rules.empty()) text += " (rule " + rules + ")";
     rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, rec.stage_rule)), text});
 }
@@ -310,11 +334,12 @@ void Review::log_warnings() {
         if (pe.exercise.valid() && pe.exercise.value < kg.exercise_count()) planned.insert(pe.exercise);
     for (const auto& s : p.history.sessions)
         for (const auto& x : s.exercises)
-            if (x.exercise.valid() && x.exercise.value < kg.exercise_count() && !planned.contains(x.exercise) &&
-                !warned.contains(x.exercise)) {
+            if (x.exercise.valid() && x.exercise.value < kg.exercise_count() &&
+                !planned.contains(x.exercise) && !warned.contains(x.exercise)) {
                 warned.insert(x.exercise);
-                rec.warnings.push_back({note_rule(), "session day " + std::to_string(s.day) + " logs " + name(x.exercise) +
-                                               ", which is not in the current programme: its log is ignored"});
+                rec.warnings.push_back(
+                    {note_rule(), "session day " + std::to_string(s.day) + " logs " + name(x.exercise) +
+                                      ", which is not in the current programme: its log is ignored"});
             }
 }
 
@@ -329,31 +354,37 @@ void progress_programme(const Recommender& r, const Profile& p, Recommendation& 
     rv.stage_note();
     rv.log_warnings();
     if (!rv.t.complete())
-        rec.warnings.push_back({0, "the rules do not set the progression thresholds (pain_ceiling, progress.*): "
-                                   "every exercise is held"});
+        rec.warnings.push_back({0,
+                                "the rules do not set the progression thresholds (pain_ceiling, progress.*): "
+                                "every exercise is held"});
     for (const auto& pe : p.history.programme)
-        if (pe.exercise.valid() && pe.exercise.value < rv.kg.exercise_count()) rv.in_programme.insert(pe.exercise);
+        if (pe.exercise.valid() && pe.exercise.value < rv.kg.exercise_count())
+            rv.in_programme.insert(pe.exercise);
     ExerciseSet seen(rv.kg.exercise_count());
     for (const auto& pe : p.history.programme) {
-        if (!pe.exercise.valid() || pe.exercise.value >= rv.kg.exercise_count() || seen.contains(pe.exercise)) continue;
+        if (!pe.exercise.valid() || pe.exercise.value >= rv.kg.exercise_count() || seen.contains(pe.exercise))
+            continue;
         seen.insert(pe.exercise);
         ProgrammeItem item = rv.current_item(pe);
         Assessment a;
         if (rv.t.complete()) {
-            a = progression::assess(rv.entries(pe.exercise), rv.last_day, item.dose, rv.name(pe.exercise), rv.t);
+            a = progression::assess(rv.entries(pe.exercise), rv.last_day, item.dose, rv.name(pe.exercise),
+                                    rv.t);
         } else {
             a.reasons.push_back("progression thresholds unknown: held");
         }
-        if (a.inconsistent)
-            rec.warnings.push_back({rv.note_rule(), a.reasons.front()});
-        if (rv.excluded.contains(pe.exercise)) rv.review_excluded(std::move(item), a);
-        else rv.review(std::move(item), std::move(a));
+        if (a.inconsistent) rec.warnings.push_back({rv.note_rule(), a.reasons.front()});
+        if (rv.excluded.contains(pe.exercise))
+            rv.review_excluded(std::move(item), a);
+        else
+            rv.review(std::move(item), std::move(a));
     }
     rv.top_up(std::move(fresh));
     rec.items = std::move(rv.out);
     if (rec.items.empty())
-        rec.warnings.push_back({rv.note_rule(), "every exercise of the current programme was stopped and none can replace "
-                                                "it: re-assess the patient before continuing"});
+        rec.warnings.push_back({rv.note_rule(),
+                                "every exercise of the current programme was stopped and none can replace "
+                                "it: re-assess the patient before continuing"});
 }
 
 }  // namespace rehab

@@ -26,8 +26,10 @@ std::optional<bool> completed(const LoggedExercise& x, const PrescribedDose& d) 
     bool unknown = false, short_of = false;
     auto check = [&](const std::optional<int>& done, std::optional<int> want) {
         if (!want) return;
-        if (!done) unknown = true;
-        else if (*done < *want) short_of = true;
+        if (!done)
+            unknown = true;
+        else if (*done < *want)
+            short_of = true;
     };
     check(x.sets, d.sets);
     check(x.reps, d.reps);
@@ -52,30 +54,32 @@ void add_rule(Assessment& a, const Threshold& t) {
     a.rules.push_back(r);
 }
 
-void regress_signals(const std::vector<Entry>& all, std::size_t n, const PrescribedDose& dose, const Thresholds& t,
-                     Assessment& a) {
+void regress_signals(const std::vector<Entry>& all, std::size_t n, const PrescribedDose& dose,
+                     const Thresholds& t, Assessment& a) {
     const double ceiling = *t.ceiling.value, margin = *t.margin.value;
     const std::size_t first = all.size() > n ? all.size() - n : 0;
     for (std::size_t i = first; i < all.size(); ++i) {
         const Entry& e = all[i];
         const LoggedExercise& x = *e.log;
         if (x.pain_during && *x.pain_during > ceiling) {
-            a.reasons.push_back("pain during " + pain(*x.pain_during) + " in " + day(e) + " is above the ceiling of " +
-                                pain(ceiling) + t.ceiling.cite());
+            a.reasons.push_back("pain during " + pain(*x.pain_during) + " in " + day(e) +
+                                " is above the ceiling of " + pain(ceiling) + t.ceiling.cite());
             add_rule(a, t.ceiling);
         }
         if (x.pain_next_morning && t.usual && *x.pain_next_morning >= *t.usual + margin) {
-            a.reasons.push_back("next-morning pain " + pain(*x.pain_next_morning) + " after " + day(e) + " is " +
-                                format_number(margin) + " or more above the usual level of " + pain(*t.usual) +
-                                t.margin.cite());
+            a.reasons.push_back("next-morning pain " + pain(*x.pain_next_morning) + " after " + day(e) +
+                                " is " + format_number(margin) + " or more above the usual level of " +
+                                pain(*t.usual) + t.margin.cite());
             add_rule(a, t.margin);
         } else if (x.pain_next_morning && !t.usual && *x.pain_next_morning > ceiling) {
             a.reasons.push_back("next-morning pain " + pain(*x.pain_next_morning) + " after " + day(e) +
-                                " is above the ceiling of " + pain(ceiling) + " (usual level unknown)" + t.ceiling.cite());
+                                " is above the ceiling of " + pain(ceiling) + " (usual level unknown)" +
+                                t.ceiling.cite());
             add_rule(a, t.ceiling);
         }
         if (x.form_kept == false && completed(x, dose) == false)
-            a.reasons.push_back("form broke down with the dose not completed in " + day(e) + " (" + done_text(x) + ")");
+            a.reasons.push_back("form broke down with the dose not completed in " + day(e) + " (" +
+                                done_text(x) + ")");
     }
     if (all.size() < 2 * n) return;
     double now = 0, before = 0;
@@ -86,8 +90,9 @@ void regress_signals(const std::vector<Entry>& all, std::size_t n, const Prescri
     now /= static_cast<double>(n), before /= static_cast<double>(n);
     const bool rose = t.trend.value ? now - before >= *t.trend.value : now > before;
     if (rose) {
-        a.reasons.push_back("mean pain during rose from " + pain(before) + " to " + pain(now) + " over the last " +
-                            std::to_string(n) + " sessions" + (t.trend.value ? t.trend.cite() : t.sessions.cite()));
+        a.reasons.push_back("mean pain during rose from " + pain(before) + " to " + pain(now) +
+                            " over the last " + std::to_string(n) + " sessions" +
+                            (t.trend.value ? t.trend.cite() : t.sessions.cite()));
         add_rule(a, t.trend.value ? t.trend : t.sessions);
     }
 }
@@ -98,7 +103,8 @@ std::string not_good(const Entry& e, const PrescribedDose& dose, const Threshold
     const auto done = completed(x, dose);
     if (!done) return "the dose done is not fully logged in " + day(e);
     if (!*done) return "the prescribed dose was not completed in " + day(e) + " (" + done_text(x) + ")";
-    if (x.form_kept != true) return std::string("form was ") + (x.form_kept ? "not kept" : "not logged") + " in " + day(e);
+    if (x.form_kept != true)
+        return std::string("form was ") + (x.form_kept ? "not kept" : "not logged") + " in " + day(e);
     if (!x.pain_during) return "pain during was not logged in " + day(e);
     if (!x.pain_next_morning) return "next-morning pain was not logged after " + day(e);
     const double morning_max = t.usual ? *t.usual : *t.ceiling.value;
@@ -127,8 +133,8 @@ Thresholds read_thresholds(const Recommender& r, const Profile& p, const Evaluat
     return t;
 }
 
-Assessment assess(const std::vector<Entry>& entries, int last_day, const PrescribedDose& dose, const std::string& name,
-                  const Thresholds& t) {
+Assessment assess(const std::vector<Entry>& entries, int last_day, const PrescribedDose& dose,
+                  const std::string& name, const Thresholds& t) {
     Assessment a;
     for (const auto& e : entries) {
         const LoggedExercise& x = *e.log;
@@ -152,8 +158,9 @@ Assessment assess(const std::vector<Entry>& entries, int last_day, const Prescri
     }
     add_rule(a, t.sessions);
     if (entries.size() < n) {
-        a.reasons.push_back(std::to_string(entries.size()) + " logged session(s) of " + name + "; " + std::to_string(n) +
-                            " in a row at the target dose are needed to progress" + t.sessions.cite());
+        a.reasons.push_back(std::to_string(entries.size()) + " logged session(s) of " + name + "; " +
+                            std::to_string(n) + " in a row at the target dose are needed to progress" +
+                            t.sessions.cite());
         return a;
     }
     for (std::size_t i = entries.size() - n; i < entries.size(); ++i)
@@ -164,12 +171,15 @@ Assessment assess(const std::vector<Entry>& entries, int last_day, const Prescri
     for (const auto& e : entries)  // a session above the ceiling this week blocks progression
         if (e.day > last_day - 7 && e.log->pain_during && *e.log->pain_during > *t.ceiling.value) {
             a.reasons.push_back("pain during " + pain(*e.log->pain_during) + " in " + day(e) +
-                                " this week was above the ceiling of " + pain(*t.ceiling.value) + t.ceiling.cite());
+                                " this week was above the ceiling of " + pain(*t.ceiling.value) +
+                                t.ceiling.cite());
             add_rule(a, t.ceiling);
             return a;
         }
     if (t.medication) {
-        a.reasons.push_back("the patient takes pain medication for this injury, which masks the pain response: not progressed");
+        a.reasons.push_back(
+            "the patient takes pain medication for this injury, which masks the pain response: not "
+            "progressed");
         return a;
     }
     double pain_max = 0, morning_max = 0, rpe_max = 0;
@@ -182,12 +192,13 @@ Assessment assess(const std::vector<Entry>& entries, int last_day, const Prescri
         days += (days.empty() ? "" : ", ") + std::to_string(entries[i].day);
     }
     a.verdict = Verdict::progress;
-    a.reasons.push_back(std::to_string(n) + " sessions in a row at the target dose with form kept (days " + days + ")" +
-                        t.sessions.cite());
-    a.reasons.push_back("pain during at most " + pain(pain_max) + ", within the ceiling of " + pain(*t.ceiling.value) +
-                        t.ceiling.cite());
-    a.reasons.push_back("next-morning pain at most " + pain(morning_max) + ", back to " +
-                        (t.usual ? "the usual level of " + pain(*t.usual) : "within the ceiling (usual level unknown)"));
+    a.reasons.push_back(std::to_string(n) + " sessions in a row at the target dose with form kept (days " +
+                        days + ")" + t.sessions.cite());
+    a.reasons.push_back("pain during at most " + pain(pain_max) + ", within the ceiling of " +
+                        pain(*t.ceiling.value) + t.ceiling.cite());
+    a.reasons.push_back(
+        "next-morning pain at most " + pain(morning_max) + ", back to " +
+        (t.usual ? "the usual level of " + pain(*t.usual) : "within the ceiling (usual level unknown)"));
     a.reasons.push_back("effort (RPE) at most " + format_number(rpe_max) + "/10, within " +
                         format_number(*t.rpe_max.value) + "/10" + t.rpe_max.cite());
     add_rule(a, t.ceiling);

@@ -22,7 +22,7 @@ struct Threshold {
 
 struct Thresholds {
     Threshold ceiling, sessions, rpe_max, margin;
-    Threshold trend;  // optional: rise in mean pain during that regresses (any rise when unset)
+    Threshold trend;              // optional: rise in mean pain during that regresses (any rise when unset)
     std::optional<double> usual;  // history.usual_pain
     bool medication = false;
     bool complete() const { return ceiling.value && sessions.value && rpe_max.value && margin.value; }
@@ -57,7 +57,8 @@ struct DoseLimits {
     std::optional<int> band_lo, band_hi;  // band index range, for band exercises
 };
 
-DoseLimits dose_limits(const KnowledgeGraph& kg, const Exercise& ex, Stage stage, const PrescribedDose& entry);
+DoseLimits dose_limits(const KnowledgeGraph& kg, const Exercise& ex, Stage stage,
+                       const PrescribedDose& entry);
 
 // One step up or down in the order of clinical.md 2.3 (reps, hold, sets, band). Returns a description
 // ("reps 10 -> 12") or "" when the dose is already at the top (bottom).

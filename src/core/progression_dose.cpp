@@ -32,12 +32,15 @@ std::string change(const char* what, int from, int to, const char* unit = "") {
 }
 }  // namespace
 
-DoseLimits dose_limits(const KnowledgeGraph& kg, const Exercise& ex, Stage stage, const PrescribedDose& entry) {
+DoseLimits dose_limits(const KnowledgeGraph& kg, const Exercise& ex, Stage stage,
+                       const PrescribedDose& entry) {
     DoseLimits l;
     const Dose* base = knowledge_dose(ex, stage);
     if (!base) return l;
-    if (base->reps) l.reps_lo = static_cast<int>(base->reps->min), l.reps_hi = static_cast<int>(base->reps->max);
-    if (base->hold_s) l.hold_lo = static_cast<int>(base->hold_s->min), l.hold_hi = static_cast<int>(base->hold_s->max);
+    if (base->reps)
+        l.reps_lo = static_cast<int>(base->reps->min), l.reps_hi = static_cast<int>(base->reps->max);
+    if (base->hold_s)
+        l.hold_lo = static_cast<int>(base->hold_s->min), l.hold_hi = static_cast<int>(base->hold_s->max);
     l.sets_lo = static_cast<int>(base->sets.min);
     l.sets_hi = static_cast<int>(base->sets.max);
     if (base->band.valid()) {

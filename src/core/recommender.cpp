@@ -12,12 +12,18 @@ namespace rehab {
 
 const char* to_string(Change c) {
     switch (c) {
-        case Change::new_: return "new";
-        case Change::progressed: return "progressed";
-        case Change::held: return "held";
-        case Change::regressed: return "regressed";
-        case Change::replaced: return "replaced";
-        case Change::dropped: return "dropped";
+        case Change::new_:
+            return "new";
+        case Change::progressed:
+            return "progressed";
+        case Change::held:
+            return "held";
+        case Change::regressed:
+            return "regressed";
+        case Change::replaced:
+            return "replaced";
+        case Change::dropped:
+            return "dropped";
     }
     return "?";
 }
@@ -26,10 +32,12 @@ namespace {
 
 // Exercises do the same job when they share component and every (movement, contraction) pair.
 bool do_same_job(const Exercise& a, const Exercise& b) {
-    if (a.component != b.component || a.performs.size() != b.performs.size() || a.performs.empty()) return false;
+    if (a.component != b.component || a.performs.size() != b.performs.size() || a.performs.empty())
+        return false;
     for (const auto& p : a.performs) {
         bool found = false;
-        for (const auto& q : b.performs) found |= p.movement == q.movement && p.contractions == q.contractions;
+        for (const auto& q : b.performs)
+            found |= p.movement == q.movement && p.contractions == q.contractions;
         if (!found) return false;
     }
     return true;
@@ -61,8 +69,10 @@ std::vector<ExerciseSet> same_job_sets(const KnowledgeGraph& kg) {
         if (e.performs.empty()) continue;
         bool repeats = false;
         JobKey k = job_key(e, repeats);
-        if (repeats) repeating.push_back(e.id);
-        else groups[std::move(k)].push_back(e.id);
+        if (repeats)
+            repeating.push_back(e.id);
+        else
+            groups[std::move(k)].push_back(e.id);
     }
     for (const auto& [key, members] : groups)
         for (auto a : members)
@@ -78,11 +88,13 @@ std::vector<ExerciseSet> same_job_sets(const KnowledgeGraph& kg) {
 
 Recommender::Recommender(std::shared_ptr<const RuleSet> rules) : engine_(std::move(rules)) {}
 
-std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const RuleSet> rules, Diagnostics& diags) {
+std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const RuleSet> rules,
+                                                       Diagnostics& diags) {
     const FactSchema& s = rules->schema();
     for (const char* name : {"stage", "irritability", "condition", "pain.rest"})
         if (!s.find(name)) {
-            diags.error("RC001", "", "", std::string("the clinical rules must declare the fact '") + name + "'");
+            diags.error("RC001", "", "",
+                        std::string("the clinical rules must declare the fact '") + name + "'");
             return nullptr;
         }
     auto r = std::make_shared<Recommender>(rules);
@@ -91,8 +103,8 @@ std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const Rul
     r->stage_ = *s.find("stage");
     r->irritability_ = *s.find("irritability");
     r->progression_ = {s.find("pain_ceiling"),          s.find("progress.sessions_required"),
-                       s.find("progress.rpe_max"),       s.find("progress.morning_margin"),
-                       s.find("progress.trend_margin"),  s.find("criteria_stage")};
+                       s.find("progress.rpe_max"),      s.find("progress.morning_margin"),
+                       s.find("progress.trend_margin"), s.find("criteria_stage")};
     r->same_job_ = same_job_sets(kg);
     r->index_stage_rules();
     return r;
@@ -162,7 +174,8 @@ void Recommender::index_stage_rules() {
                 sources.push_back(a.value.code[0].slot);
     for (std::uint32_t r = 0; r < all.size(); ++r)
         for (const auto& a : all[r].actions) {
-            if (a.kind != ActionKind::derive || a.value.code.size() != 1 || a.value.code[0].op != OpCode::push_const ||
+            if (a.kind != ActionKind::derive || a.value.code.size() != 1 ||
+                a.value.code[0].op != OpCode::push_const ||
                 std::find(sources.begin(), sources.end(), a.fact) == sources.end())
                 continue;
             const int s = static_cast<int>(a.value.code[0].k);

@@ -20,7 +20,8 @@ class Recommender {
 public:
     // `rules` must have been compiled against make_clinical_schema(knowledge) and declare the
     // derived facts `stage` (early, mid, late) and `irritability`; reports RC001 otherwise.
-    static std::shared_ptr<const Recommender> create(std::shared_ptr<const RuleSet> rules, Diagnostics& diags);
+    static std::shared_ptr<const Recommender> create(std::shared_ptr<const RuleSet> rules,
+                                                     Diagnostics& diags);
 
     Recommendation recommend(const Profile& profile, bool trace = true) const;
     void recommend(const Profile& profile, Recommendation& out, bool trace) const;
@@ -46,7 +47,7 @@ private:
     ClinicalSlots slots_{};
     FactSlot stage_ = 0, irritability_ = 0;
     ProgressionSlots progression_;
-    std::vector<ExerciseSet> same_job_;  // per exercise: exercises that do the same job
+    std::vector<ExerciseSet> same_job_;          // per exercise: exercises that do the same job
     std::vector<std::uint32_t> stage_rules_[3];  // per stage: rules whose firing sets that stage
 
     void refer(Recommendation& out) const;

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/recommender.hpp"
-
 #include "core/progression.hpp"
+#include "core/recommender.hpp"
 
 namespace rehab {
 
@@ -13,11 +12,16 @@ namespace {
 
 int component_rank(Component c) {
     switch (c) {
-        case Component::motor_control: return 0;
-        case Component::strength: return 1;
-        case Component::trunk: return 2;
-        case Component::balance: return 3;
-        case Component::mobility: return 4;
+        case Component::motor_control:
+            return 0;
+        case Component::strength:
+            return 1;
+        case Component::trunk:
+            return 2;
+        case Component::balance:
+            return 3;
+        case Component::mobility:
+            return 4;
     }
     return 5;
 }
@@ -56,7 +60,8 @@ void excluded_items(const RuleSet& rules, Recommendation& out, const ExerciseSet
     });
     out.excluded.resize(k);
     for (const auto& ref : ev.exclusions) {
-        ExerciseSet named = rules.selector(rules.rule(ref.rule).actions[ref.action].selector).resolve(ev.facts);
+        ExerciseSet named =
+            rules.selector(rules.rule(ref.rule).actions[ref.action].selector).resolve(ev.facts);
         named &= ineligible;
         named.for_each([&](ExerciseId e) { out.excluded[slot[e.value]].rules.push_back(ref.rule); });
     }
@@ -67,8 +72,10 @@ void excluded_items(const RuleSet& rules, Recommendation& out, const ExerciseSet
 std::vector<ExerciseId> candidates(const Evaluation& ev, const ExerciseSet& eligible) {
     std::vector<ExerciseId> scored, plain, out;
     eligible.for_each([&](ExerciseId e) {
-        if (ev.required.contains(e) || ev.score[e.value] != 0) scored.push_back(e);
-        else plain.push_back(e);
+        if (ev.required.contains(e) || ev.score[e.value] != 0)
+            scored.push_back(e);
+        else
+            plain.push_back(e);
     });
     std::stable_sort(scored.begin(), scored.end(), [&](ExerciseId a, ExerciseId b) {
         bool ra = ev.required.contains(a), rb = ev.required.contains(b);
@@ -91,7 +98,9 @@ std::vector<ExerciseId> candidates(const Evaluation& ev, const ExerciseSet& elig
 class NotChosenWords {
 public:
     NotChosenWords(const KnowledgeGraph& kg, const Evaluation& ev)
-        : kg_(kg), ev_(ev), total_("the programme limit of " + std::to_string(ev.total.max) + " exercises was reached") {}
+        : kg_(kg),
+          ev_(ev),
+          total_("the programme limit of " + std::to_string(ev.total.max) + " exercises was reached") {}
 
     // Writes the item in place: assigning keeps the capacity of a reused reason string.
     void fill(NotChosenItem& item, ExerciseId e, const Blocked& why) {
@@ -104,18 +113,23 @@ private:
     const std::string& reason(ExerciseId e, double score, const Blocked& why) {
         switch (why.kind) {
             case Blocked::same_job:
-                scratch_.assign("does the same job as ").append(kg_.exercise(why.by).name).append(", already chosen");
+                scratch_.assign("does the same job as ")
+                    .append(kg_.exercise(why.by).name)
+                    .append(", already chosen");
                 return scratch_;
             case Blocked::component_limit: {
                 const Component c = kg_.exercise(e).component;
                 std::string& w = component_[static_cast<int>(c)];
                 if (w.empty())
-                    w = std::string("the limit of ") + std::to_string(ev_.per_component[static_cast<int>(c)].max) + " " +
-                        to_string(c) + " exercise(s) was reached";
+                    w = std::string("the limit of ") +
+                        std::to_string(ev_.per_component[static_cast<int>(c)].max) + " " + to_string(c) +
+                        " exercise(s) was reached";
                 return w;
             }
-            case Blocked::total_limit: return total_;
-            case Blocked::none: break;
+            case Blocked::total_limit:
+                return total_;
+            case Blocked::none:
+                break;
         }
         if (score > 0) return ranked_;
         if (score == 0) {
@@ -132,7 +146,8 @@ private:
     std::string component_[component_count];
 
     static std::string unpreferred(double score) {
-        return "no rule preferred it for this patient (score " + std::to_string(static_cast<int>(score)) + ")";
+        return "no rule preferred it for this patient (score " + std::to_string(static_cast<int>(score)) +
+               ")";
     }
 };
 
@@ -190,7 +205,8 @@ void Recommender::select(Recommendation& out) const {
         if (ev.required.contains(cand[at])) take(cand[at]);
     for (int c = 0; c < component_count; ++c)
         for (at = 0; at < cand.size() && per_comp[c] < ev.per_component[c].min; ++at)
-            if (static_cast<int>(kg.exercise(cand[at]).component) == c && ev.score[cand[at].value] >= 0) take(cand[at]);
+            if (static_cast<int>(kg.exercise(cand[at]).component) == c && ev.score[cand[at].value] >= 0)
+                take(cand[at]);
     // Candidates are sorted by score: the positive ones come first (after the required ones).
     for (at = 0; at < cand.size() && (ev.required.contains(cand[at]) || ev.score[cand[at].value] > 0); ++at)
         if (ev.score[cand[at].value] > 0) take(cand[at]);
@@ -198,13 +214,15 @@ void Recommender::select(Recommendation& out) const {
         if (ev.score[cand[at].value] >= 0) take(cand[at]);
     if (static_cast<int>(chosen.size()) < ev.total.min)
         out.warnings.push_back({ev.total.min_rule >= 0 ? static_cast<std::uint32_t>(ev.total.min_rule) : 0,
-                                "only " + std::to_string(chosen.size()) + " safe exercise(s) were eligible, fewer than the " +
+                                "only " + std::to_string(chosen.size()) +
+                                    " safe exercise(s) were eligible, fewer than the " +
                                     std::to_string(ev.total.min) + " the rules ask for"});
     for (int c = 0; c < component_count; ++c)
         if (per_comp[c] < ev.per_component[c].min)
-            out.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.per_component[c].min_rule)),
-                                    std::string("no eligible ") + to_string(static_cast<Component>(c)) +
-                                        " exercise could be included"});
+            out.warnings.push_back(
+                {static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.per_component[c].min_rule)),
+                 std::string("no eligible ") + to_string(static_cast<Component>(c)) +
+                     " exercise could be included"});
 
     std::stable_sort(chosen.begin(), chosen.end(), [&](ExerciseId a, ExerciseId b) {
         const Exercise& x = kg.exercise(a);
@@ -241,8 +259,12 @@ PrescribedDose Recommender::entry_dose(ExerciseId e, Stage stage, const Evaluati
     PrescribedDose d;
     const Dose* base = knowledge_dose(knowledge().exercise(e), stage);
     if (!base) return d;
-    auto lo = [](const std::optional<Range>& r) { return r ? std::optional<int>(static_cast<int>(r->min)) : std::nullopt; };
-    auto hi = [](const std::optional<Range>& r) { return r ? std::optional<int>(static_cast<int>(r->max)) : std::nullopt; };
+    auto lo = [](const std::optional<Range>& r) {
+        return r ? std::optional<int>(static_cast<int>(r->min)) : std::nullopt;
+    };
+    auto hi = [](const std::optional<Range>& r) {
+        return r ? std::optional<int>(static_cast<int>(r->max)) : std::nullopt;
+    };
     d.sets = static_cast<int>(base->sets.max);
     d.reps = lo(base->reps), d.reps_top = hi(base->reps);
     d.hold_s = lo(base->hold_s), d.hold_top = hi(base->hold_s);

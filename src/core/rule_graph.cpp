@@ -1,18 +1,18 @@
 // The rule dependency graph over facts (Boost.Graph): an edge from each fact a rule reads to each
 // fact it derives. Strongly connected components reveal cycles among derived facts (RL008); a
 // topological order gives each fact its level, and so each rule its stratum.
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
-
-#include <algorithm>
 #include <map>
 
 #include "core/rule_set.hpp"
 
 namespace rehab {
 
-std::vector<int> stratify_facts(const FactSchema& schema, const std::vector<CompiledRule>& rules, Diagnostics& diags) {
+std::vector<int> stratify_facts(const FactSchema& schema, const std::vector<CompiledRule>& rules,
+                                Diagnostics& diags) {
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
     const std::size_t n = schema.size();
     Graph g(n);

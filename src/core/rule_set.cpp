@@ -3,25 +3,34 @@
 // small passes, each adding located diagnostics; any error and nothing is returned.
 #include "core/rule_set.hpp"
 
-#include "core/expr_names.hpp"
-
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+
+#include "core/expr_names.hpp"
 
 namespace rehab {
 
 const char* to_string(ActionKind k) {
     switch (k) {
-        case ActionKind::refer: return "refer";
-        case ActionKind::derive: return "derive";
-        case ActionKind::exclude: return "exclude";
-        case ActionKind::require: return "require";
-        case ActionKind::prefer: return "prefer";
-        case ActionKind::avoid: return "avoid";
-        case ActionKind::dose: return "dose";
-        case ActionKind::limit: return "limit";
-        case ActionKind::warn: return "warn";
+        case ActionKind::refer:
+            return "refer";
+        case ActionKind::derive:
+            return "derive";
+        case ActionKind::exclude:
+            return "exclude";
+        case ActionKind::require:
+            return "require";
+        case ActionKind::prefer:
+            return "prefer";
+        case ActionKind::avoid:
+            return "avoid";
+        case ActionKind::dose:
+            return "dose";
+        case ActionKind::limit:
+            return "limit";
+        case ActionKind::warn:
+            return "warn";
     }
     return "?";
 }
@@ -41,8 +50,8 @@ bool valid_rule_id(const std::string& id) {
 
 class RuleSetBuilder {
 public:
-    RuleSetBuilder(const RuleSetData& data, std::shared_ptr<const KnowledgeGraph> kg, const FactSchema& inputs,
-                   Diagnostics& diags)
+    RuleSetBuilder(const RuleSetData& data, std::shared_ptr<const KnowledgeGraph> kg,
+                   const FactSchema& inputs, Diagnostics& diags)
         : data_(data), diags_(diags), rs_(std::make_shared<RuleSet>()) {
         rs_->kg_ = std::move(kg);
         rs_->schema_ = inputs;
@@ -72,8 +81,8 @@ private:
     std::map<std::string, std::uint32_t> selector_ids_;
     std::unordered_map<std::string, std::size_t> rule_ids_;  // id -> index in rules_ (before sorting)
 
-    void error(const char* code, const Origin& o, const std::string& sub, std::string msg, std::string hint = {},
-               int column = 0) {
+    void error(const char* code, const Origin& o, const std::string& sub, std::string msg,
+               std::string hint = {}, int column = 0) {
         Diagnostic d;
         d.code = code;
         d.file = o.file;
@@ -87,7 +96,8 @@ private:
     void declare_facts() {
         for (const auto& f : data_.facts) {
             if (rs_->schema_.find(f.name)) {
-                error("RL017", f.origin, "/name", "derived fact '" + f.name + "' is already a fact of the profile");
+                error("RL017", f.origin, "/name",
+                      "derived fact '" + f.name + "' is already a fact of the profile");
                 continue;
             }
             FactDef def;
@@ -106,7 +116,8 @@ private:
             } else if (f.type == "enumeration") {
                 def.type = FactType::enumeration;
                 if (f.values.empty()) {
-                    error("RL017", f.origin, "/values", "enumeration '" + f.name + "' needs at least one value");
+                    error("RL017", f.origin, "/values",
+                          "enumeration '" + f.name + "' needs at least one value");
                     continue;
                 }
                 // Reuse a domain with the same values (e.g. the profile's "stage"), so that facts of
@@ -115,13 +126,15 @@ private:
                 for (std::uint32_t d = 0; d < rs_->schema_.domains().size() && !same; ++d)
                     if (rs_->schema_.domain(d).values == f.values) same = d;
                 if (!same && rs_->schema_.find_domain(f.name)) {
-                    error("RL017", f.origin, "/values", "enumeration '" + f.name + "' redefines the values of '" + f.name + "'");
+                    error("RL017", f.origin, "/values",
+                          "enumeration '" + f.name + "' redefines the values of '" + f.name + "'");
                     continue;
                 }
                 def.domain = same ? *same : rs_->schema_.add_domain(f.name, f.values);
                 def.min = 0, def.max = static_cast<double>(f.values.size() - 1);
             } else {
-                error("RL017", f.origin, "/type", "fact type '" + f.type + "' is not number, boolean or enumeration");
+                error("RL017", f.origin, "/type",
+                      "fact type '" + f.type + "' is not number, boolean or enumeration");
                 continue;
             }
             rs_->schema_.add(std::move(def));
@@ -130,10 +143,12 @@ private:
 
     void compile_rule(const RuleSpec& spec) {
         std::size_t before = diags_.error_count();
-        if (!valid_rule_id(spec.id)) error("RL011", spec.origin, "/id", "rule id '" + spec.id + "' is not a valid id");
+        if (!valid_rule_id(spec.id))
+            error("RL011", spec.origin, "/id", "rule id '" + spec.id + "' is not a valid id");
         if (auto it = rule_ids_.find(spec.id); it != rule_ids_.end()) {
             const CompiledRule& r = rs_->rules_[it->second];
-            error("RL011", spec.origin, "/id", "duplicate rule id '" + spec.id + "'", "first defined in " + r.origin.file + " at " + r.origin.pointer);
+            error("RL011", spec.origin, "/id", "duplicate rule id '" + spec.id + "'",
+                  "first defined in " + r.origin.file + " at " + r.origin.pointer);
         }
         CompiledRule rule;
         rule.id = spec.id;
@@ -145,7 +160,8 @@ private:
         rule.when_text = spec.when;
         static const std::vector<std::string> grades = {"trial", "practice", "derived", "check"};
         if (std::find(grades.begin(), grades.end(), spec.grade) == grades.end())
-            error("RL013", spec.origin, "/evidence/grade", "evidence grade '" + spec.grade + "' is not one of trial, practice, derived, check");
+            error("RL013", spec.origin, "/evidence/grade",
+                  "evidence grade '" + spec.grade + "' is not one of trial, practice, derived, check");
         for (std::size_t i = 0; i < spec.references.size(); ++i) {
             if (auto r = rs_->kg_->find_reference(spec.references[i])) {
                 rule.references.push_back(*r);
@@ -154,7 +170,8 @@ private:
                 for (const auto& n : rs_->kg_->references()) names.push_back(n.key);
                 auto near = nearest_name(spec.references[i], names);
                 error("RL013", spec.origin, "/evidence/references/" + std::to_string(i),
-                      "unknown reference '" + spec.references[i] + "'", near.empty() ? "" : "did you mean '" + near + "'?");
+                      "unknown reference '" + spec.references[i] + "'",
+                      near.empty() ? "" : "did you mean '" + near + "'?");
             }
         }
         ExprContext ctx{rs_->schema_, diags_, spec.origin.file, spec.origin.pointer + "/when"};
@@ -177,12 +194,14 @@ private:
 
     std::uint32_t selector_for(const std::string& text, const RuleSpec& spec, const ActionSpec& a) {
         if (text.empty()) {
-            error("RL012", spec.origin, a.pointer, std::string(to_string(a.kind)) + " needs a selector (\"select\")");
+            error("RL012", spec.origin, a.pointer,
+                  std::string(to_string(a.kind)) + " needs a selector (\"select\")");
             return no_selector;
         }
         if (auto it = selector_ids_.find(text); it != selector_ids_.end()) return it->second;
-        auto s = Selector::compile(text, *rs_->kg_, rs_->schema_, diags_, spec.origin.file,
-                                   spec.origin.pointer + (a.select_pointer.empty() ? a.pointer : a.select_pointer));
+        auto s = Selector::compile(
+            text, *rs_->kg_, rs_->schema_, diags_, spec.origin.file,
+            spec.origin.pointer + (a.select_pointer.empty() ? a.pointer : a.select_pointer));
         if (!s) return no_selector;
         rs_->selectors_.push_back(std::move(*s));
         auto id = static_cast<std::uint32_t>(rs_->selectors_.size() - 1);
@@ -200,18 +219,21 @@ private:
                 auto slot = rs_->schema_.find(a.fact);
                 if (!slot) {
                     auto near = nearest_name(a.fact, rs_->schema_.names());
-                    error("RL012", spec.origin, a.pointer + "/fact", "derive names unknown fact '" + a.fact + "'",
+                    error("RL012", spec.origin, a.pointer + "/fact",
+                          "derive names unknown fact '" + a.fact + "'",
                           near.empty() ? "declare it under \"facts\"" : "did you mean '" + near + "'?");
                     return;
                 }
                 const FactDef& f = rs_->schema_.fact(*slot);
                 if (!f.derived) {
-                    error("RL012", spec.origin, a.pointer + "/fact", "'" + a.fact + "' is a profile fact; rules may only derive declared derived facts");
+                    error("RL012", spec.origin, a.pointer + "/fact",
+                          "'" + a.fact + "' is a profile fact; rules may only derive declared derived facts");
                     return;
                 }
                 c.fact = *slot;
                 Expr e;
-                ExprContext ctx{rs_->schema_, diags_, spec.origin.file, spec.origin.pointer + a.pointer + "/value"};
+                ExprContext ctx{rs_->schema_, diags_, spec.origin.file,
+                                spec.origin.pointer + a.pointer + "/value"};
                 if (!parse_expr(a.value, e, diags_, ctx.file, ctx.pointer)) return;
                 auto v = compile_expr(e, {f.type, f.domain}, ctx);
                 if (!v) return;
@@ -228,7 +250,8 @@ private:
                         std::vector<std::string> names;
                         for (const auto& r : rs_->kg_->red_flags()) names.push_back(r.key);
                         auto near = nearest_name(a.red_flag, names);
-                        error("RL010", spec.origin, a.pointer + "/red_flag", "unknown red flag '" + a.red_flag + "'",
+                        error("RL010", spec.origin, a.pointer + "/red_flag",
+                              "unknown red flag '" + a.red_flag + "'",
                               near.empty() ? "" : "did you mean '" + near + "'?");
                         return;
                     }
@@ -251,17 +274,20 @@ private:
                 c.selector = selector_for(a.select.empty() ? "all" : a.select, spec, a);
                 if (!a.level.empty()) {
                     if (a.level != "low" && a.level != "full")
-                        error("RL012", spec.origin, a.pointer + "/level", "dose level '" + a.level + "' is not low or full");
+                        error("RL012", spec.origin, a.pointer + "/level",
+                              "dose level '" + a.level + "' is not low or full");
                     c.level = a.level == "full" ? 1 : 0;
                 }
-                c.sets = a.sets, c.reps = a.reps, c.hold_s = a.hold_s, c.rest_s = a.rest_s, c.per_week = a.per_week;
+                c.sets = a.sets, c.reps = a.reps, c.hold_s = a.hold_s, c.rest_s = a.rest_s,
+                c.per_week = a.per_week;
                 c.volume_scale = a.volume_scale, c.band_step = a.band_step, c.tempo = a.tempo;
                 break;
             case ActionKind::limit:
                 if (!a.component.empty()) {
                     auto comp = component_from(a.component);
                     if (!comp) {
-                        error("RL012", spec.origin, a.pointer + "/component", "unknown component '" + a.component + "'",
+                        error("RL012", spec.origin, a.pointer + "/component",
+                              "unknown component '" + a.component + "'",
                               "strength, balance, motor_control, mobility or trunk");
                         return;
                     }
@@ -269,7 +295,8 @@ private:
                 }
                 c.min = a.min, c.max = a.max;
                 if (c.min && c.max && *c.min > *c.max)
-                    error("RL012", spec.origin, a.pointer, "limit min " + std::to_string(*c.min) + " is above max " + std::to_string(*c.max));
+                    error("RL012", spec.origin, a.pointer,
+                          "limit min " + std::to_string(*c.min) + " is above max " + std::to_string(*c.max));
                 break;
             case ActionKind::warn:
                 if (!a.select.empty()) c.selector = selector_for(a.select, spec, a);
@@ -294,11 +321,12 @@ private:
             r.stratum = s;
             max_stratum = std::max(max_stratum, s);
         }
-        std::stable_sort(rs_->rules_.begin(), rs_->rules_.end(), [](const CompiledRule& a, const CompiledRule& b) {
-            if (a.stratum != b.stratum) return a.stratum < b.stratum;
-            if (a.priority != b.priority) return a.priority > b.priority;
-            return a.id < b.id;
-        });
+        std::stable_sort(rs_->rules_.begin(), rs_->rules_.end(),
+                         [](const CompiledRule& a, const CompiledRule& b) {
+                             if (a.stratum != b.stratum) return a.stratum < b.stratum;
+                             if (a.priority != b.priority) return a.priority > b.priority;
+                             return a.id < b.id;
+                         });
         rs_->strata_.assign(static_cast<std::size_t>(max_stratum + 1), {});
     }
 
@@ -315,14 +343,16 @@ private:
         for (std::uint32_t i = 0; i < rules.size(); ++i) {
             bool relevant = false;
             for (const auto& a : rules[i].actions)
-                relevant |= a.kind == ActionKind::derive || a.kind == ActionKind::exclude || a.kind == ActionKind::require ||
-                            a.kind == ActionKind::prefer || a.kind == ActionKind::avoid;
+                relevant |= a.kind == ActionKind::derive || a.kind == ActionKind::exclude ||
+                            a.kind == ActionKind::require || a.kind == ActionKind::prefer ||
+                            a.kind == ActionKind::avoid;
             if (relevant) groups[{rules[i].stratum, rules[i].priority}].push_back(i);
         }
         for (const auto& [key, members] : groups) {
             if (members.size() > 2000) continue;  // synthetic sets: skip the quadratic check
             for (std::size_t x = 0; x < members.size(); ++x)
-                for (std::size_t y = x + 1; y < members.size(); ++y) check_pair(rules[members[x]], rules[members[y]]);
+                for (std::size_t y = x + 1; y < members.size(); ++y)
+                    check_pair(rules[members[x]], rules[members[y]]);
         }
     }
 
@@ -336,13 +366,16 @@ private:
                 auto opposed = [&](ActionKind p, ActionKind q) {
                     return (x.kind == p && y.kind == q) || (x.kind == q && y.kind == p);
                 };
-                if ((opposed(ActionKind::exclude, ActionKind::require) || opposed(ActionKind::prefer, ActionKind::avoid)) &&
-                    sets_overlap(rs_->selectors_[x.selector].upper_bound(), rs_->selectors_[y.selector].upper_bound()))
-                    what = std::string("one says ") + to_string(x.kind) + " and the other " + to_string(y.kind) +
-                           " for the same exercises";
+                if ((opposed(ActionKind::exclude, ActionKind::require) ||
+                     opposed(ActionKind::prefer, ActionKind::avoid)) &&
+                    sets_overlap(rs_->selectors_[x.selector].upper_bound(),
+                                 rs_->selectors_[y.selector].upper_bound()))
+                    what = std::string("one says ") + to_string(x.kind) + " and the other " +
+                           to_string(y.kind) + " for the same exercises";
                 if (what.empty()) continue;
-                error("RL009", b.origin, "", "rules '" + a.id + "' and '" + b.id + "' have the same priority (" +
-                                                 std::to_string(a.priority) + ") and can fire together, but " + what,
+                error("RL009", b.origin, "",
+                      "rules '" + a.id + "' and '" + b.id + "' have the same priority (" +
+                          std::to_string(a.priority) + ") and can fire together, but " + what,
                       "give one of them a higher priority, or make their conditions exclusive");
                 return;
             }
@@ -370,7 +403,8 @@ private:
                 break;
             }
         std::size_t values = 0;
-        if (rs_->index_fact_) values = rs_->schema_.domain(rs_->schema_.fact(*rs_->index_fact_).domain).values.size();
+        if (rs_->index_fact_)
+            values = rs_->schema_.domain(rs_->schema_.fact(*rs_->index_fact_).domain).values.size();
         for (auto& st : rs_->strata_) st.by_value.assign(values, {});
         for (std::uint32_t i = 0; i < rs_->rules_.size(); ++i) {
             const auto& r = rs_->rules_[i];
@@ -390,7 +424,8 @@ private:
     }
 };
 
-std::shared_ptr<const RuleSet> RuleSet::compile(const RuleSetData& data, std::shared_ptr<const KnowledgeGraph> kg,
+std::shared_ptr<const RuleSet> RuleSet::compile(const RuleSetData& data,
+                                                std::shared_ptr<const KnowledgeGraph> kg,
                                                 const FactSchema& inputs, Diagnostics& diags) {
     RuleSetBuilder b(data, std::move(kg), inputs, diags);
     return b.run();

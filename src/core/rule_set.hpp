@@ -58,7 +58,8 @@ class RuleSet {
 public:
     // Checks everything and compiles; returns null when any error was found (all are reported).
     // `inputs` declares the profile's facts; derived facts come from the rule data.
-    static std::shared_ptr<const RuleSet> compile(const RuleSetData& data, std::shared_ptr<const KnowledgeGraph> kg,
+    static std::shared_ptr<const RuleSet> compile(const RuleSetData& data,
+                                                  std::shared_ptr<const KnowledgeGraph> kg,
                                                   const FactSchema& inputs, Diagnostics& diags);
 
     const FactSchema& schema() const { return schema_; }
@@ -94,6 +95,7 @@ private:
 
 // Orders derived facts so that every fact comes after those its deriving rules read (Boost.Graph).
 // Returns the level of each fact slot (inputs 0), or reports RL008 with the cycle and returns {}.
-std::vector<int> stratify_facts(const FactSchema& schema, const std::vector<CompiledRule>& rules, Diagnostics& diags);
+std::vector<int> stratify_facts(const FactSchema& schema, const std::vector<CompiledRule>& rules,
+                                Diagnostics& diags);
 
 }  // namespace rehab

@@ -3,17 +3,30 @@
 // and / or / not combine sets. All of it happens once, at load time.
 #include "core/selector.hpp"
 
-#include "core/expr_names.hpp"
-
 #include <algorithm>
 #include <functional>
+
+#include "core/expr_names.hpp"
 
 namespace rehab {
 
 namespace {
 
-enum class ArgKind { exercise, muscle, movement, contraction, resistance, position, equipment, stance, stage,
-                     component, condition, source, none };
+enum class ArgKind {
+    exercise,
+    muscle,
+    movement,
+    contraction,
+    resistance,
+    position,
+    equipment,
+    stance,
+    stage,
+    component,
+    condition,
+    source,
+    none
+};
 
 struct FunctionSpec {
     const char* name;
@@ -53,19 +66,32 @@ const std::vector<FunctionSpec>& functions() {
 
 const char* kind_name(ArgKind k) {
     switch (k) {
-        case ArgKind::exercise: return "an exercise id";
-        case ArgKind::muscle: return "a muscle id";
-        case ArgKind::movement: return "a movement id";
-        case ArgKind::contraction: return "a contraction (isometric, concentric, eccentric, stretch)";
-        case ArgKind::resistance: return "a resistance (body_weight, band, therapist, external_load, none)";
-        case ArgKind::position: return "a position id";
-        case ArgKind::equipment: return "an equipment id";
-        case ArgKind::stance: return "a stance (none, both_legs, other_leg, affected_leg)";
-        case ArgKind::stage: return "a stage (early, mid, late) or a stage fact";
-        case ArgKind::component: return "a component (strength, balance, motor_control, mobility, trunk)";
-        case ArgKind::condition: return "a condition id or a condition fact";
-        case ArgKind::source: return "seed or project";
-        case ArgKind::none: return "nothing";
+        case ArgKind::exercise:
+            return "an exercise id";
+        case ArgKind::muscle:
+            return "a muscle id";
+        case ArgKind::movement:
+            return "a movement id";
+        case ArgKind::contraction:
+            return "a contraction (isometric, concentric, eccentric, stretch)";
+        case ArgKind::resistance:
+            return "a resistance (body_weight, band, therapist, external_load, none)";
+        case ArgKind::position:
+            return "a position id";
+        case ArgKind::equipment:
+            return "an equipment id";
+        case ArgKind::stance:
+            return "a stance (none, both_legs, other_leg, affected_leg)";
+        case ArgKind::stage:
+            return "a stage (early, mid, late) or a stage fact";
+        case ArgKind::component:
+            return "a component (strength, balance, motor_control, mobility, trunk)";
+        case ArgKind::condition:
+            return "a condition id or a condition fact";
+        case ArgKind::source:
+            return "seed or project";
+        case ArgKind::none:
+            return "nothing";
     }
     return "?";
 }
@@ -85,7 +111,12 @@ class SelectorCompiler {
 public:
     SelectorCompiler(const Expr& e, const KnowledgeGraph& kg, const FactSchema& schema, Diagnostics& diags,
                      std::string file, std::string pointer)
-        : e_(e), kg_(kg), schema_(schema), diags_(diags), file_(std::move(file)), pointer_(std::move(pointer)) {}
+        : e_(e),
+          kg_(kg),
+          schema_(schema),
+          diags_(diags),
+          file_(std::move(file)),
+          pointer_(std::move(pointer)) {}
 
     std::optional<Selector> run() {
         Selector s;
@@ -101,7 +132,8 @@ public:
             combos *= r;
         }
         if (combos > 4096) {
-            error("RL007", 1, "selector depends on too many fact combinations (" + std::to_string(combos) + ")");
+            error("RL007", 1,
+                  "selector depends on too many fact combinations (" + std::to_string(combos) + ")");
             return std::nullopt;
         }
         values_.assign(keys_.size(), 0);
@@ -148,9 +180,10 @@ private:
     std::vector<std::pair<int, ArgKind>> args_of(const ExprNode& call, const FunctionSpec& f) {
         std::vector<std::pair<int, ArgKind>> out;
         for (std::size_t i = 0; i < call.children.size(); ++i) {
-            ArgKind kind = f.args.empty() ? ArgKind::none
+            ArgKind kind = f.args.empty()      ? ArgKind::none
                            : i < f.args.size() ? f.args[i]
-                           : f.variadic ? f.args.back() : ArgKind::none;
+                           : f.variadic        ? f.args.back()
+                                               : ArgKind::none;
             const ExprNode& a = e_.node(call.children[i]);
             if (a.kind == ExprKind::list)
                 for (int item : a.children) out.emplace_back(item, kind);
@@ -168,7 +201,8 @@ private:
             return false;
         }
         if (a.kind != ExprKind::name) {
-            error("RL007", a.column, fn + "() expects " + kind_name(kind) + ", found \"" + e_.render(node) + "\"");
+            error("RL007", a.column,
+                  fn + "() expects " + kind_name(kind) + ", found \"" + e_.render(node) + "\"");
             return false;
         }
         if (kind == ArgKind::condition || kind == ArgKind::stage) {
@@ -198,13 +232,20 @@ private:
     // Whether `name` is a valid argument of this kind: hashed lookups, no list of every name.
     bool known(ArgKind kind, const std::string& name) const {
         switch (kind) {
-            case ArgKind::exercise: return kg_.find_exercise(name).has_value();
-            case ArgKind::muscle: return kg_.find_muscle(name).has_value();
-            case ArgKind::movement: return kg_.find_movement(name).has_value();
-            case ArgKind::position: return kg_.find_position(name).has_value();
-            case ArgKind::equipment: return kg_.find_equipment(name).has_value();
-            case ArgKind::condition: return kg_.find_condition(name).has_value();
-            default: break;
+            case ArgKind::exercise:
+                return kg_.find_exercise(name).has_value();
+            case ArgKind::muscle:
+                return kg_.find_muscle(name).has_value();
+            case ArgKind::movement:
+                return kg_.find_movement(name).has_value();
+            case ArgKind::position:
+                return kg_.find_position(name).has_value();
+            case ArgKind::equipment:
+                return kg_.find_equipment(name).has_value();
+            case ArgKind::condition:
+                return kg_.find_condition(name).has_value();
+            default:
+                break;
         }
         const auto names = candidates(kind);
         return std::find(names.begin(), names.end(), name) != names.end();
@@ -216,19 +257,44 @@ private:
             for (const auto& x : table) v.push_back(x.key);
         };
         switch (kind) {
-            case ArgKind::exercise: keys(kg_.exercises()); break;
-            case ArgKind::muscle: keys(kg_.muscles()); break;
-            case ArgKind::movement: keys(kg_.movements()); break;
-            case ArgKind::position: keys(kg_.positions()); break;
-            case ArgKind::equipment: keys(kg_.equipment()); break;
-            case ArgKind::condition: keys(kg_.conditions()); break;
-            case ArgKind::contraction: v = {"isometric", "concentric", "eccentric", "stretch"}; break;
-            case ArgKind::resistance: v = {"body_weight", "band", "therapist", "external_load", "none"}; break;
-            case ArgKind::stance: v = {"none", "both_legs", "other_leg", "affected_leg"}; break;
-            case ArgKind::stage: v = {"early", "mid", "late"}; break;
-            case ArgKind::component: v = {"strength", "balance", "motor_control", "mobility", "trunk"}; break;
-            case ArgKind::source: v = {"seed", "project"}; break;
-            case ArgKind::none: break;
+            case ArgKind::exercise:
+                keys(kg_.exercises());
+                break;
+            case ArgKind::muscle:
+                keys(kg_.muscles());
+                break;
+            case ArgKind::movement:
+                keys(kg_.movements());
+                break;
+            case ArgKind::position:
+                keys(kg_.positions());
+                break;
+            case ArgKind::equipment:
+                keys(kg_.equipment());
+                break;
+            case ArgKind::condition:
+                keys(kg_.conditions());
+                break;
+            case ArgKind::contraction:
+                v = {"isometric", "concentric", "eccentric", "stretch"};
+                break;
+            case ArgKind::resistance:
+                v = {"body_weight", "band", "therapist", "external_load", "none"};
+                break;
+            case ArgKind::stance:
+                v = {"none", "both_legs", "other_leg", "affected_leg"};
+                break;
+            case ArgKind::stage:
+                v = {"early", "mid", "late"};
+                break;
+            case ArgKind::component:
+                v = {"strength", "balance", "motor_control", "mobility", "trunk"};
+                break;
+            case ArgKind::source:
+                v = {"seed", "project"};
+                break;
+            case ArgKind::none:
+                break;
         }
         return v;
     }
@@ -238,14 +304,17 @@ private:
         switch (n.kind) {
             case ExprKind::binary:
                 if (n.op != BinOp::op_and && n.op != BinOp::op_or) {
-                    error("RL003", n.column, "a selector combines sets with and, or, not; '" +
-                                                 std::string(to_string(n.op)) + "' is for conditions");
+                    error("RL003", n.column,
+                          "a selector combines sets with and, or, not; '" + std::string(to_string(n.op)) +
+                              "' is for conditions");
                     return;
                 }
                 check(n.children[0]);
                 check(n.children[1]);
                 return;
-            case ExprKind::op_not: check(n.children[0]); return;
+            case ExprKind::op_not:
+                check(n.children[0]);
+                return;
             case ExprKind::name:
                 if (n.text == "all") return;
                 [[fallthrough]];
@@ -266,8 +335,9 @@ private:
                 return;
             }
             default:
-                error("RL003", n.column, "expected a selector such as works(adductor_longus), found \"" +
-                                             e_.render(node) + "\"");
+                error(
+                    "RL003", n.column,
+                    "expected a selector such as works(adductor_longus), found \"" + e_.render(node) + "\"");
         }
     }
 
@@ -282,9 +352,12 @@ private:
                 }
         }
         switch (kind) {
-            case ArgKind::condition: return kg_.find_condition(t)->value;
-            case ArgKind::stage: return static_cast<std::uint32_t>(*stage_from(t));
-            default: return 0;
+            case ArgKind::condition:
+                return kg_.find_condition(t)->value;
+            case ArgKind::stage:
+                return static_cast<std::uint32_t>(*stage_from(t));
+            default:
+                return 0;
         }
     }
 
@@ -310,8 +383,10 @@ ExerciseSet SelectorCompiler::eval(int node) const {
     if (n.kind == ExprKind::binary) {
         ExerciseSet a = eval(n.children[0]);
         ExerciseSet b = eval(n.children[1]);
-        if (n.op == BinOp::op_and) a &= b;
-        else a |= b;
+        if (n.op == BinOp::op_and)
+            a &= b;
+        else
+            a |= b;
         return a;
     }
     if (n.kind == ExprKind::op_not) {
@@ -334,7 +409,8 @@ ExerciseSet SelectorCompiler::eval_call(const ExprNode& n) const {
     };
     auto contraction_mask = [&]() {
         unsigned m = 0;
-        for (const auto& c : names_of(ArgKind::contraction)) m |= 1u << static_cast<unsigned>(*contraction_from(c));
+        for (const auto& c : names_of(ArgKind::contraction))
+            m |= 1u << static_cast<unsigned>(*contraction_from(c));
         return m;
     };
     const std::string name = f.name;
@@ -345,7 +421,8 @@ ExerciseSet SelectorCompiler::eval_call(const ExprNode& n) const {
     }
     if (name == "works" || name == "works_primary") {
         ExerciseSet s(kg_.exercise_count());
-        for (const auto& m : names_of(ArgKind::muscle)) s |= set_of(kg_.exercises_working(*kg_.find_muscle(m), name == "works_primary"));
+        for (const auto& m : names_of(ArgKind::muscle))
+            s |= set_of(kg_.exercises_working(*kg_.find_muscle(m), name == "works_primary"));
         return s;
     }
     if (name == "loads") {
@@ -429,7 +506,8 @@ ExerciseSet SelectorCompiler::eval_call(const ExprNode& n) const {
         unsigned stage_mask = args.size() > 1 ? 1u << value_of(args[1].first, ArgKind::stage) : 0b111u;
         return filter([&](const Exercise& ex) {
             for (const auto& p : ex.precautions)
-                if (p.condition == cond && p.contraindication == contra && (p.stages & stage_mask)) return true;
+                if (p.condition == cond && p.contraindication == contra && (p.stages & stage_mask))
+                    return true;
             return false;
         });
     }
@@ -453,8 +531,9 @@ ExerciseSet SelectorCompiler::eval_call(const ExprNode& n) const {
     return set_of(kg_.exercises_loading(c.key_movement, 0b0111));
 }
 
-std::optional<Selector> Selector::compile(const std::string& text, const KnowledgeGraph& kg, const FactSchema& schema,
-                                          Diagnostics& diags, const std::string& file, const std::string& pointer) {
+std::optional<Selector> Selector::compile(const std::string& text, const KnowledgeGraph& kg,
+                                          const FactSchema& schema, Diagnostics& diags,
+                                          const std::string& file, const std::string& pointer) {
     Expr e;
     if (!parse_expr(text, e, diags, file, pointer)) return std::nullopt;
     SelectorCompiler c(e, kg, schema, diags, file, pointer);

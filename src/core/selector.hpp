@@ -37,8 +37,8 @@ public:
     ExerciseSet upper_bound() const;
 
     static std::optional<Selector> compile(const std::string& text, const KnowledgeGraph& kg,
-                                           const FactSchema& schema, Diagnostics& diags, const std::string& file,
-                                           const std::string& pointer);
+                                           const FactSchema& schema, Diagnostics& diags,
+                                           const std::string& file, const std::string& pointer);
 
 private:
     std::string source_;

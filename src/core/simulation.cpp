@@ -28,11 +28,13 @@ bool forward(const KnowledgeGraph& kg, const ProgrammeItem& item) {
 
 bool contraindicated(const Exercise& ex, ConditionId c, Stage s) {
     for (const auto& pr : ex.precautions)
-        if (pr.contraindication && pr.condition == c && (pr.stages & (1u << static_cast<unsigned>(s)))) return true;
+        if (pr.contraindication && pr.condition == c && (pr.stages & (1u << static_cast<unsigned>(s))))
+            return true;
     return false;
 }
 
-SimulatedWeek row(const KnowledgeGraph& kg, const Profile& p, const Recommendation& rec, int week, double capacity) {
+SimulatedWeek row(const KnowledgeGraph& kg, const Profile& p, const Recommendation& rec, int week,
+                  double capacity) {
     SimulatedWeek w;
     w.week = week;
     w.stage = rec.stage;
@@ -70,15 +72,17 @@ void check_review(const Recommender& r, const Profile& p, const Recommendation& 
             for (const auto& s : last_week)
                 for (const auto& x : s.exercises)
                     if (x.exercise == logged_as && x.pain_during && *x.pain_during > *ceiling)
-                        out.push_back(at + ex.name + " was progressed although pain during " + kg.exercise(logged_as).name +
-                                      " reached " + std::to_string(*x.pain_during) + "/10, above the ceiling");
+                        out.push_back(at + ex.name + " was progressed although pain during " +
+                                      kg.exercise(logged_as).name + " reached " +
+                                      std::to_string(*x.pain_during) + "/10, above the ceiling");
         std::string& h = state.history[item.exercise.value];
         if (item.change == Change::progressed) h += 'p';
         if (item.change == Change::regressed) h += 'r';
         std::size_t flips = 0;
         for (std::size_t i = h.size(); i >= 2 && h[i - 2] == 'p' && h[i - 1] == 'r'; i -= 2) ++flips;
         if (flips > max_flips && h.size() >= 2 && h.back() == 'r') {
-            out.push_back(at + ex.name + " was progressed then regressed " + std::to_string(flips) + " times in a row");
+            out.push_back(at + ex.name + " was progressed then regressed " + std::to_string(flips) +
+                          " times in a row");
             h.clear();
         }
     }
@@ -119,12 +123,14 @@ SimulationResult simulate(const Recommender& r, Profile p, const SimulationOptio
         // The next review sees this week's sessions and last week's (for the week-to-week comparison).
         p.history.programme.clear();
         for (const auto& item : rec.items)
-            p.history.programme.push_back({item.exercise, item.dose.sets, item.dose.reps, item.dose.hold_s,
-                                           item.dose.band.valid() ? std::optional<BandId>(item.dose.band) : std::nullopt});
+            p.history.programme.push_back(
+                {item.exercise, item.dose.sets, item.dose.reps, item.dose.hold_s,
+                 item.dose.band.valid() ? std::optional<BandId>(item.dose.band) : std::nullopt});
         std::vector<LoggedSession> kept;
         for (auto s : last_week) {
             std::erase_if(s.exercises, [&](const LoggedExercise& x) {
-                return std::none_of(rec.items.begin(), rec.items.end(), [&](const auto& i) { return i.exercise == x.exercise; });
+                return std::none_of(rec.items.begin(), rec.items.end(),
+                                    [&](const auto& i) { return i.exercise == x.exercise; });
             });
             if (!s.exercises.empty()) kept.push_back(std::move(s));
         }

@@ -23,18 +23,19 @@ struct SimulatedWeek {
     Stage stage = Stage::mid;
     std::vector<ProgrammeItem> programme;  // as reviewed at the start of the week
     std::vector<ProgrammeItem> dropped;
-    std::vector<std::string> notes;        // warnings of that review (stage transitions, logs)
-    std::optional<double> pain_rest, pain_walking, key_pain, single_leg_stance_s, squeeze_ratio;  // at the start
-    double pain_during_max = 0;            // the highest pain during logged in the week
-    double capacity = 0;                   // the model patient's capacity at the start of the week
+    std::vector<std::string> notes;  // warnings of that review (stage transitions, logs)
+    std::optional<double> pain_rest, pain_walking, key_pain, single_leg_stance_s,
+        squeeze_ratio;           // at the start
+    double pain_during_max = 0;  // the highest pain during logged in the week
+    double capacity = 0;         // the model patient's capacity at the start of the week
 };
 
 struct SimulationResult {
     std::vector<SimulatedWeek> weeks;
     std::optional<Stage> start_stage, final_stage;  // final: the review after the last week
     bool referred = false;
-    std::vector<std::string> referral;              // reasons, when referred
-    std::vector<std::string> violations;            // broken invariants ("week 3: ...")
+    std::vector<std::string> referral;    // reasons, when referred
+    std::vector<std::string> violations;  // broken invariants ("week 3: ...")
 };
 
 SimulationResult simulate(const Recommender& r, Profile p, const SimulationOptions& o);

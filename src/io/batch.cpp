@@ -26,7 +26,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct Chunk {
-    std::size_t first_line = 0;             // 1-based number of lines[0]
+    std::size_t first_line = 0;              // 1-based number of lines[0]
     std::vector<std::string> lines, output;  // output[i]: the record for lines[i] ("" for a blank line)
     std::size_t profiles = 0, referrals = 0, errors = 0;
     std::map<std::string, std::size_t> per_condition;
@@ -34,7 +34,8 @@ struct Chunk {
 };
 
 bool blank(const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; });
+    return std::all_of(s.begin(), s.end(),
+                       [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
 class Worker {
@@ -173,8 +174,8 @@ std::string batch_error_record(std::size_t line, const Diagnostics& d) {
         if (!x.hint.empty()) e["hint"] = x.hint;
         errors.push_back(std::move(e));
     }
-    return nlohmann::json{{"line", line}, {"error", std::move(errors)}}.dump(-1, ' ', false,
-                                                                            nlohmann::json::error_handler_t::replace);
+    return nlohmann::json{{"line", line}, {"error", std::move(errors)}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 BatchStats run_batch(const Recommender& r, std::istream& in, std::ostream& out, const BatchOptions& options) {
@@ -228,8 +229,8 @@ void write_batch_summary(std::ostream& out, const BatchStats& s) {
     std::snprintf(rate, sizeof rate, "%.2f s, %.0f profiles/s", s.seconds,
                   s.seconds > 0 ? static_cast<double>(records) / s.seconds : 0.0);
     out << "batch: " << records << " records (" << s.profiles << " profiles, " << s.errors << " errors), "
-        << s.referrals << " referrals, " << s.profiles - s.referrals << " programmes; " << rate << " on " << s.threads
-        << " thread(s)\n";
+        << s.referrals << " referrals, " << s.profiles - s.referrals << " programmes; " << rate << " on "
+        << s.threads << " thread(s)\n";
     if (s.per_condition.empty()) return;
     out << "  per condition:";
     for (const auto& [k, n] : s.per_condition) out << " " << k << "=" << n;

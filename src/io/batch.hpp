@@ -1,7 +1,7 @@
 // Batch recommendation over JSON Lines: one profile a line in, one "rehab.programme/1" document
-// (or, with `summary`, a "rehab.programme-summary/1" record) a line out, in input order. Worker threads take chunks of lines; a bounded window of
-// chunks in flight keeps memory constant in the number of profiles. A bad line becomes an error
-// record {"line": n, "error": [...]} and the batch goes on.
+// (or, with `summary`, a "rehab.programme-summary/1" record) a line out, in input order. Worker threads take
+// chunks of lines; a bounded window of chunks in flight keeps memory constant in the number of profiles. A
+// bad line becomes an error record {"line": n, "error": [...]} and the batch goes on.
 #pragma once
 #include <cstddef>
 #include <istream>
@@ -14,12 +14,12 @@
 namespace rehab::io {
 
 struct BatchOptions {
-    unsigned threads = 0;         // 0: one per hardware thread
-    std::size_t chunk = 256;      // lines per work item
-    std::size_t window = 0;       // chunks in flight; 0: 4 per thread
-    std::string input_name = "-"; // names the input in diagnostics
+    unsigned threads = 0;              // 0: one per hardware thread
+    std::size_t chunk = 256;           // lines per work item
+    std::size_t window = 0;            // chunks in flight; 0: 4 per thread
+    std::string input_name = "-";      // names the input in diagnostics
     std::ostream* progress = nullptr;  // when set: a progress line, rewritten about twice a second
-    bool summary = false;         // compact rehab.programme-summary/1 records instead of full documents
+    bool summary = false;              // compact rehab.programme-summary/1 records instead of full documents
 };
 
 struct BatchStats {

@@ -25,14 +25,22 @@ std::string threshold_words(const FactSchema& s, const ObservedComparison& o) {
     std::string v = o.threshold_text;
     if (d.type == FactType::number) v += d.unit;
     switch (o.op) {
-        case BinOp::gt: return "above " + v;
-        case BinOp::ge: return v + " or more";
-        case BinOp::lt: return "below " + v;
-        case BinOp::le: return v + " or less";
-        case BinOp::ne: return "not " + v;
-        case BinOp::in: return "one of " + v;
-        case BinOp::not_in: return "none of " + v;
-        default: return d.type == FactType::boolean ? (v == "true" ? "yes" : "no") : v;
+        case BinOp::gt:
+            return "above " + v;
+        case BinOp::ge:
+            return v + " or more";
+        case BinOp::lt:
+            return "below " + v;
+        case BinOp::le:
+            return v + " or less";
+        case BinOp::ne:
+            return "not " + v;
+        case BinOp::in:
+            return "one of " + v;
+        case BinOp::not_in:
+            return "none of " + v;
+        default:
+            return d.type == FactType::boolean ? (v == "true" ? "yes" : "no") : v;
     }
 }
 
@@ -78,7 +86,8 @@ std::string basis_sentence(const Recommender& r, const Recommendation& rec, cons
     if (e.basis == ExclusionBasis::contraindication && e.contraindication) {
         std::string name = r.knowledge().condition(e.contraindication->condition).name;
         if (!name.empty()) name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
-        std::string out = "The knowledge base contraindicates it for " + name + " in the " + to_string(rec.stage) + " stage";
+        std::string out = "The knowledge base contraindicates it for " + name + " in the " +
+                          to_string(rec.stage) + " stage";
         if (!e.contraindication->reason.empty()) out += ": " + e.contraindication->reason;
         return out.back() == '.' ? out : out + ".";
     }
@@ -91,13 +100,15 @@ std::string basis_sentence(const Recommender& r, const Recommendation& rec, cons
         for (std::size_t i = 0; i < stages.size(); ++i)
             names += (i == 0 ? "" : i + 1 == stages.size() ? " and " : ", ") + stages[i];
         std::string out = "It is " + e.basis_text;
-        if (!stages.empty()) out += " (it belongs to the " + names + (stages.size() == 1 ? " stage)" : " stages)");
+        if (!stages.empty())
+            out += " (it belongs to the " + names + (stages.size() == 1 ? " stage)" : " stages)");
         return out + ".";
     }
     return "";
 }
 
-void chosen(std::ostringstream& out, const Recommender& r, const Recommendation& rec, const ExerciseExplanation& x) {
+void chosen(std::ostringstream& out, const Recommender& r, const Recommendation& rec,
+            const ExerciseExplanation& x) {
     const std::string& name = r.knowledge().exercise(x.exercise).name;
     out << name << " is in the programme (number " << x.position << " of " << rec.items.size() << ", score "
         << number_text(x.score) << ").\n";
@@ -112,7 +123,8 @@ void chosen(std::ostringstream& out, const Recommender& r, const Recommendation&
     for (const auto& g : x.graph_reasons) out << "- Knowledge: it " << g << ".\n";
 }
 
-void excluded(std::ostringstream& out, const Recommender& r, const Recommendation& rec, const ExerciseExplanation& x) {
+void excluded(std::ostringstream& out, const Recommender& r, const Recommendation& rec,
+              const ExerciseExplanation& x) {
     const FactSchema& s = r.rules().schema();
     const FactValues& facts = rec.evaluation.facts;
     out << r.knowledge().exercise(x.exercise).name << " is excluded.\n";
@@ -132,7 +144,8 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
         if (auto b = basis_sentence(r, rec, x, e); !b.empty()) text += (text.empty() ? "" : " ") + b;
         const CompiledRule& rule = r.rules().rule(static_cast<std::uint32_t>(e.rule));
         text += (text.empty() ? "" : " ") + rule.rationale;
-        if (!e.change.empty() && x.exclusions.size() > 1) text += " Lifted once " + changes_words(s, facts, e.change) + ".";
+        if (!e.change.empty() && x.exclusions.size() > 1)
+            text += " Lifted once " + changes_words(s, facts, e.change) + ".";
         out << "- " << head << ": " << text << "\n";
         if (e.change.empty()) blocked.push_back(rule.id + ": " + e.no_change);
     }
@@ -141,15 +154,16 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
         return;
     }
     for (const auto& n : x.no_change)  // reasons not tied to one rule (contradicting changes)
-        if (std::none_of(x.exclusions.begin(), x.exclusions.end(), [&](const auto& e) { return e.change.empty() && e.no_change == n; }))
+        if (std::none_of(x.exclusions.begin(), x.exclusions.end(),
+                         [&](const auto& e) { return e.change.empty() && e.no_change == n; }))
             blocked.push_back(n);
     out << "No change in the patient's measures would make it eligible:\n";
     for (const auto& b : blocked) out << "  - " << b << "\n";
 }
 
 void not_chosen(std::ostringstream& out, const Recommender& r, const ExerciseExplanation& x) {
-    out << r.knowledge().exercise(x.exercise).name << " is eligible but not chosen: " << x.reason << ". Its score is "
-        << number_text(x.score);
+    out << r.knowledge().exercise(x.exercise).name << " is eligible but not chosen: " << x.reason
+        << ". Its score is " << number_text(x.score);
     if (x.lowest_chosen_score) out << "; the lowest chosen score is " << number_text(*x.lowest_chosen_score);
     out << ".\n";
 }
@@ -170,13 +184,22 @@ void referred(std::ostringstream& out, const Recommender& r, const ExerciseExpla
 
 }  // namespace
 
-std::string explanation_to_text(const Recommender& r, const Recommendation& rec, const ExerciseExplanation& x) {
+std::string explanation_to_text(const Recommender& r, const Recommendation& rec,
+                                const ExerciseExplanation& x) {
     std::ostringstream out;
     switch (x.status) {
-        case ExplanationStatus::chosen: chosen(out, r, rec, x); break;
-        case ExplanationStatus::excluded: excluded(out, r, rec, x); break;
-        case ExplanationStatus::not_chosen: not_chosen(out, r, x); break;
-        case ExplanationStatus::referred: referred(out, r, x); break;
+        case ExplanationStatus::chosen:
+            chosen(out, r, rec, x);
+            break;
+        case ExplanationStatus::excluded:
+            excluded(out, r, rec, x);
+            break;
+        case ExplanationStatus::not_chosen:
+            not_chosen(out, r, x);
+            break;
+        case ExplanationStatus::referred:
+            referred(out, r, x);
+            break;
     }
     return out.str();
 }

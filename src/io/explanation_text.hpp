@@ -10,6 +10,7 @@
 
 namespace rehab::io {
 
-std::string explanation_to_text(const Recommender& r, const Recommendation& rec, const ExerciseExplanation& x);
+std::string explanation_to_text(const Recommender& r, const Recommendation& rec,
+                                const ExerciseExplanation& x);
 
 }  // namespace rehab::io

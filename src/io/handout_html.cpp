@@ -26,7 +26,8 @@ p, li { margin: 0 0 4pt 0; }
 @media print { .card, .feel, .stop, .refer { page-break-inside: avoid; } })";
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -52,12 +53,15 @@ std::string tempo_words(const std::string& t) {
     std::string out;
     if (up > 0) out = "take " + seconds(up) + " to lift";
     if (pause > 0) out += (out.empty() ? "" : ", ") + std::string("hold for ") + seconds(pause);
-    if (down > 0) out += (out.empty() ? "" : " and ") + std::string("lower ") + (down >= 3 ? "slowly " : "") + "over " + seconds(down);
+    if (down > 0)
+        out += (out.empty() ? "" : " and ") + std::string("lower ") + (down >= 3 ? "slowly " : "") + "over " +
+               seconds(down);
     return out;
 }
 
 void line(std::ostringstream& out, const char* tag, const std::string& text, const char* cls = nullptr) {
-    out << "<" << tag << (cls ? std::string(" class=\"") + cls + "\"" : "") << ">" << html_escape(text) << "</" << tag << ">\n";
+    out << "<" << tag << (cls ? std::string(" class=\"") + cls + "\"" : "") << ">" << html_escape(text)
+        << "</" << tag << ">\n";
 }
 
 void card(std::ostringstream& out, const KnowledgeGraph& kg, const ProgrammeItem& it, std::size_t n) {
@@ -77,14 +81,16 @@ void card(std::ostringstream& out, const KnowledgeGraph& kg, const ProgrammeItem
         std::string text = pc.substr(0, at);
         if (!has_jargon(text)) line(out, "p", "Take care: " + text, "care");
     }
-    if (!ex.stop_if.empty() && !has_jargon(ex.stop_if)) line(out, "p", "Stop this exercise if " + ex.stop_if, "care");
+    if (!ex.stop_if.empty() && !has_jargon(ex.stop_if))
+        line(out, "p", "Stop this exercise if " + ex.stop_if, "care");
     out << "</div>\n";
 }
 
 void feel(std::ostringstream& out, double ceiling) {
     out << "<div class=\"feel\">\n<h2>How it should feel</h2>\n";
-    line(out, "p", "Some discomfort is fine if it stays at or below " + number_text(ceiling) +
-                       " out of 10 during the exercise and has settled by the next morning.");
+    line(out, "p",
+         "Some discomfort is fine if it stays at or below " + number_text(ceiling) +
+             " out of 10 during the exercise and has settled by the next morning.");
     out << "</div>\n";
 }
 
@@ -94,7 +100,8 @@ void stop(std::ostringstream& out, double ceiling) {
     for (const std::string& s :
          {"pain goes above " + n + " out of 10, is sharp, or keeps getting worse from one week to the next;",
           std::string("the area swells;"), std::string("you feel numbness, tingling or weakness in the leg;"),
-          std::string("you become unwell (fever), notice a lump in the groin, or have new bladder or bowel problems.")})
+          std::string("you become unwell (fever), notice a lump in the groin, or have new bladder or bowel "
+                      "problems.")})
         line(out, "li", s);
     out << "</ul>\n</div>\n";
 }
@@ -102,8 +109,10 @@ void stop(std::ostringstream& out, double ceiling) {
 void referral(std::ostringstream& out, const Recommender& r, const Recommendation& rec) {
     bool emergency = most_urgent(rec.referral) == Urgency::emergency;
     out << "<div class=\"refer\">\n<h1>Please see a doctor before you start any exercises</h1>\n";
-    line(out, "p", emergency ? "Please get medical help today. Do not start or continue an exercise programme until you have been checked."
-                             : "Please see your doctor or clinician soon, before you start an exercise programme.");
+    line(out, "p",
+         emergency ? "Please get medical help today. Do not start or continue an exercise programme until "
+                     "you have been checked."
+                   : "Please see your doctor or clinician soon, before you start an exercise programme.");
     out << "<ul>\n";
     for (const auto& x : rec.referral) {
         if (x.red_flag.valid()) {
@@ -122,12 +131,23 @@ std::string html_escape(const std::string& s) {
     std::string out;
     out.reserve(s.size());
     for (char c : s) switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     return out;
 }
@@ -135,7 +155,8 @@ std::string html_escape(const std::string& s) {
 std::string plain_words(const std::string& s) {
     std::string out = s;
     for (auto [from, to] : {std::pair{"Eccentric ", "Controlled "}, std::pair{"eccentric ", "controlled "}}) {
-        for (auto at = out.find(from); at != std::string::npos; at = out.find(from, at)) out.replace(at, std::string(from).size(), to);
+        for (auto at = out.find(from); at != std::string::npos; at = out.find(from, at))
+            out.replace(at, std::string(from).size(), to);
     }
     return out;
 }
@@ -157,8 +178,10 @@ std::string dose_in_words(const KnowledgeGraph& kg, const PrescribedDose& d) {
     if (d.per_side) parts.push_back("on each side");
     if (auto t = tempo_words(d.tempo); !t.empty()) parts.push_back(t);
     if (d.rest_s > 0) parts.push_back("rest " + seconds(d.rest_s) + " between sets");
-    if (d.per_week >= 7) parts.push_back("every day");
-    else if (d.per_week > 0) parts.push_back(std::to_string(d.per_week) + (d.per_week == 1 ? " time a week" : " times a week"));
+    if (d.per_week >= 7)
+        parts.push_back("every day");
+    else if (d.per_week > 0)
+        parts.push_back(std::to_string(d.per_week) + (d.per_week == 1 ? " time a week" : " times a week"));
     if (d.band.valid()) parts.push_back(lower(kg.band(d.band).name) + " band");
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
@@ -169,15 +192,18 @@ std::string programme_to_handout_html(const Recommender& r, const Recommendation
     const KnowledgeGraph& kg = r.knowledge();
     std::ostringstream out;
     out << "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
-        << "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        << "<title>Your exercise programme</title>\n<style>\n" << style << "\n</style>\n</head>\n<body>\n";
+        << "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, "
+           "initial-scale=1\"/>\n"
+        << "<title>Your exercise programme</title>\n<style>\n"
+        << style << "\n</style>\n</head>\n<body>\n";
     if (rec.referred()) {
         referral(out, r, rec);
     } else {
         line(out, "h1", "Your exercise programme");
         if (!p.id.empty()) line(out, "p", "Reference: " + p.id);
         line(out, "p", "These exercises were chosen for you by your clinician. Do them as described below.");
-        double ceiling = rec.progress.pain_ceiling.value_or(p.condition.valid() ? kg.condition(p.condition).pain_ceiling : 3);
+        double ceiling = rec.progress.pain_ceiling.value_or(
+            p.condition.valid() ? kg.condition(p.condition).pain_ceiling : 3);
         feel(out, ceiling);
         for (std::size_t i = 0; i < rec.items.size(); ++i) card(out, kg, rec.items[i], i + 1);
         stop(out, ceiling);

@@ -23,7 +23,8 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 std::string clean_parse_message(std::string what) {
     if (what.rfind("[json.exception.", 0) == 0)
         if (auto close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
-    if (what.rfind("number overflow parsing", 0) == 0) return what + ", expected a finite number (one that fits in a double)";
+    if (what.rfind("number overflow parsing", 0) == 0)
+        return what + ", expected a finite number (one that fits in a double)";
     if (auto p = what.find("syntax error"); p != std::string::npos)
         what = what.substr(p);
     else if (auto c = what.find(": "); c != std::string::npos)
@@ -45,7 +46,6 @@ std::string clean_parse_message(std::string what) {
     if (!context.empty() && context != "value") what += " (while reading " + context + ")";
     return what;
 }
-
 
 struct LineColumn {
     int line = 1, column = 1;
@@ -71,14 +71,17 @@ LineColumn locate(const std::string& text, std::size_t chars_read) {
 class CheckedSax {
 public:
     using json = nlohmann::json;
-    CheckedSax(json& root, const std::string& text, const std::string& file, const std::string& code, Diagnostics& d)
+    CheckedSax(json& root, const std::string& text, const std::string& file, const std::string& code,
+               Diagnostics& d)
         : dom_(root, false), text_(text), file_(file), code_(code), d_(d) {}
 
     bool null() { return value(dom_.null()); }
     bool boolean(bool v) { return value(dom_.boolean(v)); }
     bool number_integer(json::number_integer_t v) { return value(dom_.number_integer(v)); }
     bool number_unsigned(json::number_unsigned_t v) { return value(dom_.number_unsigned(v)); }
-    bool number_float(json::number_float_t v, const json::string_t& s) { return value(dom_.number_float(v, s)); }
+    bool number_float(json::number_float_t v, const json::string_t& s) {
+        return value(dom_.number_float(v, s));
+    }
     bool string(json::string_t& v) { return value(dom_.string(v)); }
     bool binary(json::binary_t& v) { return value(dom_.binary(v)); }
     bool start_object(std::size_t n) {

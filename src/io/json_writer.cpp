@@ -85,7 +85,8 @@ namespace {
 bool needs_escape(std::uint64_t w) {
     constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
     auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & high; };
-    return (zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\')) | ((w - ones * 0x20) & ~w & high)) != 0;
+    return (zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\')) | ((w - ones * 0x20) & ~w & high)) !=
+           0;
 }
 
 }  // namespace
@@ -106,13 +107,27 @@ void JsonWriter::escaped(std::string_view s) {
         out_.append(s.data() + run, i - run);
         run = i + 1;
         switch (c) {
-            case '"': out_ += "\\\""; break;
-            case '\\': out_ += "\\\\"; break;
-            case '\b': out_ += "\\b"; break;
-            case '\f': out_ += "\\f"; break;
-            case '\n': out_ += "\\n"; break;
-            case '\r': out_ += "\\r"; break;
-            case '\t': out_ += "\\t"; break;
+            case '"':
+                out_ += "\\\"";
+                break;
+            case '\\':
+                out_ += "\\\\";
+                break;
+            case '\b':
+                out_ += "\\b";
+                break;
+            case '\f':
+                out_ += "\\f";
+                break;
+            case '\n':
+                out_ += "\\n";
+                break;
+            case '\r':
+                out_ += "\\r";
+                break;
+            case '\t':
+                out_ += "\\t";
+                break;
             default: {
                 static const char hex[] = "0123456789abcdef";
                 const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};

@@ -16,7 +16,8 @@ namespace {
 
 class ProgrammeWriter {
 public:
-    ProgrammeWriter(std::string& out, int indent, const Recommender& r, const Recommendation& rec, const Profile& p)
+    ProgrammeWriter(std::string& out, int indent, const Recommender& r, const Recommendation& rec,
+                    const Profile& p)
         : w_(out, indent), r_(r), kg_(r.knowledge()), s_(r.rules().schema()), rec_(rec), p_(p) {}
 
     void document();
@@ -35,15 +36,20 @@ private:
     // "key": v, integral values as integers.
     void num(std::string_view k, double v) {
         w_.key(k);
-        if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e15) w_.integer(std::llround(v));
-        else w_.number(v);
+        if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e15)
+            w_.integer(std::llround(v));
+        else
+            w_.number(v);
     }
     // "key": the value of a fact, as its type is written.
     void fact(std::string_view k, FactSlot slot, double v) {
         switch (s_.fact(slot).type) {
-            case FactType::boolean: return w_.field_bool(k, v != 0);
-            case FactType::enumeration: return w_.field(k, s_.format_value(slot, v));
-            case FactType::number: break;
+            case FactType::boolean:
+                return w_.field_bool(k, v != 0);
+            case FactType::enumeration:
+                return w_.field(k, s_.format_value(slot, v));
+            case FactType::number:
+                break;
         }
         num(k, v);
     }

@@ -14,6 +14,7 @@ inline constexpr const char* programme_format = "rehab.programme/1";
 
 // `rec` should be made with trace=true (the excluded exercises' observed values come from the trace).
 // indent < 0: one compact line without a trailing newline (JSON Lines, `rehab batch`).
-std::string programme_to_json(const Recommender& r, const Recommendation& rec, const Profile& p, int indent = 2);
+std::string programme_to_json(const Recommender& r, const Recommendation& rec, const Profile& p,
+                              int indent = 2);
 
 }  // namespace rehab::io

@@ -60,7 +60,8 @@ void referral(JsonWriter& w, const Recommender& r, const Recommendation& rec) {
 
 }  // namespace
 
-void append_programme_summary(const Recommender& r, const Recommendation& rec, const Profile& p, std::string& out) {
+void append_programme_summary(const Recommender& r, const Recommendation& rec, const Profile& p,
+                              std::string& out) {
     const KnowledgeGraph& kg = r.knowledge();
     JsonWriter w(out, -1);
     w.begin_object();
@@ -70,7 +71,8 @@ void append_programme_summary(const Recommender& r, const Recommendation& rec, c
     w.key("rules").string(r.rules().content_hash());
     if (p.condition.valid()) w.key("condition").string(kg.condition(p.condition).key);
     w.key("stage").string(to_string(rec.stage));
-    if (rec.stage_rule >= 0) w.key("stage_rule").string(r.rules().rule(static_cast<std::uint32_t>(rec.stage_rule)).id);
+    if (rec.stage_rule >= 0)
+        w.key("stage_rule").string(r.rules().rule(static_cast<std::uint32_t>(rec.stage_rule)).id);
     if (!rec.irritability.empty()) w.key("irritability").string(rec.irritability);
     if (rec.referred()) {
         referral(w, r, rec);

@@ -13,6 +13,7 @@ namespace rehab::io {
 inline constexpr const char* programme_summary_format = "rehab.programme-summary/1";
 
 // Appends the record (no trailing newline) to `out`; byte-identical for identical input.
-void append_programme_summary(const Recommender& r, const Recommendation& rec, const Profile& p, std::string& out);
+void append_programme_summary(const Recommender& r, const Recommendation& rec, const Profile& p,
+                              std::string& out);
 
 }  // namespace rehab::io

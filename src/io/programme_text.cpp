@@ -13,10 +13,13 @@ namespace rehab::io {
 namespace {
 
 std::size_t width(const std::string& s) {  // UTF-8 code points
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
+std::string pad(const std::string& s, std::size_t w) {
+    return s + std::string(w > width(s) ? w - width(s) : 0, ' ');
+}
 
 std::string rule_id(const Recommender& r, std::int64_t rule) {
     return rule >= 0 ? r.rules().rule(static_cast<std::uint32_t>(rule)).id : "knowledge";
@@ -66,15 +69,17 @@ void table(std::ostringstream& out, const Recommender& r, const Recommendation& 
         wb = std::max(wb, width(band_name(kg, it.dose)));
     }
     out << "\nProgramme (" << rec.items.size() << " exercise" << (rec.items.size() == 1 ? "" : "s") << ")\n";
-    out << " #  " << pad("Exercise", wn) << "  " << pad("Dose", wd) << "  " << pad("Tempo", wt) << "  " << pad("Band", wb)
-        << "  Per week\n";
+    out << " #  " << pad("Exercise", wn) << "  " << pad("Dose", wd) << "  " << pad("Tempo", wt) << "  "
+        << pad("Band", wb) << "  Per week\n";
     for (std::size_t i = 0; i < rec.items.size(); ++i) {
         const PrescribedDose& d = rec.items[i].dose;
         std::string n = std::to_string(i + 1);
-        out << pad((n.size() < 2 ? " " : "") + n, 3) << " " << pad(kg.exercise(rec.items[i].exercise).name, wn)
-            << "  " << pad(dose_cell(d), wd) << "  " << pad(d.tempo.empty() ? "-" : d.tempo, wt)
-            << "  " << pad(band_name(kg, d).empty() ? "-" : band_name(kg, d), wb) << "  "
-            << (d.per_week > 0 ? std::to_string(d.per_week) : "-") << (d.per_side ? "  (each side)" : "") << "\n";
+        out << pad((n.size() < 2 ? " " : "") + n, 3) << " "
+            << pad(kg.exercise(rec.items[i].exercise).name, wn) << "  " << pad(dose_cell(d), wd) << "  "
+            << pad(d.tempo.empty() ? "-" : d.tempo, wt) << "  "
+            << pad(band_name(kg, d).empty() ? "-" : band_name(kg, d), wb) << "  "
+            << (d.per_week > 0 ? std::to_string(d.per_week) : "-") << (d.per_side ? "  (each side)" : "")
+            << "\n";
     }
 }
 
@@ -88,7 +93,8 @@ void why(std::ostringstream& out, const Recommender& r, const Recommendation& re
             rules += (rules.empty() ? "" : ", ") + r.rules().rule(s.rule).id;
             if (s.kind == ActionKind::prefer || s.kind == ActionKind::avoid)
                 rules += std::string(" (") + (s.weight >= 0 ? "+" : "") + number_text(s.weight) + ")";
-            else rules += std::string(" (") + to_string(s.kind) + ")";
+            else
+                rules += std::string(" (") + to_string(s.kind) + ")";
         }
         out << pad(" " + std::to_string(i + 1) + ".", 5) << kg.exercise(it.exercise).name << ": score "
             << number_text(it.score);
@@ -120,7 +126,8 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
             std::string seen;
             for (const auto& o : ex.observed)
                 if ((o.changeable || o.derived) && o.observed)
-                    seen += (seen.empty() ? "" : ", ") + fact_label(s, o.slot) + ": " + fact_value_words(s, o.slot, *o.observed);
+                    seen += (seen.empty() ? "" : ", ") + fact_label(s, o.slot) + ": " +
+                            fact_value_words(s, o.slot, *o.observed);
             if (!ex.basis_text.empty()) seen += (seen.empty() ? "" : ", ") + ex.basis_text;
             if (!seen.empty()) part += " (" + seen + ")";
             line += (line.empty() ? "" : "; ") + part;
@@ -133,22 +140,24 @@ void not_chosen(std::ostringstream& out, const Recommender& r, const Recommendat
     if (rec.not_chosen.empty()) return;
     out << "\nNot chosen (" << rec.not_chosen.size() << ")\n";
     for (const auto& n : rec.not_chosen)
-        out << "  - " << r.knowledge().exercise(n.exercise).name << " (score " << number_text(n.score) << "): " << n.reason
-            << "\n";
+        out << "  - " << r.knowledge().exercise(n.exercise).name << " (score " << number_text(n.score)
+            << "): " << n.reason << "\n";
 }
 
 void notes(std::ostringstream& out, const Recommender& r, const Recommendation& rec) {
     if (!rec.warnings.empty()) {
         out << "\nWarnings\n";
-        for (const auto& w : rec.warnings) out << "  ! " << w.text << " [" << r.rules().rule(w.rule).id << "]\n";
+        for (const auto& w : rec.warnings)
+            out << "  ! " << w.text << " [" << r.rules().rule(w.rule).id << "]\n";
     }
     auto unmet = unmet_criteria(r, rec);
     if (rec.next_stage && !unmet.empty()) {
         const FactSchema& s = r.rules().schema();
         out << "\nNot yet ready for the " << to_string(*rec.next_stage) << " stage\n";
         for (const auto& u : unmet)
-            out << "  - " << u.label << ": " << (u.observed ? fact_value_text(s, u.needs.slot, *u.observed) : "not recorded")
-                << ", needs " << needs_text(s, u.needs) << " [" << r.rules().rule(u.rule).id << "]\n";
+            out << "  - " << u.label << ": "
+                << (u.observed ? fact_value_text(s, u.needs.slot, *u.observed) : "not recorded") << ", needs "
+                << needs_text(s, u.needs) << " [" << r.rules().rule(u.rule).id << "]\n";
     }
 }
 

@@ -10,8 +10,10 @@ namespace rehab::io {
 
 std::string number_text(double v) {
     char buf[32];
-    if (std::abs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else std::snprintf(buf, sizeof buf, "%g", v);
+    if (std::abs(v - std::round(v)) < 1e-9)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%g", v);
     return buf;
 }
 
@@ -39,20 +41,30 @@ std::string constraint_words(const FactSchema& s, const Constraint& c) {
     if (d.type == FactType::boolean) return "'" + label + "' is " + (c.value != 0 ? "yes" : "no");
     if (d.type == FactType::enumeration) {
         switch (c.op) {
-            case BinOp::ne: return label + " is not " + c.value_text;
-            case BinOp::in: return label + " is one of " + c.value_text;
-            case BinOp::not_in: return label + " is none of " + c.value_text;
-            default: return label + " is " + c.value_text;
+            case BinOp::ne:
+                return label + " is not " + c.value_text;
+            case BinOp::in:
+                return label + " is one of " + c.value_text;
+            case BinOp::not_in:
+                return label + " is none of " + c.value_text;
+            default:
+                return label + " is " + c.value_text;
         }
     }
     std::string v = number_text(c.value) + d.unit;
     switch (c.op) {
-        case BinOp::le: return label + " is " + v + " or less";
-        case BinOp::lt: return label + " is below " + v;
-        case BinOp::ge: return label + " is " + v + " or more";
-        case BinOp::gt: return label + " is above " + v;
-        case BinOp::ne: return label + " is not " + v;
-        default: return label + " is " + v;
+        case BinOp::le:
+            return label + " is " + v + " or less";
+        case BinOp::lt:
+            return label + " is below " + v;
+        case BinOp::ge:
+            return label + " is " + v + " or more";
+        case BinOp::gt:
+            return label + " is above " + v;
+        case BinOp::ne:
+            return label + " is not " + v;
+        default:
+            return label + " is " + v;
     }
 }
 
@@ -86,7 +98,8 @@ std::string band_name(const KnowledgeGraph& kg, const PrescribedDose& d) {
 
 std::string progression_text(const ProgressCriteria& p) {
     std::vector<std::string> parts;
-    if (p.pain_ceiling) parts.push_back("pain during the exercise stays at or below " + number_text(*p.pain_ceiling) + "/10");
+    if (p.pain_ceiling)
+        parts.push_back("pain during the exercise stays at or below " + number_text(*p.pain_ceiling) + "/10");
     if (p.sessions)
         parts.push_back("the target dose is completed for " + number_text(*p.sessions) + " session" +
                         (*p.sessions == 1 ? "" : "s") + " in a row");
@@ -110,15 +123,18 @@ std::string short_citation(const KnowledgeGraph& kg, ReferenceId id) {
     const std::string& c = ref.detail;
     std::string year;
     for (std::size_t i = 0; i + 4 <= c.size(); ++i)
-        if ((c.compare(i, 2, "19") == 0 || c.compare(i, 2, "20") == 0) && std::isdigit(static_cast<unsigned char>(c[i + 2])) &&
-            std::isdigit(static_cast<unsigned char>(c[i + 3])) && (i == 0 || !std::isdigit(static_cast<unsigned char>(c[i - 1]))) &&
+        if ((c.compare(i, 2, "19") == 0 || c.compare(i, 2, "20") == 0) &&
+            std::isdigit(static_cast<unsigned char>(c[i + 2])) &&
+            std::isdigit(static_cast<unsigned char>(c[i + 3])) &&
+            (i == 0 || !std::isdigit(static_cast<unsigned char>(c[i - 1]))) &&
             (i + 4 == c.size() || !std::isdigit(static_cast<unsigned char>(c[i + 4])))) {
             year = c.substr(i, 4);
             break;
         }
     std::string head = c.substr(0, c.find(','));
     auto space = head.find(' ');
-    bool author = space != std::string::npos && head.find(' ', space + 1) == std::string::npos && head.size() - space <= 4;
+    bool author = space != std::string::npos && head.find(' ', space + 1) == std::string::npos &&
+                  head.size() - space <= 4;
     if (!author || year.empty()) return ref.key;
     return head.substr(0, space) + " " + year;
 }

@@ -15,9 +15,9 @@ namespace rehab::io {
 inline constexpr const char* programme_disclaimer =
     "A suggestion for a qualified clinician; not a substitute for examination.";
 
-std::string number_text(double v);                                  // "3", "0.75"
+std::string number_text(double v);                                          // "3", "0.75"
 std::string fact_value_text(const FactSchema& s, FactSlot slot, double v);  // "6/10", "8 s", "full"
-std::string fact_label(const FactSchema& s, FactSlot slot);          // the label, or the name
+std::string fact_label(const FactSchema& s, FactSlot slot);                 // the label, or the name
 // "<= 3/10" for numbers with a unit, "== full" otherwise.
 std::string needs_text(const FactSchema& s, const Constraint& c);
 // "pain on resisted hip adduction is 3/10 or less": a constraint in words.

@@ -16,7 +16,8 @@ namespace {
 
 using nlohmann::json;
 
-void read_fact(const json& j, const std::string& file, const std::string& ptr, RuleSetData& out, Diagnostics& d) {
+void read_fact(const json& j, const std::string& file, const std::string& ptr, RuleSetData& out,
+               Diagnostics& d) {
     FieldReader r(j, file, ptr, d, "RF");
     if (!r.is_object()) return;
     r.allow_only({"name", "type", "values", "min", "max", "label", "unit", "description"});
@@ -50,8 +51,9 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
     static const std::vector<std::string> names = {"refer", "derive", "exclude", "require", "prefer",
                                                    "avoid", "dose",   "limit",   "warn"};
     if (!j.is_object() || j.size() != 1) {
-        d.error("RF002", file, ptr, "an action is an object with exactly one key naming its kind, found " +
-                                        json_type_name(j) + (j.is_object() ? " with " + std::to_string(j.size()) + " keys" : ""),
+        d.error("RF002", file, ptr,
+                "an action is an object with exactly one key naming its kind, found " + json_type_name(j) +
+                    (j.is_object() ? " with " + std::to_string(j.size()) + " keys" : ""),
                 "one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn");
         return false;
     }
@@ -61,20 +63,25 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
     if (!kind) {
         auto near = nearest_name(key, names);
         d.error("RF004", file, ptr + "/" + json_pointer_escape(key), "unknown action '" + key + "'",
-                near.empty() ? "expected one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn"
-                             : "did you mean '" + near + "'?");
+                near.empty()
+                    ? "expected one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn"
+                    : "did you mean '" + near + "'?");
         return false;
     }
     a.kind = *kind;
     a.pointer += "/" + key;
     std::string body_ptr = ptr + "/" + key;
     if (body.is_string()) {  // shorthand: "exclude": "selector", "warn": "text"
-        if (a.kind == ActionKind::warn) a.text = body.get<std::string>();
-        else if (a.kind == ActionKind::refer) a.text = body.get<std::string>();
+        if (a.kind == ActionKind::warn)
+            a.text = body.get<std::string>();
+        else if (a.kind == ActionKind::refer)
+            a.text = body.get<std::string>();
         else if (a.kind == ActionKind::derive || a.kind == ActionKind::limit) {
-            d.error("RF002", file, body_ptr, std::string(to_string(a.kind)) + " needs an object, found a string");
+            d.error("RF002", file, body_ptr,
+                    std::string(to_string(a.kind)) + " needs an object, found a string");
             return false;
-        } else a.select = body.get<std::string>();
+        } else
+            a.select = body.get<std::string>();
         return true;
     }
     FieldReader r(body, file, body_ptr, d, "RF");
@@ -90,10 +97,14 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
             r.allow_only({"fact", "value"});
             a.fact = r.string("fact", true).value_or("");
             if (const json* v = r.value("value", true)) {
-                if (v->is_string()) a.value = v->get<std::string>();
-                else if (v->is_boolean()) a.value = v->get<bool>() ? "true" : "false";
-                else if (v->is_number()) a.value = v->dump();
-                else r.wrong_type("value", *v, "an expression string, a number or a boolean");
+                if (v->is_string())
+                    a.value = v->get<std::string>();
+                else if (v->is_boolean())
+                    a.value = v->get<bool>() ? "true" : "false";
+                else if (v->is_number())
+                    a.value = v->dump();
+                else
+                    r.wrong_type("value", *v, "an expression string, a number or a boolean");
             }
             break;
         case ActionKind::exclude:
@@ -106,7 +117,8 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
             a.weight = r.number("weight", false, 0, 1000).value_or(1);
             break;
         case ActionKind::dose:
-            r.allow_only({"select", "level", "sets", "reps", "hold_s", "rest_s", "per_week", "volume_scale", "band_step", "tempo"});
+            r.allow_only({"select", "level", "sets", "reps", "hold_s", "rest_s", "per_week", "volume_scale",
+                          "band_step", "tempo"});
             a.select = r.string("select", false).value_or("");
             a.select_pointer = a.pointer + "/select";
             a.level = r.enumeration("level", false, {"low", "full"}).value_or("");
@@ -135,7 +147,8 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
     return true;
 }
 
-void read_rule(const json& j, const std::string& file, const std::string& ptr, RuleSetData& out, Diagnostics& d) {
+void read_rule(const json& j, const std::string& file, const std::string& ptr, RuleSetData& out,
+               Diagnostics& d) {
     FieldReader r(j, file, ptr, d, "RF");
     if (!r.is_object()) return;
     r.allow_only({"id", "category", "rationale", "evidence", "priority", "when", "then"});
@@ -176,9 +189,11 @@ void read_rules_text(const std::string& text, const std::string& file, RuleSetDa
         m.string("description", false);
     }
     if (const json* facts = top.array("facts", false))
-        for (std::size_t i = 0; i < facts->size(); ++i) read_fact((*facts)[i], file, "/facts/" + std::to_string(i), out, d);
+        for (std::size_t i = 0; i < facts->size(); ++i)
+            read_fact((*facts)[i], file, "/facts/" + std::to_string(i), out, d);
     if (const json* rules = top.array("rules", false))
-        for (std::size_t i = 0; i < rules->size(); ++i) read_rule((*rules)[i], file, "/rules/" + std::to_string(i), out, d);
+        for (std::size_t i = 0; i < rules->size(); ++i)
+            read_rule((*rules)[i], file, "/rules/" + std::to_string(i), out, d);
 }
 
 RuleSetData read_rules_dir(const std::string& dir, Diagnostics& d) {
@@ -190,7 +205,8 @@ RuleSetData read_rules_dir(const std::string& dir, Diagnostics& d) {
         return out;
     }
     std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
         if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path());
     std::sort(files.begin(), files.end());
     std::uint64_t hash = 0xcbf29ce484222325ULL;
@@ -208,16 +224,16 @@ RuleSetData read_rules_dir(const std::string& dir, Diagnostics& d) {
     return out;
 }
 
-std::shared_ptr<const RuleSet> load_clinical_rules(const std::string& dir, std::shared_ptr<const KnowledgeGraph> kg,
-                                                   Diagnostics& d) {
+std::shared_ptr<const RuleSet> load_clinical_rules(const std::string& dir,
+                                                   std::shared_ptr<const KnowledgeGraph> kg, Diagnostics& d) {
     RuleSetData data = read_rules_dir(dir, d);
     if (d.has_errors()) return nullptr;
     FactSchema inputs = make_clinical_schema(*kg);
     return RuleSet::compile(data, std::move(kg), inputs, d);
 }
 
-std::shared_ptr<const Recommender> load_recommender(const std::string& knowledge_dir, const std::string& rules_dir,
-                                                    Diagnostics& d) {
+std::shared_ptr<const Recommender> load_recommender(const std::string& knowledge_dir,
+                                                    const std::string& rules_dir, Diagnostics& d) {
     auto kg = load_knowledge(knowledge_dir, d);
     if (!kg) return nullptr;
     auto rules = load_clinical_rules(rules_dir, kg, d);

@@ -16,10 +16,10 @@ RuleSetData read_rules_dir(const std::string& dir, Diagnostics& d);
 // Reads one rules document already in memory (for tests and hosts that keep rules elsewhere).
 void read_rules_text(const std::string& text, const std::string& file, RuleSetData& out, Diagnostics& d);
 
-std::shared_ptr<const RuleSet> load_clinical_rules(const std::string& dir, std::shared_ptr<const KnowledgeGraph> kg,
-                                                   Diagnostics& d);
+std::shared_ptr<const RuleSet> load_clinical_rules(const std::string& dir,
+                                                   std::shared_ptr<const KnowledgeGraph> kg, Diagnostics& d);
 
-std::shared_ptr<const Recommender> load_recommender(const std::string& knowledge_dir, const std::string& rules_dir,
-                                                    Diagnostics& d);
+std::shared_ptr<const Recommender> load_recommender(const std::string& knowledge_dir,
+                                                    const std::string& rules_dir, Diagnostics& d);
 
 }  // namespace rehab::io

@@ -26,17 +26,19 @@ std::string ValueRange::text() const {
 }
 
 bool AttributeFilter::empty() const {
-    return positions.empty() && equipment.empty() && stances.empty() && components.empty() && stages.empty() &&
-           contractions.empty() && loads.empty() && !needs_therapist && !needs_partner;
+    return positions.empty() && equipment.empty() && stances.empty() && components.empty() &&
+           stages.empty() && contractions.empty() && loads.empty() && !needs_therapist && !needs_partner;
 }
 
 namespace {
 
-const std::vector<std::string> change_names = {"new", "progressed", "held", "regressed", "replaced", "dropped"};
+const std::vector<std::string> change_names = {"new",       "progressed", "held",
+                                               "regressed", "replaced",   "dropped"};
 
 class ScenarioReader {
 public:
-    ScenarioReader(const KnowledgeGraph& kg, std::string file, Diagnostics& d) : kg_(kg), file_(std::move(file)), d_(d) {}
+    ScenarioReader(const KnowledgeGraph& kg, std::string file, Diagnostics& d)
+        : kg_(kg), file_(std::move(file)), d_(d) {}
 
     FieldReader reader(const nlohmann::json& j, const std::string& pointer) const {
         return FieldReader(j, file_, pointer, d_, "SC");
@@ -52,8 +54,8 @@ public:
         return false;
     }
 
-    std::vector<std::string> ids(FieldReader& r, const std::string& key, const std::vector<std::string>& candidates,
-                                 const char* kind) const {
+    std::vector<std::string> ids(FieldReader& r, const std::string& key,
+                                 const std::vector<std::string>& candidates, const char* kind) const {
         auto list = r.string_list(key, false);
         for (std::size_t i = 0; i < list.size(); ++i)
             check_id(list[i], candidates, kind, r.child_pointer(key) + "/" + std::to_string(i));
@@ -110,7 +112,8 @@ public:
         f.positions = ids(fr, "position", keys(kg_.positions()), "position");
         f.equipment = ids(fr, "equipment", keys(kg_.equipment()), "equipment");
         f.stances = ids(fr, "stance", {"none", "both_legs", "other_leg", "affected_leg"}, "stance");
-        f.components = ids(fr, "component", {"strength", "balance", "motor_control", "mobility", "trunk"}, "component");
+        f.components =
+            ids(fr, "component", {"strength", "balance", "motor_control", "mobility", "trunk"}, "component");
         f.stages = ids(fr, "stage", {"early", "mid", "late"}, "stage");
         const std::vector<std::string> contractions{"isometric", "concentric", "eccentric", "stretch"};
         f.contractions = ids(fr, "contraction", contractions, "contraction");
@@ -139,11 +142,21 @@ public:
             check_id(key, exercises, "exercise", pointer);
             auto vr = reader(value, pointer);
             if (!vr.is_object()) continue;
-            vr.allow_only({"sets", "reps", "reps_top", "hold_s", "rest_s", "per_week", "duration_min", "band", "tempo", "per_side"});
-            DoseExpectation e{key, range(vr, "sets"), range(vr, "reps"), range(vr, "reps_top"), range(vr, "hold_s"),
-                              range(vr, "rest_s"), range(vr, "per_week"), range(vr, "duration_min"),
-                              std::nullopt, vr.string("tempo", false), vr.boolean("per_side", false)};
-            if (auto band = vr.string("band", false); band && check_id(*band, band_keys(), "band", vr.child_pointer("band")))
+            vr.allow_only({"sets", "reps", "reps_top", "hold_s", "rest_s", "per_week", "duration_min", "band",
+                           "tempo", "per_side"});
+            DoseExpectation e{key,
+                              range(vr, "sets"),
+                              range(vr, "reps"),
+                              range(vr, "reps_top"),
+                              range(vr, "hold_s"),
+                              range(vr, "rest_s"),
+                              range(vr, "per_week"),
+                              range(vr, "duration_min"),
+                              std::nullopt,
+                              vr.string("tempo", false),
+                              vr.boolean("per_side", false)};
+            if (auto band = vr.string("band", false);
+                band && check_id(*band, band_keys(), "band", vr.child_pointer("band")))
                 e.band = band;
             out.push_back(std::move(e));
         }
@@ -165,7 +178,8 @@ public:
                 if (!value.is_array()) continue;
             }
             for (std::size_t i = 0; i < c.allowed.size(); ++i)
-                check_id(c.allowed[i], change_names, "change", cr.child_pointer(key) + (value.is_array() ? "/" + std::to_string(i) : ""));
+                check_id(c.allowed[i], change_names, "change",
+                         cr.child_pointer(key) + (value.is_array() ? "/" + std::to_string(i) : ""));
             out.push_back(std::move(c));
         }
         return out;
@@ -186,8 +200,9 @@ public:
         Expectations e;
         auto r = reader(j, pointer);
         if (!r.is_object()) return e;
-        r.allow_only({"referral", "red_flags", "urgency", "stage", "irritability", "include", "exclude", "eligible",
-                      "include_any", "count", "components", "none_with", "dose", "change", "warnings", "error", "golden"});
+        r.allow_only({"referral", "red_flags", "urgency", "stage", "irritability", "include", "exclude",
+                      "eligible", "include_any", "count", "components", "none_with", "dose", "change",
+                      "warnings", "error", "golden"});
         e.referral = r.boolean("referral", false);
         e.red_flags = ids(r, "red_flags", red_flag_keys(), "red flag");
         e.urgency = r.enumeration("urgency", false, {"emergency", "urgent"});
@@ -203,7 +218,9 @@ public:
             auto cr = reader(*comps, r.child_pointer("components"));
             for (const auto& [key, value] : comps->items()) {
                 (void)value;
-                if (!check_id(key, {"strength", "balance", "motor_control", "mobility", "trunk"}, "component", cr.child_pointer(key))) continue;
+                if (!check_id(key, {"strength", "balance", "motor_control", "mobility", "trunk"}, "component",
+                              cr.child_pointer(key)))
+                    continue;
                 if (auto rg = range(cr, key)) e.components[key] = *rg;
             }
         }
@@ -224,8 +241,8 @@ private:
 
 }  // namespace
 
-std::optional<Scenario> read_scenario(const nlohmann::json& doc, const KnowledgeGraph& kg, const std::string& file,
-                                      Diagnostics& d) {
+std::optional<Scenario> read_scenario(const nlohmann::json& doc, const KnowledgeGraph& kg,
+                                      const std::string& file, Diagnostics& d) {
     const std::size_t before = d.error_count();
     ScenarioReader sr(kg, file, d);
     auto r = sr.reader(doc, "");
@@ -238,7 +255,8 @@ std::optional<Scenario> read_scenario(const nlohmann::json& doc, const Knowledge
     s.file = file;
     s.name = r.string("name", true).value_or("");
     if (!s.name.empty() && s.name.find_first_of("/\\ \t") != std::string::npos)
-        d.error("SC007", file, "/name", "the name '" + s.name + "' must not contain spaces or slashes (it names the golden file)");
+        d.error("SC007", file, "/name",
+                "the name '" + s.name + "' must not contain spaces or slashes (it names the golden file)");
     s.description = r.string("description", false).value_or("");
     s.reference = r.string("reference", false).value_or("");
     s.tags = r.string_list("tags", false);
@@ -248,7 +266,8 @@ std::optional<Scenario> read_scenario(const nlohmann::json& doc, const Knowledge
     return s;
 }
 
-std::optional<Scenario> read_scenario_file(const std::string& path, const KnowledgeGraph& kg, Diagnostics& d) {
+std::optional<Scenario> read_scenario_file(const std::string& path, const KnowledgeGraph& kg,
+                                           Diagnostics& d) {
     auto text = read_text_file(path, d, "SC014");
     if (!text) return std::nullopt;
     auto doc = parse_json(*text, path, d, "SC001");
@@ -268,8 +287,8 @@ std::vector<std::string> find_scenario_files(const std::vector<std::string>& pat
             d.error("SC014", p, "", "no such scenario file or folder");
             continue;
         }
-        for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec)) {
+        for (auto it = fs::recursive_directory_iterator(p, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (it->is_directory() && it->path().filename() == "golden") {
                 it.disable_recursion_pending();
                 continue;
@@ -289,7 +308,8 @@ std::string golden_path(const Scenario& s) {
     fs::path dir = own;
     for (int level = 0; level < 4 && !dir.empty(); ++level, dir = dir.parent_path()) {  // a few levels up
         std::error_code ec;
-        if (fs::is_directory(dir / "golden", ec)) return (dir / "golden" / (s.name + ".json")).generic_string();
+        if (fs::is_directory(dir / "golden", ec))
+            return (dir / "golden" / (s.name + ".json")).generic_string();
         if (dir == dir.parent_path()) break;
     }
     return (own / "golden" / (s.name + ".json")).generic_string();

@@ -70,8 +70,8 @@ struct Scenario {
 
 // Codes: SC001 malformed JSON, SC002 wrong type, SC003 missing field, SC004 unknown field,
 // SC005 unknown id in an expectation, SC007 bad value, SC014 unreadable file or folder.
-std::optional<Scenario> read_scenario(const nlohmann::json& doc, const KnowledgeGraph& kg, const std::string& file,
-                                      Diagnostics& d);
+std::optional<Scenario> read_scenario(const nlohmann::json& doc, const KnowledgeGraph& kg,
+                                      const std::string& file, Diagnostics& d);
 std::optional<Scenario> read_scenario_file(const std::string& path, const KnowledgeGraph& kg, Diagnostics& d);
 
 // The scenario files under each path (a file, or a folder searched recursively for *.json, skipping

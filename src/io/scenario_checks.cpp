@@ -50,10 +50,14 @@ public:
 
     void referral(const Expectations& e) {
         if (e.referral) {
-            std::string got = rec_.referred() ? "referred" : "a programme of " + std::to_string(rec_.items.size()) + " exercises";
-            expect(rec_.referred() == *e.referral, *e.referral ? "referral" : "no referral", "the engine gave " + got);
-            if (*e.referral) expect(rec_.items.empty(), "referral: no exercises",
-                                    "a referral came with exercises: " + programme());
+            std::string got = rec_.referred()
+                                  ? "referred"
+                                  : "a programme of " + std::to_string(rec_.items.size()) + " exercises";
+            expect(rec_.referred() == *e.referral, *e.referral ? "referral" : "no referral",
+                   "the engine gave " + got);
+            if (*e.referral)
+                expect(rec_.items.empty(), "referral: no exercises",
+                       "a referral came with exercises: " + programme());
         }
         for (const auto& flag : e.red_flags) {
             bool named = false;
@@ -71,22 +75,28 @@ public:
     }
 
     void stage(const Expectations& e) {
-        if (e.stage) expect(to_string(rec_.stage) == *e.stage, "stage " + *e.stage,
-                            std::string("the engine chose stage ") + to_string(rec_.stage));
-        if (e.irritability) expect(rec_.irritability == *e.irritability, "irritability " + *e.irritability,
-                                   "the engine derived irritability " + (rec_.irritability.empty() ? "(none)" : rec_.irritability));
+        if (e.stage)
+            expect(to_string(rec_.stage) == *e.stage, "stage " + *e.stage,
+                   std::string("the engine chose stage ") + to_string(rec_.stage));
+        if (e.irritability)
+            expect(rec_.irritability == *e.irritability, "irritability " + *e.irritability,
+                   "the engine derived irritability " +
+                       (rec_.irritability.empty() ? "(none)" : rec_.irritability));
     }
 
     void exercises(const Expectations& e) {
         for (const auto& key : e.include) {
             auto x = id(key);
-            expect(item(x) != nullptr, "include " + key, "not in the programme (" + programme() + ")", why(x));
+            expect(item(x) != nullptr, "include " + key, "not in the programme (" + programme() + ")",
+                   why(x));
         }
         for (const auto& key : e.exclude) {
             auto x = id(key);
             const auto* it = item(x);
-            expect(it == nullptr, "exclude " + key,
-                   it ? "it is in the programme at position " + std::to_string(it - rec_.items.data() + 1) : "", why(x));
+            expect(
+                it == nullptr, "exclude " + key,
+                it ? "it is in the programme at position " + std::to_string(it - rec_.items.data() + 1) : "",
+                why(x));
         }
         for (const auto& key : e.eligible) {
             auto x = id(key);
@@ -99,49 +109,61 @@ public:
                                    [&](const std::string& k) { return item(id(k)) != nullptr; });
             std::string explanations;
             if (!any)
-                for (const auto& k : e.include_any) explanations += (explanations.empty() ? "" : "; ") + k + ": " + why(id(k));
-            expect(any, "include one of " + join(e.include_any), "none is in the programme (" + programme() + ")", explanations);
+                for (const auto& k : e.include_any)
+                    explanations += (explanations.empty() ? "" : "; ") + k + ": " + why(id(k));
+            expect(any, "include one of " + join(e.include_any),
+                   "none is in the programme (" + programme() + ")", explanations);
         }
     }
 
     void sizes(const Expectations& e) {
-        if (e.count) expect(e.count->contains(static_cast<double>(rec_.items.size())), "exercise count " + e.count->text(),
-                            "the programme has " + std::to_string(rec_.items.size()) + " (" + programme() + ")");
+        if (e.count)
+            expect(e.count->contains(static_cast<double>(rec_.items.size())),
+                   "exercise count " + e.count->text(),
+                   "the programme has " + std::to_string(rec_.items.size()) + " (" + programme() + ")");
         for (const auto& [name, range] : e.components) {
             auto c = component_from(name);
             std::vector<std::string> in;
             for (const auto& i : rec_.items)
                 if (c && kg_.exercise(i.exercise).component == *c) in.push_back(kg_.exercise(i.exercise).key);
-            expect(range.contains(static_cast<double>(in.size())), name + " exercises " + range.text(),
-                   "the programme has " + std::to_string(in.size()) + (in.empty() ? "" : " (" + join(in) + ")"));
+            expect(
+                range.contains(static_cast<double>(in.size())), name + " exercises " + range.text(),
+                "the programme has " + std::to_string(in.size()) + (in.empty() ? "" : " (" + join(in) + ")"));
         }
     }
 
     // The attributes of `x` that the filter forbids ("position side_lying", ...).
     std::vector<std::string> forbidden(const AttributeFilter& f, const Exercise& x) const {
         std::vector<std::string> hits;
-        auto has = [](const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); };
-        if (has(f.positions, kg_.position(x.position).key)) hits.push_back("position " + kg_.position(x.position).key);
+        auto has = [](const std::vector<std::string>& v, const std::string& s) {
+            return std::find(v.begin(), v.end(), s) != v.end();
+        };
+        if (has(f.positions, kg_.position(x.position).key))
+            hits.push_back("position " + kg_.position(x.position).key);
         for (auto eq : x.equipment)
             if (has(f.equipment, kg_.equipment(eq).key)) hits.push_back("needs " + kg_.equipment(eq).key);
         if (has(f.stances, to_string(x.stance))) hits.push_back(std::string("stance ") + to_string(x.stance));
-        if (has(f.components, to_string(x.component))) hits.push_back(std::string("component ") + to_string(x.component));
+        if (has(f.components, to_string(x.component)))
+            hits.push_back(std::string("component ") + to_string(x.component));
         if (!f.stages.empty()) {  // an exercise of the listed stages only
             unsigned mask = 0;
             for (const auto& s : f.stages)
                 if (auto st = stage_from(s)) mask |= 1u << static_cast<unsigned>(*st);
-            if ((x.stages & ~mask) == 0) hits.push_back("an exercise for the " + join(f.stages, "/") + " stage only");
+            if ((x.stages & ~mask) == 0)
+                hits.push_back("an exercise for the " + join(f.stages, "/") + " stage only");
         }
         for (const auto& perf : x.performs) {
             const std::string& movement = kg_.movement(perf.movement).key;
             for (const auto& c : f.contractions)
-                if (auto cc = contraction_from(c); cc && (perf.contractions >> static_cast<unsigned>(*cc)) & 1u)
+                if (auto cc = contraction_from(c);
+                    cc && (perf.contractions >> static_cast<unsigned>(*cc)) & 1u)
                     hits.push_back(c + " " + movement);
             auto l = f.loads.find(movement);
             if (l == f.loads.end()) continue;
             if (l->second.empty()) hits.push_back("loads " + movement);
             for (const auto& c : l->second)
-                if (auto cc = contraction_from(c); cc && (perf.contractions >> static_cast<unsigned>(*cc)) & 1u)
+                if (auto cc = contraction_from(c);
+                    cc && (perf.contractions >> static_cast<unsigned>(*cc)) & 1u)
                     hits.push_back("loads " + movement + " (" + c + ")");
         }
         if (f.needs_therapist && x.needs_therapist) hits.push_back("needs a therapist");
@@ -157,7 +179,8 @@ public:
             auto hits = forbidden(e.none_with, kg_.exercise(i.exercise));
             if (hits.empty()) continue;
             bad.push_back(kg_.exercise(i.exercise).key + " (" + join(hits) + ")");
-            explanation += (explanation.empty() ? "" : "; ") + kg_.exercise(i.exercise).key + ": " + why(i.exercise);
+            explanation +=
+                (explanation.empty() ? "" : "; ") + kg_.exercise(i.exercise).key + ": " + why(i.exercise);
         }
         expect(bad.empty(), "no exercise with " + describe(e.none_with), "found " + join(bad), explanation);
     }
@@ -178,10 +201,11 @@ public:
     }
 
     // For "*" (every exercise) a field the exercise does not have is skipped, not failed.
-    void dose_field(const std::string& label, const std::optional<ValueRange>& want, std::optional<double> got,
-                    bool every = false) {
+    void dose_field(const std::string& label, const std::optional<ValueRange>& want,
+                    std::optional<double> got, bool every = false) {
         if (!want || (every && !got)) return;
-        expect(got && want->contains(*got), label + " " + want->text(), got ? "it is " + num(*got) : "it has none");
+        expect(got && want->contains(*got), label + " " + want->text(),
+               got ? "it is " + num(*got) : "it has none");
     }
 
     void dose_item(const DoseExpectation& d, const ProgrammeItem& i) {
@@ -200,10 +224,12 @@ public:
             std::string got = x.band.valid() ? kg_.band(x.band).key : "none";
             expect(got == *d.band, name + "band " + *d.band, "the band is " + got);
         }
-        if (d.tempo) expect(x.tempo.find(*d.tempo) != std::string::npos, name + "tempo '" + *d.tempo + "'",
-                            "the tempo is '" + x.tempo + "'");
-        if (d.per_side) expect(x.per_side == *d.per_side, name + (*d.per_side ? "per side" : "not per side"),
-                               x.per_side ? "it is per side" : "it is not per side");
+        if (d.tempo)
+            expect(x.tempo.find(*d.tempo) != std::string::npos, name + "tempo '" + *d.tempo + "'",
+                   "the tempo is '" + x.tempo + "'");
+        if (d.per_side)
+            expect(x.per_side == *d.per_side, name + (*d.per_side ? "per side" : "not per side"),
+                   x.per_side ? "it is per side" : "it is not per side");
     }
 
     void doses(const Expectations& e) {
@@ -213,8 +239,11 @@ public:
                 continue;
             }
             auto x = id(d.exercise);
-            if (const auto* i = item(x)) dose_item(d, *i);
-            else expect(false, "dose of " + d.exercise, "not in the programme, so its dose cannot be checked", why(x));
+            if (const auto* i = item(x))
+                dose_item(d, *i);
+            else
+                expect(false, "dose of " + d.exercise, "not in the programme, so its dose cannot be checked",
+                       why(x));
         }
     }
 
@@ -288,14 +317,17 @@ std::string describe_exercise(const Recommender& r, const Recommendation& rec, E
         return v.empty() ? std::string("no rule") : join(v);
     };
     switch (x.status) {
-        case ExplanationStatus::referred: return "no programme: the patient is referred";
+        case ExplanationStatus::referred:
+            return "no programme: the patient is referred";
         case ExplanationStatus::chosen:
-            return "chosen at position " + std::to_string(x.position) + ", score " + num(x.score) + ", selected by " +
-                   rule_ids(x.selected_by);
+            return "chosen at position " + std::to_string(x.position) + ", score " + num(x.score) +
+                   ", selected by " + rule_ids(x.selected_by);
         case ExplanationStatus::not_chosen:
-            return "eligible but not chosen: " + (x.reason.empty() ? std::string("scored too low") : x.reason) +
-                   " (score " + num(x.score) + ")";
-        case ExplanationStatus::excluded: break;
+            return "eligible but not chosen: " +
+                   (x.reason.empty() ? std::string("scored too low") : x.reason) + " (score " + num(x.score) +
+                   ")";
+        case ExplanationStatus::excluded:
+            break;
     }
     std::vector<std::string> parts;
     for (const auto& ex : x.exclusions) {

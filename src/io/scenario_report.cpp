@@ -24,10 +24,11 @@ RunSummary summarise(const std::vector<ScenarioResult>& results) {
 void write_results_table(std::ostream& out, const std::vector<ScenarioResult>& results) {
     std::size_t width = 8;
     for (const auto& r : results) width = std::max(width, r.name.size());
-    out << std::left << std::setw(static_cast<int>(width) + 2) << "SCENARIO" << std::setw(7) << "RESULT" << "CHECKS\n";
+    out << std::left << std::setw(static_cast<int>(width) + 2) << "SCENARIO" << std::setw(7) << "RESULT"
+        << "CHECKS\n";
     for (const auto& r : results) {
-        out << std::left << std::setw(static_cast<int>(width) + 2) << r.name << std::setw(7) << to_string(r.status)
-            << r.checks << "\n";
+        out << std::left << std::setw(static_cast<int>(width) + 2) << r.name << std::setw(7)
+            << to_string(r.status) << r.checks << "\n";
         for (const auto& f : r.failures) {
             out << "    x " << f.expectation << ": " << f.message << "\n";
             if (!f.explanation.empty()) out << "      engine: " << f.explanation << "\n";
@@ -44,7 +45,8 @@ void write_results_table(std::ostream& out, const std::vector<ScenarioResult>& r
 
 namespace {
 
-void finding(std::ostream& out, const std::string& what, const std::vector<std::string>& items, std::size_t total) {
+void finding(std::ostream& out, const std::string& what, const std::vector<std::string>& items,
+             std::size_t total) {
     out << "  " << what << " (" << items.size() << " of " << total << "): ";
     if (items.empty()) {
         out << "none\n";
@@ -69,14 +71,26 @@ std::string xml_escape(const std::string& s) {
     out.reserve(s.size());
     for (unsigned char ch : s) {
         switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
             default:
-                if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') out += ' ';  // not allowed in XML 1.0
-                else out += static_cast<char>(ch);
+                if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r')
+                    out += ' ';  // not allowed in XML 1.0
+                else
+                    out += static_cast<char>(ch);
         }
     }
     return out;
@@ -87,26 +101,28 @@ std::string junit_xml(const std::vector<ScenarioResult>& results) {
     std::ostringstream x;
     x << std::fixed << std::setprecision(4);
     x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    x << "<testsuites name=\"rehab eval\" tests=\"" << results.size() << "\" failures=\"" << s.failed << "\" errors=\""
-      << s.invalid << "\" time=\"" << s.seconds << "\">\n";
+    x << "<testsuites name=\"rehab eval\" tests=\"" << results.size() << "\" failures=\"" << s.failed
+      << "\" errors=\"" << s.invalid << "\" time=\"" << s.seconds << "\">\n";
     x << "  <testsuite name=\"rehab.scenarios\" tests=\"" << results.size() << "\" failures=\"" << s.failed
       << "\" errors=\"" << s.invalid << "\" skipped=\"0\" time=\"" << s.seconds << "\">\n";
     for (const auto& r : results) {
-        x << "    <testcase classname=\"scenarios\" name=\"" << xml_escape(r.name) << "\" file=\"" << xml_escape(r.file)
-          << "\" time=\"" << r.seconds << "\"";
+        x << "    <testcase classname=\"scenarios\" name=\"" << xml_escape(r.name) << "\" file=\""
+          << xml_escape(r.file) << "\" time=\"" << r.seconds << "\"";
         if (r.status == ScenarioStatus::pass) {
             x << "/>\n";
             continue;
         }
         const char* tag = r.status == ScenarioStatus::error ? "error" : "failure";
-        std::string first = r.failures.empty() ? "failed" : r.failures.front().expectation + ": " + r.failures.front().message;
+        std::string first = r.failures.empty()
+                                ? "failed"
+                                : r.failures.front().expectation + ": " + r.failures.front().message;
         std::string body;
         for (const auto& f : r.failures) {
             body += f.expectation + ": " + f.message + "\n";
             if (!f.explanation.empty()) body += "  engine: " + f.explanation + "\n";
         }
-        x << ">\n      <" << tag << " message=\"" << xml_escape(first) << "\" type=\"expectation\">" << xml_escape(body)
-          << "</" << tag << ">\n    </testcase>\n";
+        x << ">\n      <" << tag << " message=\"" << xml_escape(first) << "\" type=\"expectation\">"
+          << xml_escape(body) << "</" << tag << ">\n    </testcase>\n";
     }
     x << "  </testsuite>\n</testsuites>\n";
     return x.str();

@@ -15,9 +15,12 @@ namespace rehab::io {
 
 const char* to_string(ScenarioStatus s) {
     switch (s) {
-        case ScenarioStatus::pass: return "PASS";
-        case ScenarioStatus::fail: return "FAIL";
-        case ScenarioStatus::error: return "ERROR";
+        case ScenarioStatus::pass:
+            return "PASS";
+        case ScenarioStatus::fail:
+            return "FAIL";
+        case ScenarioStatus::error:
+            return "ERROR";
     }
     return "?";
 }
@@ -80,9 +83,11 @@ ScenarioResult ScenarioRunner::invalid(const std::string& file, const Diagnostic
     return out;
 }
 
-void ScenarioRunner::check_error(const Scenario& s, const Diagnostics& d, bool accepted, ScenarioResult& out) const {
+void ScenarioRunner::check_error(const Scenario& s, const Diagnostics& d, bool accepted,
+                                 ScenarioResult& out) const {
     const auto& want = *s.expect.error;
-    const std::string label = "input error " + want.code + (want.pointer.empty() ? "" : " at " + want.pointer);
+    const std::string label =
+        "input error " + want.code + (want.pointer.empty() ? "" : " at " + want.pointer);
     ++out.checks;
     if (accepted) {
         out.failures.push_back({label, "the profile was accepted; it must be refused", ""});
@@ -90,7 +95,8 @@ void ScenarioRunner::check_error(const Scenario& s, const Diagnostics& d, bool a
     }
     for (const auto& x : d.items()) {
         std::string pointer = x.pointer;
-        if (pointer.rfind(profile_prefix, 0) == 0) pointer = pointer.substr(std::string(profile_prefix).size());
+        if (pointer.rfind(profile_prefix, 0) == 0)
+            pointer = pointer.substr(std::string(profile_prefix).size());
         if (x.code == want.code && (want.pointer.empty() || pointer == want.pointer)) return;
     }
     out.failures.push_back({label, "refused with other errors: " + diagnostics_text(d), ""});
@@ -107,13 +113,16 @@ void ScenarioRunner::check_golden(const Scenario& s, const Recommendation& rec, 
         if (write_file_atomic(path, text, d, "SC014"))
             out.notes.push_back("golden output written to " + path);
         else
-            out.failures.push_back({"golden output", "cannot write " + path + ": " + diagnostics_text(d), ""});
+            out.failures.push_back(
+                {"golden output", "cannot write " + path + ": " + diagnostics_text(d), ""});
         return;
     }
     Diagnostics d;
     auto want_text = read_text_file(path, d, "SC014");
     if (!want_text) {
-        out.failures.push_back({"golden output", "no golden file " + path + " (review the output, then run rehab eval --update-golden)", ""});
+        out.failures.push_back(
+            {"golden output",
+             "no golden file " + path + " (review the output, then run rehab eval --update-golden)", ""});
         return;
     }
     auto want = parse_json(*want_text, path, d, "SC001");
@@ -123,8 +132,10 @@ void ScenarioRunner::check_golden(const Scenario& s, const Recommendation& rec, 
     }
     auto diff = first_difference(*want, nlohmann::json::parse(text));
     if (!diff.empty())
-        out.failures.push_back({"golden output", "differs from " + path + ": first difference: " + diff +
-                                                     " (review, then rehab eval --update-golden)", ""});
+        out.failures.push_back({"golden output",
+                                "differs from " + path + ": first difference: " + diff +
+                                    " (review, then rehab eval --update-golden)",
+                                ""});
 }
 
 void ScenarioRunner::note_coverage(const Scenario& s, const Recommendation* rec) {

@@ -61,7 +61,8 @@ private:
     std::vector<bool> rule_fired_, exercise_chosen_, condition_seen_;
 
     void check_error(const Scenario& s, const Diagnostics& d, bool accepted, ScenarioResult& out) const;
-    void check_golden(const Scenario& s, const Recommendation& rec, const Profile& p, ScenarioResult& out) const;
+    void check_golden(const Scenario& s, const Recommendation& rec, const Profile& p,
+                      ScenarioResult& out) const;
     void note_coverage(const Scenario& s, const Recommendation* rec);
 };
 

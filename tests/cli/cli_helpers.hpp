@@ -26,7 +26,9 @@ inline std::vector<std::string> example_profiles() {
     return out;
 }
 
-inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 inline std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
@@ -49,7 +51,8 @@ inline std::string line_with(const std::string& text, const std::string& prefix,
 // Names of the entries directly inside `dir`, sorted.
 inline std::vector<std::string> entries(const std::filesystem::path& dir) {
     std::vector<std::string> out;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        out.push_back(e.path().filename().string());
     std::sort(out.begin(), out.end());
     return out;
 }

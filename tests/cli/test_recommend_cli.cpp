@@ -2,12 +2,11 @@
 // through the real binary: exit codes, every class of bad input refused with a located message on
 // stderr, atomic --out, the three output formats, determinism over every example profile, the
 // patient handout, and broken --knowledge / --rules copies.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "../render/render_fixture.hpp"
@@ -149,7 +148,8 @@ TEST_CASE("recommend refers a patient with a red flag - exit 0 and no exercises"
     CHECK_FALSE(contains(html.out, "class=\"card\""));
 }
 
-TEST_CASE("recommend refers the bundled red flag example and programmes every other example", "[cli][recommend]") {
+TEST_CASE("recommend refers the bundled red flag example and programmes every other example",
+          "[cli][recommend]") {
     for (const auto& path : example_profiles()) {
         auto r = run_cli({"recommend", path});
         INFO(path << "\n" << r.err);
@@ -157,8 +157,10 @@ TEST_CASE("recommend refers the bundled red flag example and programmes every ot
         auto j = json::parse(r.out);
         const bool red_flag_example = contains(path, "red_flag");
         CHECK(j.contains("referral") == red_flag_example);
-        if (red_flag_example) CHECK(j["exercises"].empty());
-        else CHECK(j["exercises"].size() >= 4);
+        if (red_flag_example)
+            CHECK(j["exercises"].empty());
+        else
+            CHECK(j["exercises"].size() >= 4);
     }
 }
 
@@ -171,7 +173,8 @@ TEST_CASE("recommend reads the profile from standard input with -", "[cli][recom
     CHECK(from_stdin.exit_code == 0);
     CHECK(from_stdin.out == from_file.out);
 
-    auto bad = run_cli({"recommend", "-"}, R"({"age": 30, "condition": "adductor_related_groin_pain", "side": "up"})");
+    auto bad = run_cli({"recommend", "-"},
+                       R"({"age": 30, "condition": "adductor_related_groin_pain", "side": "up"})");
     CHECK(bad.exit_code == 2);
     CHECK(contains(bad.err, "<stdin>: error[PR007] at /side: "));
 }
@@ -182,11 +185,11 @@ TEST_CASE("recommend reads the profile from standard input with -", "[cli][recom
 TEST_CASE("recommend refuses malformed JSON with file line and column", "[cli][recommend][bad-input]") {
     TempDir dir("rec");
     auto r = refuse_text(dir,
-                    "{\n"
-                    "  \"age\": 30,\n"
-                    "  \"condition\": \"adductor_related_groin_pain\",\n"
-                    "  \"side\": \"left\",,\n"
-                    "}\n");
+                         "{\n"
+                         "  \"age\": 30,\n"
+                         "  \"condition\": \"adductor_related_groin_pain\",\n"
+                         "  \"side\": \"left\",,\n"
+                         "}\n");
     const std::string line = line_with(r.result.err, r.file + ":4:18: error[PR001]");
     INFO(r.result.err);
     REQUIRE_FALSE(line.empty());
@@ -206,19 +209,22 @@ TEST_CASE("recommend refuses a number too large for a double as bad input - not 
           "[cli][recommend][bad-input]") {
     TempDir dir("rec");
     auto r = refuse_text(dir,
-                    "{\"age\": 30,\n"
-                    " \"condition\": \"adductor_related_groin_pain\", \"side\": \"left\",\n"
-                    " \"pain\": {\"rest\": 1e999}}\n");
+                         "{\"age\": 30,\n"
+                         " \"condition\": \"adductor_related_groin_pain\", \"side\": \"left\",\n"
+                         " \"pain\": {\"rest\": 1e999}}\n");
     INFO(r.result.err);
     CHECK_FALSE(contains(r.result.err, "internal error"));
-    CHECK_FALSE(line_with(r.result.err, r.file + ":3:19: error[PR001]", {"'1e999'", "expected a finite number"}).empty());
+    CHECK_FALSE(
+        line_with(r.result.err, r.file + ":3:19: error[PR001]", {"'1e999'", "expected a finite number"})
+            .empty());
 }
 
 TEST_CASE("recommend refuses a document that is not an object", "[cli][recommend][bad-input]") {
     TempDir dir("rec");
     auto r = refuse_text(dir, "[1, 2]");
     INFO(r.result.err);
-    CHECK_FALSE(line_with(r.result.err, r.file + ": error[PR002]", {"expected an object", "found an array"}).empty());
+    CHECK_FALSE(
+        line_with(r.result.err, r.file + ": error[PR002]", {"expected an object", "found an array"}).empty());
 }
 
 TEST_CASE("recommend names an unknown field and the nearest known field", "[cli][recommend][bad-input]") {
@@ -229,12 +235,15 @@ TEST_CASE("recommend names an unknown field and the nearest known field", "[cli]
     p["pain"]["restt"] = 1;
     auto r = refuse(dir, p);
     INFO(r.result.err);
-    CHECK(contains(r.result.err, r.file + ": error[PR004] at /days_since_onest: unknown field 'days_since_onest' "
-                                          "(did you mean 'days_since_onset'?)"));
-    CHECK(contains(r.result.err, r.file + ": error[PR004] at /pain/restt: unknown field 'restt' (did you mean 'rest'?)"));
+    CHECK(contains(r.result.err, r.file +
+                                     ": error[PR004] at /days_since_onest: unknown field 'days_since_onest' "
+                                     "(did you mean 'days_since_onset'?)"));
+    CHECK(contains(r.result.err,
+                   r.file + ": error[PR004] at /pain/restt: unknown field 'restt' (did you mean 'rest'?)"));
 }
 
-TEST_CASE("recommend names an unknown condition and the nearest condition id", "[cli][recommend][bad-input]") {
+TEST_CASE("recommend names an unknown condition and the nearest condition id",
+          "[cli][recommend][bad-input]") {
     TempDir dir("rec");
     json p = base_profile();
     p["condition"] = "adductor_groin_pain";
@@ -283,7 +292,8 @@ TEST_CASE("recommend names an unknown movement in resisted pain and the nearest 
     CHECK(contains(line, "(did you mean 'hip_adduction'?)"));
 }
 
-TEST_CASE("recommend refuses a field of the wrong type and says which type it wants", "[cli][recommend][bad-input]") {
+TEST_CASE("recommend refuses a field of the wrong type and says which type it wants",
+          "[cli][recommend][bad-input]") {
     TempDir dir("rec");
     json p = base_profile();
     p["age"] = "twenty-eight";
@@ -291,10 +301,14 @@ TEST_CASE("recommend refuses a field of the wrong type and says which type it wa
     p["capabilities"] = json::array();
     auto r = refuse(dir, p);
     INFO(r.result.err);
-    CHECK(contains(r.result.err, r.file + ": error[PR002] at /age: field 'age' should be a number, found a string"));
-    CHECK(contains(r.result.err, r.file + ": error[PR002] at /pain/rest: field 'rest' should be a number, found a string"));
     CHECK(contains(r.result.err,
-                   r.file + ": error[PR002] at /capabilities: field 'capabilities' should be an object, found an array"));
+                   r.file + ": error[PR002] at /age: field 'age' should be a number, found a string"));
+    CHECK(contains(r.result.err,
+                   r.file + ": error[PR002] at /pain/rest: field 'rest' should be a number, found a string"));
+    CHECK(contains(
+        r.result.err,
+        r.file +
+            ": error[PR002] at /capabilities: field 'capabilities' should be an object, found an array"));
 }
 
 TEST_CASE("recommend refuses pain 11 on the 0-10 scale", "[cli][recommend][bad-input]") {
@@ -355,7 +369,8 @@ TEST_CASE("recommend says a folder is not a profile file", "[cli][recommend][bad
     INFO(r.err);
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
-    CHECK_FALSE(line_with(r.err, dir.str() + ": error[PR014]", {"found a folder", "expected a profile file"}).empty());
+    CHECK_FALSE(line_with(r.err, dir.str() + ": error[PR014]", {"found a folder", "expected a profile file"})
+                    .empty());
     CHECK_FALSE(contains(r.err, "syntax error"));
 }
 
@@ -374,14 +389,21 @@ TEST_CASE("recommend reports every problem of a profile at once", "[cli][recomme
     auto r = refuse(dir, p);
     INFO(r.result.err);
     const std::vector<std::pair<std::string, std::string>> expected = {
-        {"PR007", "/age"},         {"PR005", "/condition"},  {"PR007", "/days_since_onset"},
-        {"PR005", "/red_flags/0"}, {"PR005", "/equipment/0"}, {"PR002", "/pain/rest"},
-        {"PR007", "/pain/walking"}, {"PR005", "/pain/resisted/hip_adducton"}, {"PR004", "/sidee"}};
+        {"PR007", "/age"},
+        {"PR005", "/condition"},
+        {"PR007", "/days_since_onset"},
+        {"PR005", "/red_flags/0"},
+        {"PR005", "/equipment/0"},
+        {"PR002", "/pain/rest"},
+        {"PR007", "/pain/walking"},
+        {"PR005", "/pain/resisted/hip_adducton"},
+        {"PR004", "/sidee"}};
     for (const auto& [code, pointer] : expected)
         CHECK_FALSE(line_with(r.result.err, r.file + ": error[" + code + "] at " + pointer + ": ").empty());
     CHECK(contains(r.result.err, std::to_string(expected.size()) + " error(s)"));
     for (const auto& line : lines_of(r.result.err))  // each message names the file, save the count
-        CHECK((line.rfind(r.file + ": error[", 0) == 0 || line == std::to_string(expected.size()) + " error(s)"));
+        CHECK((line.rfind(r.file + ": error[", 0) == 0 ||
+               line == std::to_string(expected.size()) + " error(s)"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,7 +415,8 @@ TEST_CASE("recommend --out writes exactly what stdout shows in every format", "[
     for (const std::string format : {"json", "text", "html"}) {
         TempDir out("rec-out");
         auto shown = run_cli({"recommend", profile, "--format", format});
-        auto written = run_cli({"recommend", profile, "--format", format, "--out", out.file("programme." + format)});
+        auto written =
+            run_cli({"recommend", profile, "--format", format, "--out", out.file("programme." + format)});
         INFO(format << "\n" << written.err);
         REQUIRE(shown.exit_code == 0);
         CHECK(written.exit_code == 0);
@@ -463,14 +486,15 @@ TEST_CASE("recommend --out - writes to standard output", "[cli][recommend][out]"
 // ---------------------------------------------------------------------------------------------
 // Formats and determinism
 
-TEST_CASE("recommend JSON is rehab.programme/1 with keys in a stable documented order", "[cli][recommend][format]") {
+TEST_CASE("recommend JSON is rehab.programme/1 with keys in a stable documented order",
+          "[cli][recommend][format]") {
     TempDir dir("rec");
     auto programme = programme_of(dir.write("p.json", base_profile().dump(2)));
     std::vector<std::string> keys;
     for (const auto& item : programme.items()) keys.push_back(item.key());
     CHECK(keys == std::vector<std::string>{"format", "profile_id", "engine", "knowledge", "rules", "stage",
-                                           "irritability", "pain_ceiling", "exercises", "excluded", "not_chosen",
-                                           "warnings", "disclaimer", "trace"});
+                                           "irritability", "pain_ceiling", "exercises", "excluded",
+                                           "not_chosen", "warnings", "disclaimer", "trace"});
     CHECK(programme["format"] == "rehab.programme/1");
     CHECK(programme["knowledge"]["hash"].get<std::string>().size() >= 8);
     CHECK(programme["rules"]["hash"].get<std::string>().size() >= 8);
@@ -486,8 +510,8 @@ TEST_CASE("recommend JSON is rehab.programme/1 with keys in a stable documented 
     keys.clear();
     for (const auto& item : referral.items()) keys.push_back(item.key());
     CHECK(keys == std::vector<std::string>{"format", "profile_id", "engine", "knowledge", "rules", "stage",
-                                           "irritability", "pain_ceiling", "referral", "exercises", "excluded",
-                                           "not_chosen", "warnings", "disclaimer", "trace"});
+                                           "irritability", "pain_ceiling", "referral", "exercises",
+                                           "excluded", "not_chosen", "warnings", "disclaimer", "trace"});
 }
 
 TEST_CASE("recommend JSON is written in one canonical layout", "[cli][recommend][format]") {
@@ -549,8 +573,8 @@ TEST_CASE("recommend text names the patient - the stage and every exercise", "[c
 
 TEST_CASE("recommend refuses an unknown format and names the known ones", "[cli][recommend][format]") {
     TempDir dir("rec");
-    auto r = run_cli({"recommend", dir.write("p.json", base_profile().dump(2)), "--format", "xml",
-                      "--out", dir.file("out.xml")});
+    auto r = run_cli({"recommend", dir.write("p.json", base_profile().dump(2)), "--format", "xml", "--out",
+                      dir.file("out.xml")});
     CHECK(r.exit_code == 64);  // a usage error
     CHECK(r.out.empty());
     CHECK(contains(r.err, "xml"));
@@ -573,15 +597,18 @@ TEST_CASE("recommend HTML handout is well-formed and carries every exercise for 
         CHECK(ok);
         CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
         std::size_t cards = 0;
-        for (auto at = html.find("class=\"card\""); at != std::string::npos; at = html.find("class=\"card\"", at + 1))
+        for (auto at = html.find("class=\"card\""); at != std::string::npos;
+             at = html.find("class=\"card\"", at + 1))
             ++cards;
         CHECK(cards == j["exercises"].size());
         for (const auto& e : j["exercises"])
-            CHECK(contains(html, rehab::io::html_escape(rehab::io::plain_words(e["name"].get<std::string>()))));
+            CHECK(
+                contains(html, rehab::io::html_escape(rehab::io::plain_words(e["name"].get<std::string>()))));
     }
 }
 
-TEST_CASE("recommend HTML handout has no clinician jargon - rule ids - or exercise ids", "[cli][recommend][html]") {
+TEST_CASE("recommend HTML handout has no clinician jargon - rule ids - or exercise ids",
+          "[cli][recommend][html]") {
     for (const auto& path : example_profiles()) {
         INFO(path);
         auto j = programme_of(path);
@@ -600,8 +627,8 @@ TEST_CASE("recommend HTML handout has no clinician jargon - rule ids - or exerci
                 if (contains(id, "_")) CHECK_FALSE(contains(html, id));  // one-word ids are plain words
             }
         const std::string l = lower(html);
-        for (const char* word : {"eccentric", "concentric", "isotonic", "irritab", "stratum", "priority", "score",
-                                 "rehab.programme", "<script", "href=", "src="}) {
+        for (const char* word : {"eccentric", "concentric", "isotonic", "irritab", "stratum", "priority",
+                                 "score", "rehab.programme", "<script", "href=", "src="}) {
             INFO("word " << word);
             CHECK_FALSE(contains(l, word));
         }
@@ -625,7 +652,8 @@ TEST_CASE("recommend --knowledge with a broken copy fails with file - pointer an
     dir.write("knowledge/conditions.json", doc.dump(2));
     const std::string profile = dir.write("p.json", base_profile().dump(2));
 
-    auto r = run_cli({"recommend", profile, "--knowledge", dir.file("knowledge"), "--out", dir.file("out.json")});
+    auto r =
+        run_cli({"recommend", profile, "--knowledge", dir.file("knowledge"), "--out", dir.file("out.json")});
     INFO(r.err);
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
@@ -634,7 +662,8 @@ TEST_CASE("recommend --knowledge with a broken copy fails with file - pointer an
     CHECK(contains(line, "(did you mean '" + muscle + "'?)"));
     CHECK_FALSE(std::filesystem::exists(dir.file("out.json")));
 
-    auto explain = run_cli({"explain", profile, "--exercise", "bridge", "--knowledge", dir.file("knowledge")});
+    auto explain =
+        run_cli({"explain", profile, "--exercise", "bridge", "--knowledge", dir.file("knowledge")});
     CHECK(explain.exit_code == 2);
     CHECK(explain.out.empty());
     CHECK(contains(explain.err, conditions + ": error[KB006]"));
@@ -665,8 +694,9 @@ TEST_CASE("recommend --rules with a broken copy fails with file - pointer - colu
     INFO(r.err);
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
-    CHECK(contains(r.err, broken + ": error[RL002] at /rules/0/when (column 1): unknown fact 'single_leg_stanse_s' "
-                                   "(did you mean 'single_leg_stance_s'?)"));
+    CHECK(contains(r.err,
+                   broken + ": error[RL002] at /rules/0/when (column 1): unknown fact 'single_leg_stanse_s' "
+                            "(did you mean 'single_leg_stance_s'?)"));
     CHECK_FALSE(std::filesystem::exists(dir.file("out.json")));
 
     auto explain = run_cli({"explain", profile, "--exercise", "bridge", "--rules", dir.file("rules")});
@@ -674,13 +704,15 @@ TEST_CASE("recommend --rules with a broken copy fails with file - pointer - colu
     CHECK(contains(explain.err, broken + ": error[RL002]"));
 }
 
-TEST_CASE("recommend --knowledge and --rules accept good copies of the bundled data", "[cli][recommend][data]") {
+TEST_CASE("recommend --knowledge and --rules accept good copies of the bundled data",
+          "[cli][recommend][data]") {
     TempDir dir("rec");
     copy_folder(bundled_knowledge, dir.file("knowledge"));
     copy_folder(bundled_rules, dir.file("rules"));
     const std::string profile = dir.write("p.json", base_profile().dump(2));
     auto bundled = run_cli({"recommend", profile});
-    auto copied = run_cli({"recommend", profile, "--knowledge", dir.file("knowledge"), "--rules", dir.file("rules")});
+    auto copied =
+        run_cli({"recommend", profile, "--knowledge", dir.file("knowledge"), "--rules", dir.file("rules")});
     INFO(copied.err);
     CHECK(copied.exit_code == 0);
     CHECK(copied.out == bundled.out);  // content hashes - not paths - identify the data
@@ -705,7 +737,8 @@ TEST_CASE("explain says why a chosen exercise is in the programme", "[cli][expla
         if (w.contains("rule")) CHECK(contains(r.out, "Rule " + w["rule"].get<std::string>()));
 }
 
-TEST_CASE("explain says why an excluded exercise is left out and what would make it eligible", "[cli][explain]") {
+TEST_CASE("explain says why an excluded exercise is left out and what would make it eligible",
+          "[cli][explain]") {
     TempDir dir("rec");
     const std::string profile = dir.write("p.json", base_profile().dump(2));
     auto j = programme_of(profile);
@@ -737,7 +770,8 @@ TEST_CASE("explain says an eligible exercise was not chosen and why", "[cli][exp
 
 TEST_CASE("explain refuses an unknown exercise and suggests the nearest id", "[cli][explain]") {
     TempDir dir("rec");
-    auto r = run_cli({"explain", dir.write("p.json", base_profile().dump(2)), "--exercise", "adductor_squeez"});
+    auto r =
+        run_cli({"explain", dir.write("p.json", base_profile().dump(2)), "--exercise", "adductor_squeez"});
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
     CHECK(contains(r.err, "unknown exercise 'adductor_squeez' (did you mean 'adductor_squeeze'?)"));

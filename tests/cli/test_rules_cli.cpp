@@ -2,10 +2,9 @@
 // list in evaluation order; a broken copy (misspelt fact, value, action, malformed file, broken
 // knowledge, missing folder) fails with exit 2 and a located message naming the nearest name.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 
@@ -100,8 +99,8 @@ TEST_CASE("rules list shows every bundled rule once in evaluation order", "[cli]
         const int stratum = std::stoi(m[1]), priority = std::stoi(m[3]);
         listed.insert(m[2]);
         INFO(line);
-        CHECK(stratum >= last_stratum);                                   // strata in order
-        if (stratum == last_stratum) CHECK(priority <= last_priority);    // then by priority, highest first
+        CHECK(stratum >= last_stratum);                                 // strata in order
+        if (stratum == last_stratum) CHECK(priority <= last_priority);  // then by priority, highest first
         last_stratum = stratum;
         last_priority = priority;
     }
@@ -120,21 +119,24 @@ TEST_CASE("rules list shows a rule added in a copy with its condition and action
     auto r = run_cli({"rules", "list", dir.file("rules")});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(contains(r.out, "] cli.extra (priority 0)\n    when single_leg_stance_s < 5\n    then exclude\n"
-                          "    A rule added by the command-line tests.\n"));
+    CHECK(contains(r.out,
+                   "] cli.extra (priority 0)\n    when single_leg_stance_s < 5\n    then exclude\n"
+                   "    A rule added by the command-line tests.\n"));
 }
 
-TEST_CASE("rules check names a misspelt fact with file - pointer - column and the nearest fact", "[cli][rules]") {
+TEST_CASE("rules check names a misspelt fact with file - pointer - column and the nearest fact",
+          "[cli][rules]") {
     TempDir dir("rules");
     copy_rules(dir);
-    const std::string file = add_rule(dir, "pain.rest >= 2 and single_leg_stanse_s < 5",
-                                      json{{"exclude", "exercise(bridge)"}});
+    const std::string file =
+        add_rule(dir, "pain.rest >= 2 and single_leg_stanse_s < 5", json{{"exclude", "exercise(bridge)"}});
     auto r = run_cli({"rules", "check", dir.file("rules")});
     INFO(r.err);
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
-    CHECK(contains(r.err, file + ": error[RL002] at /rules/0/when (column 20): unknown fact 'single_leg_stanse_s' "
-                                 "(did you mean 'single_leg_stance_s'?)"));
+    CHECK(contains(r.err,
+                   file + ": error[RL002] at /rules/0/when (column 20): unknown fact 'single_leg_stanse_s' "
+                          "(did you mean 'single_leg_stance_s'?)"));
     CHECK(contains(r.err, "1 error(s)"));
     CHECK(contains(r.err, "rules check failed: " + dir.file("rules")));
 

@@ -151,7 +151,8 @@ TEST_CASE("json: FieldReader on a non-object reports one wrong type", "[json]") 
 
 TEST_CASE("json: a duplicate key is an error at its pointer - never a silent last-one-wins", "[json]") {
     Diagnostics d;
-    const std::string text = R"({"age": 30, "pain": {"rest": 1}, "list": [{"x": 1}, {"x": 2, "x": 3}], "age": 31})";
+    const std::string text =
+        R"({"age": 30, "pain": {"rest": 1}, "list": [{"x": 1}, {"x": 2, "x": 3}], "age": 31})";
     CHECK_FALSE(rehab::io::parse_json(text, "p.json", d, "XX001"));
     REQUIRE(d.items().size() == 2);
     CHECK(d.items()[0].pointer == "/list/1/x");
@@ -159,7 +160,8 @@ TEST_CASE("json: a duplicate key is an error at its pointer - never a silent las
     CHECK(d.items()[1].code == "XX001");
     CHECK(d.items()[1].message.find("duplicate key 'age'") != std::string::npos);
     Diagnostics ok;
-    CHECK(rehab::io::parse_json(R"({"a": {"x": 1}, "b": {"x": 2}, "c": [{"x": 1}, {"x": 1}]})", "q.json", ok, "XX001"));
+    CHECK(rehab::io::parse_json(R"({"a": {"x": 1}, "b": {"x": 2}, "c": [{"x": 1}, {"x": 1}]})", "q.json", ok,
+                                "XX001"));
     CHECK(ok.empty());
 }
 
@@ -168,5 +170,6 @@ TEST_CASE("json: a number too large for a double is located at its first charact
     CHECK_FALSE(rehab::io::parse_json("{\n  \"rest\": -1e400\n}", "p.json", d, "XX001"));
     CHECK(only(d).line == 2);
     CHECK(only(d).column == 11);
-    CHECK(only(d).message == "number overflow parsing '-1e400', expected a finite number (one that fits in a double)");
+    CHECK(only(d).message ==
+          "number overflow parsing '-1e400', expected a finite number (one that fits in a double)");
 }

@@ -2,7 +2,6 @@
 // adductor-related groin pain patient built in code, and helpers to prescribe and log sessions.
 #pragma once
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -51,7 +50,8 @@ inline Profile adductor_patient() {
     p.weight_bearing = WeightBearing::full;
     p.single_leg_stance_s = 25;
     p.squeeze_ratio = 0.7;
-    for (const char* e : {"resistance_band", "ball", "step", "mat", "bench"}) p.equipment.push_back(*kg.find_equipment(e));
+    for (const char* e : {"resistance_band", "ball", "step", "mat", "bench"})
+        p.equipment.push_back(*kg.find_equipment(e));
     p.on_pain_medication = false;
     p.history.previous_stage = Stage::mid;
     p.history.usual_pain = 1;
@@ -59,7 +59,8 @@ inline Profile adductor_patient() {
 }
 
 inline PrescribedExercise prescribe(const std::string& key, int sets, std::optional<int> reps,
-                                    std::optional<int> hold = std::nullopt, const std::string& band_key = "") {
+                                    std::optional<int> hold = std::nullopt,
+                                    const std::string& band_key = "") {
     PrescribedExercise pe{ex(key), sets, reps, hold, std::nullopt};
     if (!band_key.empty()) pe.band = band(band_key);
     return pe;

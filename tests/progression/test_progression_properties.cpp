@@ -26,7 +26,8 @@ public:
             PrescribedExercise pe{e, 1 + roll(4), std::nullopt, std::nullopt, std::nullopt};
             if (chance(80)) pe.reps = 4 + roll(14);
             if (chance(40)) pe.hold_s = 5 + roll(40);
-            if (chance(50)) pe.band = BandId(static_cast<std::uint32_t>(roll(static_cast<int>(kg.bands().size()))));
+            if (chance(50))
+                pe.band = BandId(static_cast<std::uint32_t>(roll(static_cast<int>(kg.bands().size()))));
             p.history.programme.push_back(pe);
         }
         if (chance(70)) p.history.usual_pain = roll(5);
@@ -64,7 +65,8 @@ private:
 
 bool contraindicated(const Exercise& ex, ConditionId c, Stage s) {
     for (const auto& pr : ex.precautions)
-        if (pr.contraindication && pr.condition == c && (pr.stages & (1u << static_cast<unsigned>(s)))) return true;
+        if (pr.contraindication && pr.condition == c && (pr.stages & (1u << static_cast<unsigned>(s))))
+            return true;
     return false;
 }
 
@@ -115,7 +117,8 @@ TEST_CASE("progression never reaches an excluded or contraindicated exercise", "
     });
 }
 
-TEST_CASE("an exercise whose logged pain was over the ceiling this week is never progressed", "[progression][property]") {
+TEST_CASE("an exercise whose logged pain was over the ceiling this week is never progressed",
+          "[progression][property]") {
     const KnowledgeGraph& kg = bundled().knowledge();
     int checked = 0;
     for_generated(22, 300, [&](const Profile& p) {
@@ -137,14 +140,17 @@ TEST_CASE("an exercise whose logged pain was over the ceiling this week is never
     CHECK(checked > 50);
 }
 
-TEST_CASE("every current exercise is kept - changed - replaced or dropped exactly once", "[progression][property]") {
+TEST_CASE("every current exercise is kept - changed - replaced or dropped exactly once",
+          "[progression][property]") {
     for_generated(33, 300, [&](const Profile& p) {
         const Recommendation rec = bundled().recommend(p);
         if (rec.referred()) return;
         for (const auto& pe : p.history.programme) {
             int found = 0;
-            for (const auto& i : rec.items) found += (i.exercise == pe.exercise && i.change != Change::new_ &&
-                                                      i.change != Change::replaced) || i.replaces == pe.exercise;
+            for (const auto& i : rec.items)
+                found +=
+                    (i.exercise == pe.exercise && i.change != Change::new_ && i.change != Change::replaced) ||
+                    i.replaces == pe.exercise;
             for (const auto& d : rec.dropped) found += d.exercise == pe.exercise;
             INFO(p.id << " " << bundled().knowledge().exercise(pe.exercise).key);
             CHECK(found == 1);

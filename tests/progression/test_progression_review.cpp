@@ -47,7 +47,8 @@ TEST_CASE("two good sessions at the target dose progress the reps - citing the r
           item.change_rules.end());
 }
 
-TEST_CASE("pain during above the ceiling regresses - naming the value - the session and the rule", "[progression]") {
+TEST_CASE("pain during above the ceiling regresses - naming the value - the session and the rule",
+          "[progression]") {
     Profile p = adductor_patient();
     Recommendation rec;
     auto pe = prescribe("bridge", 3, 12);
@@ -59,11 +60,13 @@ TEST_CASE("pain during above the ceiling regresses - naming the value - the sess
     REQUIRE(item);
     CHECK(item->change == Change::regressed);
     CHECK(item->dose.reps == 10);
-    CHECK(mentions(item->change_reasons,
-                   "pain during 5/10 in session day 8 is above the ceiling of 3/10 [ceiling.groin_and_acute]"));
+    CHECK(
+        mentions(item->change_reasons,
+                 "pain during 5/10 in session day 8 is above the ceiling of 3/10 [ceiling.groin_and_acute]"));
 }
 
-TEST_CASE("hold: too few sessions - high effort - morning pain not settled - pain medication", "[progression]") {
+TEST_CASE("hold: too few sessions - high effort - morning pain not settled - pain medication",
+          "[progression]") {
     Profile p = adductor_patient();
     Recommendation rec;
     auto pe = prescribe("bridge", 3, 10);
@@ -184,7 +187,8 @@ TEST_CASE("band colour: one heavier with reps back to the bottom - one lighter o
     }
 }
 
-TEST_CASE("at the top of its dose an exercise moves to the next on its chain - at its entry dose", "[progression]") {
+TEST_CASE("at the top of its dose an exercise moves to the next on its chain - at its entry dose",
+          "[progression]") {
     Profile p = adductor_patient();
     Recommendation rec;
     auto pe = prescribe("adductor_squeeze", 3, 10, 10);  // mid dose: 3 x 10, hold 10 s is the whole range
@@ -211,7 +215,8 @@ TEST_CASE("at the bottom of its dose a painful exercise steps back along its cha
     CHECK(mentions(item.change_reasons, "at the bottom of its dose"));
 }
 
-TEST_CASE("a current exercise that is now excluded is replaced by an eligible regression or dropped", "[progression]") {
+TEST_CASE("a current exercise that is now excluded is replaced by an eligible regression or dropped",
+          "[progression]") {
     Profile p = adductor_patient();
     Recommendation rec;
     SECTION("resisted adduction pain rose: band adduction -> isometric squeeze") {
@@ -265,7 +270,8 @@ TEST_CASE("log problems hold and warn rather than guess", "[progression]") {
     }
 }
 
-TEST_CASE("stage transitions: criteria met moves stage-bound exercises forward - unmet lists why", "[progression]") {
+TEST_CASE("stage transitions: criteria met moves stage-bound exercises forward - unmet lists why",
+          "[progression]") {
     Profile p = adductor_patient();
     p.stage.reset();
     auto pe = prescribe("side_lying_hip_adduction", 3, 12);

@@ -31,8 +31,10 @@ struct Stepper {
 
 }  // namespace
 
-TEST_CASE("band exercise: reps - then sets - then three band colours - each with reps back to the bottom", "[progression]") {
-    Stepper s("hip_abduction_band");  // mid: 2-3 sets, 10-15 reps, entry band yellow; low irritability: 3 sets
+TEST_CASE("band exercise: reps - then sets - then three band colours - each with reps back to the bottom",
+          "[progression]") {
+    Stepper s(
+        "hip_abduction_band");  // mid: 2-3 sets, 10-15 reps, entry band yellow; low irritability: 3 sets
     REQUIRE(s.dose.sets == 3);
     const auto up = s.climb();
     REQUIRE(up.size() == 3 + 3 * 4);  // 10->12->14->15, then per colour: band + 3 rep steps

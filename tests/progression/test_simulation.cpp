@@ -17,7 +17,9 @@ using namespace rehab::test;
 
 namespace {
 
-std::string example(const std::string& name) { return std::string(REHAB_SOURCE_DIR) + "/examples/profiles/" + name + ".json"; }
+std::string example(const std::string& name) {
+    return std::string(REHAB_SOURCE_DIR) + "/examples/profiles/" + name + ".json";
+}
 
 std::optional<Profile> read_example(const std::string& name) {
     std::ifstream in(example(name));
@@ -57,8 +59,8 @@ TEST_CASE("rehab simulate runs a 6-week course for each condition's example prof
 
 TEST_CASE("rehab simulate --format json gives the week-by-week timeline", "[progression][cli]") {
     if (!std::filesystem::exists(example("adductor_related_groin_pain"))) return;
-    const auto r = run_cli({"simulate", example("adductor_related_groin_pain"), "--format", "json", "--weeks", "3",
-                            "--seed", "7", "--sessions-per-week", "2"});
+    const auto r = run_cli({"simulate", example("adductor_related_groin_pain"), "--format", "json", "--weeks",
+                            "3", "--seed", "7", "--sessions-per-week", "2"});
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);
     CHECK(j["timeline"].size() == 3);
@@ -70,7 +72,8 @@ TEST_CASE("rehab simulate --format json gives the week-by-week timeline", "[prog
 TEST_CASE("rehab simulate exits 2 on bad input", "[progression][cli]") {
     TempDir dir("simulate");
     CHECK(run_cli({"simulate", dir.file("missing.json")}).exit_code == 2);
-    const std::string bad = dir.write("bad.json", "{\"condition\": \"adductor_groin_pain\", \"side\": \"left\", \"age\": 20}");
+    const std::string bad =
+        dir.write("bad.json", "{\"condition\": \"adductor_groin_pain\", \"side\": \"left\", \"age\": 20}");
     const auto r = run_cli({"simulate", bad});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("PR005") != std::string::npos);
@@ -99,7 +102,8 @@ TEST_CASE("the simulation is deterministic for a seed and keeps its invariants",
     }
 }
 
-TEST_CASE("the invariant check reports an excluded exercise and a progression over the ceiling", "[progression]") {
+TEST_CASE("the invariant check reports an excluded exercise and a progression over the ceiling",
+          "[progression]") {
     Profile p = adductor_patient();
     Recommendation rec = bundled().recommend(p);
     REQUIRE_FALSE(rec.excluded.empty());
@@ -124,6 +128,7 @@ TEST_CASE("Done when: the example with two good sessions at the target dose prog
     if (!p) return;
     const Recommendation rec = bundled().recommend(*p);
     bool progressed = false;
-    for (const auto& i : rec.items) progressed |= i.change == Change::progressed || i.change == Change::replaced;
+    for (const auto& i : rec.items)
+        progressed |= i.change == Change::progressed || i.change == Change::replaced;
     CHECK(progressed);
 }

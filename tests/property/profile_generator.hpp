@@ -41,7 +41,9 @@ public:
         if (chance(50)) p.pain.lasts_next_day = chance(25);
         if (chance(85)) {
             int w = roll(10);
-            p.weight_bearing = w < 7 ? WeightBearing::full : w < 9 ? WeightBearing::partial : WeightBearing::none;
+            p.weight_bearing = w < 7   ? WeightBearing::full
+                               : w < 9 ? WeightBearing::partial
+                                       : WeightBearing::none;
         }
         if (chance(70)) p.single_leg_stance_s = roll(61);
         if (chance(40)) p.squeeze_ratio = (40 + roll(81)) / 100.0;

@@ -1,9 +1,8 @@
 // Safety properties of the bundled knowledge + rules over 2,000+ generated profiles: what must hold
 // for every patient, whatever the rules' details. Each property is checked against the knowledge
 // graph directly (not against the rules' own bookkeeping), so a rule mistake cannot hide itself.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "../rules/rules_fixture.hpp"
 #include "profile_generator.hpp"
@@ -22,11 +21,14 @@ bool tolerated(const Profile& p, PositionId pos) {
     return ok;
 }
 
-bool has(const Profile& p, EquipmentId e) { return std::find(p.equipment.begin(), p.equipment.end(), e) != p.equipment.end(); }
+bool has(const Profile& p, EquipmentId e) {
+    return std::find(p.equipment.begin(), p.equipment.end(), e) != p.equipment.end();
+}
 
 bool contraindicated(const Exercise& ex, ConditionId c, Stage s) {
     for (const auto& pr : ex.precautions)
-        if (pr.contraindication && pr.condition == c && (pr.stages & (1u << static_cast<unsigned>(s)))) return true;
+        if (pr.contraindication && pr.condition == c && (pr.stages & (1u << static_cast<unsigned>(s))))
+            return true;
     return false;
 }
 
@@ -56,10 +58,12 @@ struct Tally {
 };
 
 // Checks every property for one profile; stops at the first violation (the INFO shows the programme).
-void check_profile(const Recommender& rec, const Profile& p, const std::vector<EquipmentId>& ruled, Tally& tally) {
+void check_profile(const Recommender& rec, const Profile& p, const std::vector<EquipmentId>& ruled,
+                   Tally& tally) {
     const KnowledgeGraph& kg = rec.knowledge();
     Recommendation r = rec.recommend(p, false);
-    INFO("profile " << p.id << ", condition " << kg.condition(p.condition).key << "\n" << fingerprint(rec, r, false));
+    INFO("profile " << p.id << ", condition " << kg.condition(p.condition).key << "\n"
+                    << fingerprint(rec, r, false));
 
     // Every red flag means a referral and no exercises; no red flag, no referral.
     REQUIRE(r.referred() == !p.red_flags.empty());
@@ -99,8 +103,11 @@ void check_profile(const Recommender& rec, const Profile& p, const std::vector<E
         REQUIRE(ex.in_stage(r.stage));
         // Equipment the patient lacks (when the rules require it): never. A chair's back is a support.
         for (auto e : ruled)
-            if (!has(p, e) && !(e == equip("support") && has(p, equip("chair")))) REQUIRE(std::find(ex.equipment.begin(), ex.equipment.end(), e) == ex.equipment.end());
-        if (!band) REQUIRE(std::find(ex.equipment.begin(), ex.equipment.end(), equip("resistance_band")) == ex.equipment.end());
+            if (!has(p, e) && !(e == equip("support") && has(p, equip("chair"))))
+                REQUIRE(std::find(ex.equipment.begin(), ex.equipment.end(), e) == ex.equipment.end());
+        if (!band)
+            REQUIRE(std::find(ex.equipment.begin(), ex.equipment.end(), equip("resistance_band")) ==
+                    ex.equipment.end());
         // Never a position the patient does not tolerate.
         REQUIRE(tolerated(p, ex.position));
         // Not weight bearing: nothing standing, nothing on the legs.
@@ -165,6 +172,7 @@ TEST_CASE("the generator is deterministic", "[property]") {
     auto rec = bundled_recommender();
     for (int i = 0; i < 50; ++i) {
         Profile x = a.next(), y = b.next();
-        REQUIRE(fingerprint(*rec, rec->recommend(x, false), false) == fingerprint(*rec, rec->recommend(y, false), false));
+        REQUIRE(fingerprint(*rec, rec->recommend(x, false), false) ==
+                fingerprint(*rec, rec->recommend(y, false), false));
     }
 }

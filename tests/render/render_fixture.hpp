@@ -3,7 +3,6 @@
 // well-formedness checker for the handout.
 #pragma once
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -76,13 +75,15 @@ inline bool well_formed_xml(const std::string& text, std::string& error) {
             std::size_t semi = text.find(';', i);
             if (semi == std::string::npos || semi - i > 8) return fail("bare '&'");
             std::string ent = text.substr(i + 1, semi - i - 1);
-            if (ent != "amp" && ent != "lt" && ent != "gt" && ent != "quot" && ent != "apos" && ent.rfind('#', 0) != 0)
+            if (ent != "amp" && ent != "lt" && ent != "gt" && ent != "quot" && ent != "apos" &&
+                ent.rfind('#', 0) != 0)
                 return fail("unknown entity &" + ent + ";");
             i = semi + 1;
             continue;
         }
         if (text[i] != '<') {
-            if (open.empty() && !std::isspace(static_cast<unsigned char>(text[i]))) return fail("text outside the root");
+            if (open.empty() && !std::isspace(static_cast<unsigned char>(text[i])))
+                return fail("text outside the root");
             ++i;
             continue;
         }
@@ -103,8 +104,10 @@ inline bool well_formed_xml(const std::string& text, std::string& error) {
         char quote = 0;
         for (; end < n; ++end) {
             if (quote) {
-                if (text[end] == quote) quote = 0;
-                else if (text[end] == '<') return fail("'<' in an attribute");
+                if (text[end] == quote)
+                    quote = 0;
+                else if (text[end] == '<')
+                    return fail("'<' in an attribute");
             } else if (text[end] == '"' || text[end] == '\'') {
                 quote = text[end];
             } else if (text[end] == '>') {
@@ -122,7 +125,8 @@ inline bool well_formed_xml(const std::string& text, std::string& error) {
         if (name.empty()) return fail("empty tag name");
         if (closing) {
             if (open.empty() || open.back() != name)
-                return fail("</" + name + "> closes <" + (open.empty() ? std::string("nothing") : open.back()) + ">");
+                return fail("</" + name + "> closes <" +
+                            (open.empty() ? std::string("nothing") : open.back()) + ">");
             open.pop_back();
             if (open.empty()) root_done = true;
         } else if (!self) {

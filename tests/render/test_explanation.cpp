@@ -1,9 +1,8 @@
 // Explanations of one exercise: an excluded one names its rules, the observed values against the
 // thresholds and the smallest change to the patient's measures (or why none exists); a chosen one
 // names its rules; a near miss compares its score with the lowest chosen; a referral says so.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "core/explanation.hpp"
 #include "io/explanation_text.hpp"
@@ -19,7 +18,9 @@ std::string rule_id(const ExclusionReason& x) {
     return x.rule >= 0 ? recommender().rules().rule(static_cast<std::uint32_t>(x.rule)).id : "knowledge";
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -32,7 +33,8 @@ TEST_CASE("an excluded exercise: rule - observed value and smallest change", "[e
     REQUIRE(x.exclusions.size() == 1);
     CHECK(rule_id(x.exclusions[0]) == "adductor.resisted_pain");
     auto& seen = x.exclusions[0].observed;
-    auto it = std::find_if(seen.begin(), seen.end(), [](const auto& o) { return o.fact == "pain.resisted.hip_adduction"; });
+    auto it = std::find_if(seen.begin(), seen.end(),
+                           [](const auto& o) { return o.fact == "pain.resisted.hip_adduction"; });
     REQUIRE(it != seen.end());
     CHECK(it->op == BinOp::gt);
     CHECK(it->threshold_text == "3");
@@ -61,20 +63,24 @@ TEST_CASE("changes combine over every excluding rule", "[explain]") {
     for (const auto& c : x.smallest_change) all.push_back(c.text());
     CHECK(all == std::vector<std::string>{"pain.resisted.hip_adduction <= 3", "equipment.bench == true"});
     std::string text = io::explanation_to_text(r, rec, x);
-    CHECK(contains(text, "pain on resisted hip adduction is 3/10 or less and 'has bench or sturdy raised surface' is yes"));
+    CHECK(contains(
+        text,
+        "pain on resisted hip adduction is 3/10 or less and 'has bench or sturdy raised surface' is yes"));
 }
 
 TEST_CASE("no change exists for a stage-membership exclusion or a contraindication", "[explain]") {
     const Recommender& r = recommender();
     Profile p = test::render::adductor_profile();
     Recommendation rec = r.recommend(p, true);
-    ExerciseExplanation x = explain_exercise(r, rec, exercise("adductor_squeeze_submaximal"));  // early stage only
+    ExerciseExplanation x =
+        explain_exercise(r, rec, exercise("adductor_squeeze_submaximal"));  // early stage only
     REQUIRE(x.status == ExplanationStatus::excluded);
     CHECK_FALSE(x.change_possible);
     CHECK(x.smallest_change.empty());
     REQUIRE_FALSE(x.no_change.empty());
     CHECK(contains(x.no_change[0], "stage"));
-    CHECK(contains(io::explanation_to_text(r, rec, x), "No change in the patient's measures would make it eligible"));
+    CHECK(contains(io::explanation_to_text(r, rec, x),
+                   "No change in the patient's measures would make it eligible"));
 
     p.stage = Stage::early;
     Recommendation early = r.recommend(p, true);

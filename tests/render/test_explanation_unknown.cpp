@@ -2,7 +2,6 @@
 // recorded (unknown(), or-conditions), a knowledge-base contraindication and stage membership read
 // by the rule's selector; in the explanation, the terminal report and the JSON document.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -21,7 +20,9 @@ using test::render::recommender;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 // examples/profiles/early_acute_hamstring.json: early hamstring strain, resisted hip adduction not tested.
 Profile early_hamstring() {
@@ -49,7 +50,8 @@ std::vector<std::string> texts(const std::vector<Constraint>& all) {
 }
 
 // The smallest change for `when`, with the facts set as given (others at their defaults).
-std::vector<std::string> change_for(const std::string& when, const std::vector<std::pair<std::string, double>>& set) {
+std::vector<std::string> change_for(const std::string& when,
+                                    const std::vector<std::pair<std::string, double>>& set) {
     const FactSchema& s = recommender().rules().schema();
     Expr e;
     Diagnostics d;
@@ -102,15 +104,20 @@ TEST_CASE("the pain-free test rule - a recorded pain needs 0 and a recorded 0 li
     Recommendation free = r.recommend(p, true);
     ExerciseExplanation y = explain_exercise(r, free, exercise("eccentric_hip_adduction"));
     for (const auto& ex : y.exclusions)
-        CHECK(r.rules().rule(static_cast<std::uint32_t>(ex.rule)).id != "adductor.eccentric_needs_pain_free_test");
+        CHECK(r.rules().rule(static_cast<std::uint32_t>(ex.rule)).id !=
+              "adductor.eccentric_needs_pain_free_test");
 }
 
 TEST_CASE("smallest change - known and unknown and or-conditions", "[explain]") {
     const std::string pain = "pain.resisted.hip_adduction";
-    CHECK(change_for("unknown(" + pain + ") or " + pain + " > 0", {}) == std::vector<std::string>{pain + " <= 0"});
-    CHECK(change_for("unknown(" + pain + ") or " + pain + " > 0", {{pain, 4}}) == std::vector<std::string>{pain + " <= 0"});
-    CHECK(change_for("not known(" + pain + ")", {}) == std::vector<std::string>{pain + " >= 0"});  // record it
-    CHECK(change_for("known(" + pain + ") and " + pain + " > 3", {{pain, 5}}) == std::vector<std::string>{pain + " <= 3"});
+    CHECK(change_for("unknown(" + pain + ") or " + pain + " > 0", {}) ==
+          std::vector<std::string>{pain + " <= 0"});
+    CHECK(change_for("unknown(" + pain + ") or " + pain + " > 0", {{pain, 4}}) ==
+          std::vector<std::string>{pain + " <= 0"});
+    CHECK(change_for("not known(" + pain + ")", {}) ==
+          std::vector<std::string>{pain + " >= 0"});  // record it
+    CHECK(change_for("known(" + pain + ") and " + pain + " > 3", {{pain, 5}}) ==
+          std::vector<std::string>{pain + " <= 3"});
     // every true operand of an or must go; a false one stays false
     CHECK(change_for("pain.rest > 3 or pain.walking > 2", {{"pain.rest", 5}, {"pain.walking", 1}}) ==
           std::vector<std::string>{"pain.rest <= 3"});
@@ -150,7 +157,8 @@ TEST_CASE("a knowledge-base contraindication - explained as one with the knowled
     CHECK(c.basis == ExclusionBasis::contraindication);
     CHECK(c.basis_text == "contraindicated for hamstring strain in the early stage");
     REQUIRE(c.contraindication);
-    CHECK(c.contraindication->reason == "Early after a hamstring strain, avoid end-range lengthening and stretching into pain.");
+    CHECK(c.contraindication->reason ==
+          "Early after a hamstring strain, avoid end-range lengthening and stretching into pain.");
     CHECK(contains(c.no_change, "contraindicates it for hamstring strain in the early stage"));
     CHECK_FALSE(contains(c.no_change, "belongs to"));
 
@@ -160,8 +168,10 @@ TEST_CASE("a knowledge-base contraindication - explained as one with the knowled
     CHECK(contains(st.no_change, "belongs to the mid stage and the patient is in the early stage"));
 
     std::string text = io::explanation_to_text(r, rec, x);
-    CHECK(contains(text, "The knowledge base contraindicates it for hamstring strain in the early stage: Early after a "
-                         "hamstring strain, avoid end-range lengthening and stretching into pain."));
+    CHECK(contains(
+        text,
+        "The knowledge base contraindicates it for hamstring strain in the early stage: Early after a "
+        "hamstring strain, avoid end-range lengthening and stretching into pain."));
     CHECK(contains(text, "It is not an early-stage exercise (it belongs to the mid stage)."));
     CHECK(contains(text, "No change in the patient's measures would make it eligible:\n"));
 }
@@ -171,13 +181,15 @@ TEST_CASE("the excluded section - each parenthesis says what the rule read", "[e
     Profile p = early_hamstring();
     Recommendation rec = r.recommend(p, true);
     std::string text = io::programme_to_text(r, rec, p);
-    CHECK(contains(text, "adductor.eccentric_needs_pain_free_test (pain on resisted hip adduction not recorded)"));
+    CHECK(contains(text,
+                   "adductor.eccentric_needs_pain_free_test (pain on resisted hip adduction not recorded)"));
     CHECK(contains(text, "safety.contraindicated (contraindicated for hamstring strain in the early stage)"));
     CHECK(contains(text, "safety.stage (not an early-stage exercise)"));
     CHECK_FALSE(contains(text, "not a early-stage"));
     // stage membership is said only of the stage rule
     const std::string stage_words = " (not an early-stage exercise)";
-    for (std::size_t at = text.find(stage_words); at != std::string::npos; at = text.find(stage_words, at + 1)) {
+    for (std::size_t at = text.find(stage_words); at != std::string::npos;
+         at = text.find(stage_words, at + 1)) {
         std::size_t start = text.find_last_of(" ", at - 1) + 1;
         CHECK(text.substr(start, at - start) == "safety.stage");
     }

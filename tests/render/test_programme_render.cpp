@@ -1,11 +1,10 @@
 // The programme renderers on the bundled knowledge and rules: the rehab.programme/1 JSON document
 // (keys, no nulls, determinism), the terminal report, the patient handout (well-formed, plain
 // words, every exercise and the pain ceiling) and the referral variants of all three.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 #include "io/handout_html.hpp"
 #include "io/programme_json.hpp"
@@ -18,7 +17,8 @@ using test::render::recommender;
 namespace {
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -103,7 +103,8 @@ TEST_CASE("programme JSON: the band - side and exclusion reasons", "[render]") {
             CHECK(x["why"][0]["rule"] == "adductor.resisted_pain");
             bool seen = false;
             for (const auto& o : x["why"][0]["observed"])
-                if (o["fact"] == "pain.resisted.hip_adduction") seen = o["value"] == 5 && o["needs"] == "<= 3";
+                if (o["fact"] == "pain.resisted.hip_adduction")
+                    seen = o["value"] == 5 && o["needs"] == "<= 3";
             CHECK(seen);
         }
     CHECK(found);
@@ -157,7 +158,8 @@ TEST_CASE("the terminal report names every exercise and the stage", "[render]") 
     CHECK(text.find("P-RENDER-1") != std::string::npos);
     CHECK(text.find("Stage:        mid") != std::string::npos);
     CHECK(text.find("Pain ceiling: 3/10") != std::string::npos);
-    for (const auto& it : rec.items) CHECK(text.find(r.knowledge().exercise(it.exercise).name) != std::string::npos);
+    for (const auto& it : rec.items)
+        CHECK(text.find(r.knowledge().exercise(it.exercise).name) != std::string::npos);
     CHECK(text.find("Excluded (") != std::string::npos);
     CHECK(text.find("adductor.resisted_pain (pain on resisted hip adduction: 5/10)") != std::string::npos);
     CHECK(text.find("Not yet ready for the late stage") != std::string::npos);
@@ -174,15 +176,18 @@ TEST_CASE("the handout is well-formed - plain and complete", "[render]") {
     INFO(error);
     REQUIRE(ok);
     for (const auto& it : rec.items)
-        CHECK(html.find(io::html_escape(io::plain_words(r.knowledge().exercise(it.exercise).name))) != std::string::npos);
-    CHECK(html.find("at or below 3 out of 10 during the exercise and has settled by the next morning") != std::string::npos);
+        CHECK(html.find(io::html_escape(io::plain_words(r.knowledge().exercise(it.exercise).name))) !=
+              std::string::npos);
+    CHECK(html.find("at or below 3 out of 10 during the exercise and has settled by the next morning") !=
+          std::string::npos);
     CHECK(html.find("Stop and contact your clinician if") != std::string::npos);
     CHECK(html.find("@page") != std::string::npos);
     CHECK(html.find("page-break-inside: avoid") != std::string::npos);
     CHECK(html.find(r.knowledge().version()) != std::string::npos);
     CHECK(html.find("not a substitute for examination") != std::string::npos);
     std::string l = lower(html);
-    for (const char* banned : {"<script", "src=", "href=", "<link", "eccentric", "irritab", "[select.", "favour."})
+    for (const char* banned :
+         {"<script", "src=", "href=", "<link", "eccentric", "irritab", "[select.", "favour."})
         CHECK(l.find(banned) == std::string::npos);
     for (const auto& it : rec.items)
         for (const auto& s : it.selected_by) CHECK(html.find(r.rules().rule(s.rule).id) == std::string::npos);
@@ -194,11 +199,13 @@ TEST_CASE("the handout states each dose in words", "[render]") {
     d.sets = 3, d.reps = 10, d.reps_top = 15, d.tempo = "1-0-3", d.per_week = 3;
     d.band = *r.knowledge().find_band("red");
     CHECK(io::dose_in_words(r.knowledge(), d) ==
-          "3 sets of 10-15 repetitions, take 1 second to lift and lower slowly over 3 seconds, 3 times a week, red band");
+          "3 sets of 10-15 repetitions, take 1 second to lift and lower slowly over 3 seconds, 3 times a "
+          "week, red band");
     PrescribedDose hold;
     hold.sets = 1, hold.hold_s = 30, hold.per_week = 7, hold.per_side = true, hold.tempo = "1 s up, 3 s down";
     CHECK(io::dose_in_words(r.knowledge(), hold) ==
-          "1 set, holding for 30 seconds, on each side, take 1 second to lift and lower slowly over 3 seconds, every day");
+          "1 set, holding for 30 seconds, on each side, take 1 second to lift and lower slowly over 3 "
+          "seconds, every day");
     CHECK(io::html_escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");
     CHECK(io::plain_words("Eccentric hip adduction") == "Controlled hip adduction");
 }

@@ -3,7 +3,6 @@
 // Rule documents are written as JSON strings so that each test reads like the rule it specifies.
 #pragma once
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <sstream>
 #include <string>
@@ -63,14 +62,17 @@ inline std::shared_ptr<const RuleSet> compile_text(const std::string& text, Diag
 inline std::shared_ptr<const RuleSet> compile_ok(const std::string& text) {
     Diagnostics d;
     auto rs = compile_text(text, d);
-    for (const auto& x : d.items()) UNSCOPED_INFO(x.code << " " << x.pointer << " col " << x.column << ": " << x.message);
+    for (const auto& x : d.items())
+        UNSCOPED_INFO(x.code << " " << x.pointer << " col " << x.column << ": " << x.message);
     REQUIRE(rs);
     return rs;
 }
 
 // One rule as JSON text. `then` is the JSON array of actions.
-inline std::string rule(const std::string& id, const std::string& when, const std::string& then, int priority = 0) {
-    return R"({"id": ")" + id + R"(", "rationale": "test rule", "evidence": {"grade": "practice"}, "priority": )" +
+inline std::string rule(const std::string& id, const std::string& when, const std::string& then,
+                        int priority = 0) {
+    return R"({"id": ")" + id +
+           R"(", "rationale": "test rule", "evidence": {"grade": "practice"}, "priority": )" +
            std::to_string(priority) + R"(, "when": ")" + when + R"(", "then": )" + then + "}";
 }
 
@@ -94,9 +96,11 @@ inline std::vector<std::string> recommender_facts() {
             R"({"name": "irritability", "type": "enumeration", "values": ["low", "moderate", "high"]})"};
 }
 inline std::vector<std::string> recommender_rules() {
-    return {rule("base.stage_given", "known(clinician_stage)", R"([{"derive": {"fact": "stage", "value": "clinician_stage"}}])", 10),
-            rule("base.stage_default", "true", R"([{"derive": {"fact": "stage", "value": "mid"}}])", 0),
-            rule("base.irritability", "true", R"([{"derive": {"fact": "irritability", "value": "low"}}])", 0)};
+    return {
+        rule("base.stage_given", "known(clinician_stage)",
+             R"([{"derive": {"fact": "stage", "value": "clinician_stage"}}])", 10),
+        rule("base.stage_default", "true", R"([{"derive": {"fact": "stage", "value": "mid"}}])", 0),
+        rule("base.irritability", "true", R"([{"derive": {"fact": "irritability", "value": "low"}}])", 0)};
 }
 
 // A recommender over the base rules plus `extra` rules.
@@ -166,8 +170,9 @@ inline std::string fingerprint(const Recommender& rec, const Recommendation& r, 
     const KnowledgeGraph& kg = rec.knowledge();
     auto id = [&](std::uint32_t rule) { return rs.rule(rule).id; };
     std::ostringstream o;
-    o << "stage " << to_string(r.stage) << " by " << (r.stage_rule >= 0 ? id(static_cast<std::uint32_t>(r.stage_rule)) : "-")
-      << "; irritability " << r.irritability << "\n";
+    o << "stage " << to_string(r.stage) << " by "
+      << (r.stage_rule >= 0 ? id(static_cast<std::uint32_t>(r.stage_rule)) : "-") << "; irritability "
+      << r.irritability << "\n";
     for (const auto& x : r.referral)
         o << "refer " << id(x.rule) << " " << (x.red_flag.valid() ? kg.red_flag(x.red_flag).key : "-") << " "
           << to_string(x.urgency) << " " << x.reason << "\n";
@@ -175,9 +180,9 @@ inline std::string fingerprint(const Recommender& rec, const Recommendation& r, 
         const PrescribedDose& d = i.dose;
         o << "item " << kg.exercise(i.exercise).key << " score " << i.score << " sets " << d.sets << " reps "
           << d.reps.value_or(-1) << "/" << d.reps_top.value_or(-1) << " hold " << d.hold_s.value_or(-1) << "/"
-          << d.hold_top.value_or(-1) << " min " << d.duration_min.value_or(-1) << " tempo " << d.tempo << " rest "
-          << d.rest_s << " week " << d.per_week << " band " << (d.band.valid() ? kg.band(d.band).key : "-") << " side "
-          << d.per_side << " dosed";
+          << d.hold_top.value_or(-1) << " min " << d.duration_min.value_or(-1) << " tempo " << d.tempo
+          << " rest " << d.rest_s << " week " << d.per_week << " band "
+          << (d.band.valid() ? kg.band(d.band).key : "-") << " side " << d.per_side << " dosed";
         for (const auto& x : i.dosed_by) o << " " << id(x.rule);
         o << " selected";
         for (const auto& x : i.selected_by) o << " " << id(x.rule) << ":" << x.weight;
@@ -189,16 +194,19 @@ inline std::string fingerprint(const Recommender& rec, const Recommendation& r, 
         for (auto rule : x.rules) o << " " << id(rule);
         o << "\n";
     }
-    for (const auto& x : r.not_chosen) o << "not " << kg.exercise(x.exercise).key << " " << x.score << " " << x.reason << "\n";
+    for (const auto& x : r.not_chosen)
+        o << "not " << kg.exercise(x.exercise).key << " " << x.score << " " << x.reason << "\n";
     for (const auto& x : r.warnings) o << "warn " << id(x.rule) << " " << x.text << "\n";
     o << "limits " << r.evaluation.total.min << "-" << r.evaluation.total.max << "\n";
     o << "fired";
     for (auto f : r.evaluation.fired) o << " " << id(f);
     o << "\n";
     if (with_trace) {
-        for (const auto& x : r.next_stage_unmet) o << "unmet " << id(x.rule) << " node " << x.observation.node << "\n";
+        for (const auto& x : r.next_stage_unmet)
+            o << "unmet " << id(x.rule) << " node " << x.observation.node << "\n";
         o << "tried";
-        for (const auto& x : r.evaluation.outcomes) o << " " << id(x.rule) << "=" << static_cast<int>(x.truth) << (x.overridden ? "*" : "");
+        for (const auto& x : r.evaluation.outcomes)
+            o << " " << id(x.rule) << "=" << static_cast<int>(x.truth) << (x.overridden ? "*" : "");
         o << "\n";
     }
     return o.str();

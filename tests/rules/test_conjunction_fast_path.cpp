@@ -1,7 +1,6 @@
 // The engine's fast path (conditions that are conjunctions of one-fact tests, flattened to intervals
 // and masks) must give exactly Program::test's three-valued result, boundaries and unknowns included.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <random>
 
@@ -49,15 +48,23 @@ TEST_CASE("conjunction fast path agrees with the program on boundaries and unkno
     for (const char* op1 : ops)
         for (const char* op2 : ops)
             for (double k : ks) {
-                const std::string text = "injury in [acl, hamstring] and a " + std::string(op1) + " " + std::to_string(k) +
-                                         " and b " + op2 + " " + std::to_string(k) + " and c >= 1";
+                const std::string text = "injury in [acl, hamstring] and a " + std::string(op1) + " " +
+                                         std::to_string(k) + " and b " + op2 + " " + std::to_string(k) +
+                                         " and c >= 1";
                 const Program p = compile(s, text);
                 std::vector<FactTest> tests;
                 REQUIRE(conjunction_tests(p, tests));
                 REQUIRE(tests.size() == 4);
                 const double kk = std::stod(std::to_string(k));
-                const double probes[] = {kk, std::nextafter(kk, 1e9), std::nextafter(kk, -1e9), kk + 1e-12, kk - 1e-12,
-                                         kk + 1e-9, kk - 1e-9, kk + 0.5, kk - 0.5};
+                const double probes[] = {kk,
+                                         std::nextafter(kk, 1e9),
+                                         std::nextafter(kk, -1e9),
+                                         kk + 1e-12,
+                                         kk - 1e-12,
+                                         kk + 1e-9,
+                                         kk - 1e-9,
+                                         kk + 0.5,
+                                         kk - 0.5};
                 for (int trial = 0; trial < 200; ++trial) {
                     FactValues f(s);
                     auto pick = [&] { return probes[rng() % std::size(probes)]; };
@@ -73,8 +80,8 @@ TEST_CASE("conjunction fast path agrees with the program on boundaries and unkno
 
 TEST_CASE("conditions of other shapes keep the program", "[rules]") {
     const FactSchema s = fast_path_schema();
-    for (const char* text : {"a != 3", "a < 3 or b < 3", "not (a < 3)", "a + b < 3", "a < 3 and (b < 3 or c < 3)",
-                             "known(a)", "true"}) {
+    for (const char* text : {"a != 3", "a < 3 or b < 3", "not (a < 3)", "a + b < 3",
+                             "a < 3 and (b < 3 or c < 3)", "known(a)", "true"}) {
         std::vector<FactTest> tests;
         CHECK_FALSE(conjunction_tests(compile(s, text), tests));
         CHECK(tests.empty());

@@ -54,13 +54,15 @@ Names sorted(Names v) {
     return v;
 }
 
-const std::string prefer_all = rule("test.prefer_all", "true", R"J([{"prefer": {"select": "all", "weight": 1}}])J", 1);
+const std::string prefer_all =
+    rule("test.prefer_all", "true", R"J([{"prefer": {"select": "all", "weight": 1}}])J", 1);
 
 }  // namespace
 
 // ---------------------------------------------------------------- actions
 
-TEST_CASE("refer: a red flag gives a referral with the knowledge's concern - and no exercises", "[rules][engine]") {
+TEST_CASE("refer: a red flag gives a referral with the knowledge's concern - and no exercises",
+          "[rules][engine]") {
     auto rec = recommender_with(
         {rule("test.fever", "red_flag.fever", R"J([{"refer": {"red_flag": "fever"}}])J", 1000), prefer_all});
     Profile p = mid_stage_profile("adductor_related_groin_pain");
@@ -79,9 +81,10 @@ TEST_CASE("refer: a red flag gives a referral with the knowledge's concern - and
 }
 
 TEST_CASE("refer: a reason and an urgency without a red flag", "[rules][engine]") {
-    auto rec = recommender_with(
-        {rule("test.imaging", "pain.rest >= 8", R"J([{"refer": {"reason": "needs imaging", "urgency": "emergency"}}])J"),
-         prefer_all});
+    auto rec =
+        recommender_with({rule("test.imaging", "pain.rest >= 8",
+                               R"J([{"refer": {"reason": "needs imaging", "urgency": "emergency"}}])J"),
+                          prefer_all});
     Profile p = mid_stage_profile("hip_related_groin_pain");
     p.pain.rest = 9;
     auto r = rec->recommend(p);
@@ -93,9 +96,10 @@ TEST_CASE("refer: a reason and an urgency without a red flag", "[rules][engine]"
 }
 
 TEST_CASE("derive: sets a derived fact from an expression and records the rule", "[rules][engine]") {
-    auto rs = compile_ok(doc({rule("test.double", "known(pain.rest)",
-                                   R"J([{"derive": {"fact": "double_rest", "value": "pain.rest * 2 + 1"}}])J")},
-                             {R"J({"name": "double_rest", "type": "number", "min": 0, "max": 30})J"}));
+    auto rs =
+        compile_ok(doc({rule("test.double", "known(pain.rest)",
+                             R"J([{"derive": {"fact": "double_rest", "value": "pain.rest * 2 + 1"}}])J")},
+                       {R"J({"name": "double_rest", "type": "number", "min": 0, "max": 30})J"}));
     FactSlot slot = *rs->schema().find("double_rest");
     Profile p = mid_stage_profile("hamstring_strain");
     p.pain.rest = 3;
@@ -110,21 +114,25 @@ TEST_CASE("derive: sets a derived fact from an expression and records the rule",
     CHECK(ev.derived_by[slot] == -1);
 }
 
-TEST_CASE("an excluded exercise is never in the programme - listed with the rule that excluded it", "[rules][engine]") {
-    auto rec = recommender_with({prefer_all, rule("test.no_bridge", "true", R"J([{"exclude": "exercise(bridge)"}])J", 100),
-                                 rule("test.want_bridge", "true", R"J([{"require": "exercise(bridge)"}])J", 50)});
+TEST_CASE("an excluded exercise is never in the programme - listed with the rule that excluded it",
+          "[rules][engine]") {
+    auto rec = recommender_with(
+        {prefer_all, rule("test.no_bridge", "true", R"J([{"exclude": "exercise(bridge)"}])J", 100),
+         rule("test.want_bridge", "true", R"J([{"require": "exercise(bridge)"}])J", 50)});
     auto r = rec->recommend(mid_stage_profile("hamstring_strain"));
     CHECK(r.evaluation.excluded.contains(ex("bridge")));
     CHECK(r.evaluation.required.contains(ex("bridge")));  // required, but exclusion is hard
     CHECK_FALSE(item(r, "bridge"));
-    auto it = std::find_if(r.excluded.begin(), r.excluded.end(), [](const ExcludedItem& x) { return x.exercise == ex("bridge"); });
+    auto it = std::find_if(r.excluded.begin(), r.excluded.end(),
+                           [](const ExcludedItem& x) { return x.exercise == ex("bridge"); });
     REQUIRE(it != r.excluded.end());
     REQUIRE(it->rules.size() == 1);
     CHECK(rec->rules().rule(it->rules[0]).id == "test.no_bridge");
 }
 
 TEST_CASE("require: included when eligible - even with no preference at all", "[rules][engine]") {
-    auto rec = recommender_with({rule("test.require", "true", R"J([{"require": "exercise(bridge, dead_bug)"}])J")});
+    auto rec =
+        recommender_with({rule("test.require", "true", R"J([{"require": "exercise(bridge, dead_bug)"}])J")});
     auto r = rec->recommend(mid_stage_profile("hamstring_strain"));
     CHECK(sorted(item_keys(r)) == Names{"bridge", "dead_bug"});
     CHECK(item_keys(r) == Names{"dead_bug", "bridge"});  // motor control before strength
@@ -134,10 +142,11 @@ TEST_CASE("require: included when eligible - even with no preference at all", "[
 }
 
 TEST_CASE("prefer and avoid: scores that rank the candidates", "[rules][engine]") {
-    auto rec = recommender_with({prefer_all,
-                                 rule("test.prefer", "true", R"J([{"prefer": {"select": "exercise(side_plank)", "weight": 3}}])J", 2),
-                                 rule("test.avoid", "true", R"J([{"avoid": {"select": "exercise(bridge)", "weight": 2}}])J", 2),
-                                 rule("test.limit", "true", R"J([{"limit": {"max": 3}}])J")});
+    auto rec = recommender_with(
+        {prefer_all,
+         rule("test.prefer", "true", R"J([{"prefer": {"select": "exercise(side_plank)", "weight": 3}}])J", 2),
+         rule("test.avoid", "true", R"J([{"avoid": {"select": "exercise(bridge)", "weight": 2}}])J", 2),
+         rule("test.limit", "true", R"J([{"limit": {"max": 3}}])J")});
     auto r = rec->recommend(mid_stage_profile("hamstring_strain"));
     CHECK(r.evaluation.score[ex("side_plank").value] == Approx(4));
     CHECK(r.evaluation.score[ex("bridge").value] == Approx(-1));
@@ -164,10 +173,12 @@ TEST_CASE("dose: fields set the prescription - within the exercise's ranges", "[
         CHECK(i->dosed_by.empty());
     }
     SECTION("explicit fields, clamped to the range") {
-        auto r = recommender_with({base, rule("test.dose", "true",
-                                              R"J([{"dose": {"select": "exercise(hip_adduction_band)", "sets": 2, "reps": 40,
+        auto r =
+            recommender_with(
+                {base, rule("test.dose", "true",
+                            R"J([{"dose": {"select": "exercise(hip_adduction_band)", "sets": 2, "reps": 40,
                                                   "rest_s": 45, "per_week": 4, "tempo": "3-1-3", "band_step": -1}}])J")})
-                     ->recommend(mid_stage_profile("hamstring_strain"));
+                ->recommend(mid_stage_profile("hamstring_strain"));
         const auto* i = item(r, "hip_adduction_band");
         REQUIRE(i);
         CHECK(i->dose.sets == 2);
@@ -193,18 +204,22 @@ TEST_CASE("dose: fields set the prescription - within the exercise's ranges", "[
     SECTION("the highest-priority dose rule has the last word, whatever its stratum") {
         // test.early runs first (stratum 0); test.late reads a derived fact, so it runs in a later
         // stratum, but its priority is higher: it decides the reps.
-        auto r = recommender_with({base,
-                                   rule("test.early", "true", R"J([{"dose": {"select": "exercise(hip_adduction_band)", "reps": 11}}])J", 1),
-                                   rule("test.late", "irritability == low",
-                                        R"J([{"dose": {"select": "exercise(hip_adduction_band)", "reps": 13}}])J", 50)})
+        auto r = recommender_with(
+                     {base,
+                      rule("test.early", "true",
+                           R"J([{"dose": {"select": "exercise(hip_adduction_band)", "reps": 11}}])J", 1),
+                      rule("test.late", "irritability == low",
+                           R"J([{"dose": {"select": "exercise(hip_adduction_band)", "reps": 13}}])J", 50)})
                      ->recommend(mid_stage_profile("hamstring_strain"));
         const auto& rs = r.evaluation;
         (void)rs;
         CHECK(item(r, "hip_adduction_band")->dose.reps == 13);
-        r = recommender_with({base,
-                              rule("test.early", "true", R"J([{"dose": {"select": "exercise(hip_adduction_band)", "reps": 11}}])J", 50),
-                              rule("test.late", "irritability == low",
-                                   R"J([{"dose": {"select": "exercise(hip_adduction_band)", "reps": 13}}])J", 1)})
+        r = recommender_with(
+                {base,
+                 rule("test.early", "true",
+                      R"J([{"dose": {"select": "exercise(hip_adduction_band)", "reps": 11}}])J", 50),
+                 rule("test.late", "irritability == low",
+                      R"J([{"dose": {"select": "exercise(hip_adduction_band)", "reps": 13}}])J", 1)})
                 ->recommend(mid_stage_profile("hamstring_strain"));
         CHECK(item(r, "hip_adduction_band")->dose.reps == 11);
     }
@@ -213,7 +228,8 @@ TEST_CASE("dose: fields set the prescription - within the exercise's ranges", "[
 TEST_CASE("limit: programme and component sizes", "[rules][engine]") {
     Profile p = mid_stage_profile("hamstring_strain");
     SECTION("total max") {
-        auto r = recommender_with({prefer_all, rule("test.limit", "true", R"J([{"limit": {"max": 3}}])J")})->recommend(p);
+        auto r = recommender_with({prefer_all, rule("test.limit", "true", R"J([{"limit": {"max": 3}}])J")})
+                     ->recommend(p);
         CHECK(r.items.size() == 3);
         CHECK(r.evaluation.total.max == 3);
     }
@@ -230,24 +246,30 @@ TEST_CASE("limit: programme and component sizes", "[rules][engine]") {
         CHECK(strength == 1);
         CHECK(balance == 1);
         // A component minimum pulls in an exercise no rule preferred.
-        r = recommender_with({rule("test.min", "true", R"J([{"limit": {"component": "balance", "min": 1}}])J")})->recommend(p);
+        r = recommender_with(
+                {rule("test.min", "true", R"J([{"limit": {"component": "balance", "min": 1}}])J")})
+                ->recommend(p);
         REQUIRE(r.items.size() == 1);
         CHECK(bundled_kg()->exercise(r.items[0].exercise).component == Component::balance);
     }
     SECTION("the highest-priority limit decides, even in a later stratum") {
-        auto rec = recommender_with({prefer_all, rule("test.general", "true", R"J([{"limit": {"max": 8}}])J", 10),
-                                     rule("test.low_irritability", "irritability == low", R"J([{"limit": {"max": 3}}])J", 20)});
+        auto rec = recommender_with(
+            {prefer_all, rule("test.general", "true", R"J([{"limit": {"max": 8}}])J", 10),
+             rule("test.low_irritability", "irritability == low", R"J([{"limit": {"max": 3}}])J", 20)});
         auto r = rec->recommend(p);
         CHECK(r.evaluation.total.max == 3);
-        CHECK(rec->rules().rule(static_cast<std::uint32_t>(r.evaluation.total.max_rule)).id == "test.low_irritability");
+        CHECK(rec->rules().rule(static_cast<std::uint32_t>(r.evaluation.total.max_rule)).id ==
+              "test.low_irritability");
         CHECK(r.items.size() == 3);
     }
 }
 
 TEST_CASE("warn: a note for the clinician - or on the selected exercises", "[rules][engine]") {
-    auto rec = recommender_with({rule("test.require", "true", R"J([{"require": "exercise(bridge, dead_bug)"}])J"),
-                                 rule("test.note", "true", R"J([{"warn": "General note."}])J"),
-                                 rule("test.on_bridge", "true", R"J([{"warn": {"text": "Keep the pelvis level.", "select": "exercise(bridge)"}}])J")});
+    auto rec = recommender_with(
+        {rule("test.require", "true", R"J([{"require": "exercise(bridge, dead_bug)"}])J"),
+         rule("test.note", "true", R"J([{"warn": "General note."}])J"),
+         rule("test.on_bridge", "true",
+              R"J([{"warn": {"text": "Keep the pelvis level.", "select": "exercise(bridge)"}}])J")});
     auto r = rec->recommend(mid_stage_profile("hamstring_strain"));
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0].text == "General note.");
@@ -259,12 +281,14 @@ TEST_CASE("warn: a note for the clinician - or on the selected exercises", "[rul
 
 // ---------------------------------------------------------------- order
 
-TEST_CASE("stratification: a rule reading a derived fact runs after the rule deriving it", "[rules][engine]") {
+TEST_CASE("stratification: a rule reading a derived fact runs after the rule deriving it",
+          "[rules][engine]") {
     // The reader has the higher priority, but it must wait for both derivations.
-    auto rs = compile_ok(doc({rule("a.reader", "level2 > 5", R"J([{"exclude": "exercise(bridge)"}])J", 1000),
-                              rule("b.middle", "level1 > 1", R"J([{"derive": {"fact": "level2", "value": "level1 * 3"}}])J", 500),
-                              rule("c.deriver", "true", R"J([{"derive": {"fact": "level1", "value": "2"}}])J", -100)},
-                             {R"J({"name": "level1", "type": "number"})J", R"J({"name": "level2", "type": "number"})J"}));
+    auto rs = compile_ok(doc(
+        {rule("a.reader", "level2 > 5", R"J([{"exclude": "exercise(bridge)"}])J", 1000),
+         rule("b.middle", "level1 > 1", R"J([{"derive": {"fact": "level2", "value": "level1 * 3"}}])J", 500),
+         rule("c.deriver", "true", R"J([{"derive": {"fact": "level1", "value": "2"}}])J", -100)},
+        {R"J({"name": "level1", "type": "number"})J", R"J({"name": "level2", "type": "number"})J"}));
     auto ev = evaluate(rs, mid_stage_profile("hamstring_strain"), true);
     CHECK(fired_ids(*rs, ev) == Names{"c.deriver", "b.middle", "a.reader"});
     CHECK(ev.excluded.contains(ex("bridge")));
@@ -273,11 +297,13 @@ TEST_CASE("stratification: a rule reading a derived fact runs after the rule der
     CHECK(rs->stratum_count() == 3);
 }
 
-TEST_CASE("priorities: the highest-priority derive wins - the others are marked overridden", "[rules][engine]") {
-    auto rs = compile_ok(doc({rule("d.low", "true", R"J([{"derive": {"fact": "ceiling", "value": "3"}}])J", 10),
-                              rule("d.high", "pain.rest >= 0", R"J([{"derive": {"fact": "ceiling", "value": "7"}}])J", 50),
-                              rule("d.reads_it", "ceiling > 5", R"J([{"warn": "high ceiling"}])J", 0)},
-                             {R"J({"name": "ceiling", "type": "number", "min": 0, "max": 10})J"}));
+TEST_CASE("priorities: the highest-priority derive wins - the others are marked overridden",
+          "[rules][engine]") {
+    auto rs = compile_ok(
+        doc({rule("d.low", "true", R"J([{"derive": {"fact": "ceiling", "value": "3"}}])J", 10),
+             rule("d.high", "pain.rest >= 0", R"J([{"derive": {"fact": "ceiling", "value": "7"}}])J", 50),
+             rule("d.reads_it", "ceiling > 5", R"J([{"warn": "high ceiling"}])J", 0)},
+            {R"J({"name": "ceiling", "type": "number", "min": 0, "max": 10})J"}));
     FactSlot slot = *rs->schema().find("ceiling");
     for (bool trace : {false, true}) {
         auto ev = evaluate(rs, mid_stage_profile("hamstring_strain"), trace);
@@ -301,7 +327,8 @@ TEST_CASE("priorities: the highest-priority derive wins - the others are marked 
 
 // ---------------------------------------------------------------- missing data
 
-TEST_CASE("three-valued logic: unknown facts make comparisons unknown - and rules do not fire", "[rules][engine]") {
+TEST_CASE("three-valued logic: unknown facts make comparisons unknown - and rules do not fire",
+          "[rules][engine]") {
     const std::vector<std::pair<std::string, Truth>> cases = {
         {"pain.rest > 3", Truth::unknown},
         {"false and pain.rest > 3", Truth::false_},
@@ -378,10 +405,13 @@ TEST_CASE("three-valued logic: the trace records the unknown fact of a compariso
 TEST_CASE("rule index: rules for another condition are not even tried", "[rules][engine]") {
     auto rs = compile_ok(doc({
         rule("i.hamstring", "condition == hamstring_strain", R"J([{"warn": "h"}])J"),
-        rule("i.adductor", "condition == adductor_related_groin_pain and pain.rest >= 0", R"J([{"warn": "a"}])J"),
-        rule("i.groin", "condition in [adductor_related_groin_pain, pubic_related_groin_pain]", R"J([{"warn": "g"}])J"),
+        rule("i.adductor", "condition == adductor_related_groin_pain and pain.rest >= 0",
+             R"J([{"warn": "a"}])J"),
+        rule("i.groin", "condition in [adductor_related_groin_pain, pubic_related_groin_pain]",
+             R"J([{"warn": "g"}])J"),
         rule("i.not_hamstring", "condition != hamstring_strain", R"J([{"warn": "n"}])J"),
-        rule("i.not_in", "condition not in [adductor_related_groin_pain, hip_flexor_strain]", R"J([{"warn": "x"}])J"),
+        rule("i.not_in", "condition not in [adductor_related_groin_pain, hip_flexor_strain]",
+             R"J([{"warn": "x"}])J"),
         rule("i.or", "condition == hamstring_strain or pain.rest > 5", R"J([{"warn": "o"}])J"),
         rule("i.general", "pain.rest >= 0", R"J([{"warn": "all"}])J"),
     }));
@@ -441,17 +471,19 @@ Names select(const std::string& text, const FactValues* facts = nullptr) {
 
 TEST_CASE("selectors: knowledge functions resolve to the expected exercises", "[rules][engine][selector]") {
     CHECK(select("works_primary(adductor_longus)") ==
-          Names{"adductor_squeeze_submaximal", "adductor_squeeze", "side_lying_hip_adduction", "hip_adduction_band",
-                "eccentric_hip_adduction", "copenhagen_adduction_short_lever", "copenhagen_adduction_long_lever",
-                "slide_board_adduction", "lateral_lunge", "adductor_stretch"});
+          Names{"adductor_squeeze_submaximal", "adductor_squeeze", "side_lying_hip_adduction",
+                "hip_adduction_band", "eccentric_hip_adduction", "copenhagen_adduction_short_lever",
+                "copenhagen_adduction_long_lever", "slide_board_adduction", "lateral_lunge",
+                "adductor_stretch"});
     // works() adds the exercises where the muscle is secondary.
     auto works = select("works(adductor_longus)");
     CHECK(works.size() == 12);
     CHECK(contains(works, "hip_internal_rotation_band"));
     CHECK(contains(works, "leg_swings"));
     CHECK(select("loads(hip_adduction, [eccentric])") ==
-          Names{"side_lying_hip_adduction", "hip_adduction_band", "eccentric_hip_adduction", "copenhagen_adduction_short_lever",
-                "copenhagen_adduction_long_lever", "slide_board_adduction", "lateral_lunge"});
+          Names{"side_lying_hip_adduction", "hip_adduction_band", "eccentric_hip_adduction",
+                "copenhagen_adduction_short_lever", "copenhagen_adduction_long_lever",
+                "slide_board_adduction", "lateral_lunge"});
     // Without contractions: every way of loading it, stretch included.
     auto loads = select("loads(hip_adduction)");
     CHECK(loads.size() == 11);
@@ -465,20 +497,21 @@ TEST_CASE("selectors: knowledge functions resolve to the expected exercises", "[
                 "bent_leg_hip_flexion_band", "standing_hip_flexion_band", "straight_leg_hip_flexion_band",
                 "hip_external_rotation_band", "hip_internal_rotation_band", "standing_hip_rotation_band"});
     CHECK(select("stance(affected_leg)") ==
-          Names{"hip_hitch", "single_leg_stance", "single_leg_stance_eyes_closed", "single_leg_wobble_board", "hamstring_diver", "single_leg_romanian_deadlift", "step_up",
-                "lateral_step_down", "split_squat", "single_leg_squat", "standing_hip_rotation_band"});
+          Names{"hip_hitch", "single_leg_stance", "single_leg_stance_eyes_closed", "single_leg_wobble_board",
+                "hamstring_diver", "single_leg_romanian_deadlift", "step_up", "lateral_step_down",
+                "split_squat", "single_leg_squat", "standing_hip_rotation_band"});
     CHECK(select("in_stage(late)") ==
           Names{"copenhagen_adduction_long_lever", "slide_board_adduction", "single_leg_stance_eyes_closed",
-                                          "single_leg_wobble_board", "single_leg_bridge",
-                "single_leg_romanian_deadlift", "nordic_hamstring_curl", "standing_hip_flexion_band",
-                "straight_leg_hip_flexion_band", "lateral_step_down", "single_leg_squat", "lateral_lunge", "stationary_bike",
-                "leg_swings", "standing_hip_rotation_band", "dead_bug", "bird_dog", "front_plank", "side_plank"});
+                "single_leg_wobble_board", "single_leg_bridge", "single_leg_romanian_deadlift",
+                "nordic_hamstring_curl", "standing_hip_flexion_band", "straight_leg_hip_flexion_band",
+                "lateral_step_down", "single_leg_squat", "lateral_lunge", "stationary_bike", "leg_swings",
+                "standing_hip_rotation_band", "dead_bug", "bird_dog", "front_plank", "side_plank"});
     CHECK(select("needs_therapist") == Names{"eccentric_hip_adduction"});
     CHECK(select("needs_partner") == Names{"nordic_hamstring_curl"});
     CHECK(select("only_contraction(isometric) and component(strength)") ==
-          Names{"isometric_hip_abduction", "adductor_squeeze_submaximal", "adductor_squeeze", "isometric_gluteal_squeeze",
-                "isometric_knee_flexion", "isometric_hip_flexion", "isometric_hip_external_rotation",
-                "isometric_hip_internal_rotation"});
+          Names{"isometric_hip_abduction", "adductor_squeeze_submaximal", "adductor_squeeze",
+                "isometric_gluteal_squeeze", "isometric_knee_flexion", "isometric_hip_flexion",
+                "isometric_hip_external_rotation", "isometric_hip_internal_rotation"});
     CHECK(select("exercise(bridge, dead_bug)") == Names{"bridge", "dead_bug"});
     CHECK(select("all").size() == bundled_kg()->exercise_count());
     CHECK(select("not all").empty());
@@ -490,12 +523,15 @@ TEST_CASE("selectors: knowledge functions resolve to the expected exercises", "[
 TEST_CASE("selectors: after / before follow the progression chain", "[rules][engine][selector]") {
     CHECK(select("after(adductor_squeeze)") ==
           Names{"side_lying_hip_adduction", "hip_adduction_band", "eccentric_hip_adduction",
-                "copenhagen_adduction_short_lever", "copenhagen_adduction_long_lever", "slide_board_adduction"});
-    CHECK(select("after(hamstring_diver)") == Names{"hamstring_glider", "single_leg_romanian_deadlift", "nordic_hamstring_curl"});
+                "copenhagen_adduction_short_lever", "copenhagen_adduction_long_lever",
+                "slide_board_adduction"});
+    CHECK(select("after(hamstring_diver)") ==
+          Names{"hamstring_glider", "single_leg_romanian_deadlift", "nordic_hamstring_curl"});
     CHECK(select("before(copenhagen_adduction_short_lever)") ==
-          Names{"adductor_squeeze_submaximal", "adductor_squeeze", "side_lying_hip_adduction", "hip_adduction_band",
-                "eccentric_hip_adduction", "abdominal_breathing", "transversus_abdominis_activation", "dead_bug", "bird_dog",
-                "abdominal_curl_up", "front_plank", "side_plank"});
+          Names{"adductor_squeeze_submaximal", "adductor_squeeze", "side_lying_hip_adduction",
+                "hip_adduction_band", "eccentric_hip_adduction", "abdominal_breathing",
+                "transversus_abdominis_activation", "dead_bug", "bird_dog", "abdominal_curl_up",
+                "front_plank", "side_plank"});
     CHECK(select("after(slide_board_adduction)").empty());  // the end of its chain
 }
 
@@ -514,8 +550,8 @@ TEST_CASE("selectors: contraindicated(condition - stage) is a table indexed by t
     set("adductor_related_groin_pain", Stage::mid);
     CHECK(select(table, &f).empty());
     set("hamstring_strain", Stage::early);
-    CHECK(select(table, &f) ==
-          Names{"hamstring_extender", "hamstring_diver", "hamstring_glider", "nordic_hamstring_curl", "hamstring_stretch"});
+    CHECK(select(table, &f) == Names{"hamstring_extender", "hamstring_diver", "hamstring_glider",
+                                     "nordic_hamstring_curl", "hamstring_stretch"});
     set("hamstring_strain", Stage::mid);
     CHECK(select(table, &f) == Names{"nordic_hamstring_curl"});
     set("gluteal_tendinopathy", Stage::late);
@@ -531,5 +567,6 @@ TEST_CASE("selectors: contraindicated(condition - stage) is a table indexed by t
     CHECK(select("contraindicated(adductor_related_groin_pain, stage)", &f).size() == 3);
     CHECK(select("in_stage(stage) and needs(step)", &f).empty());
     f.set(stage, static_cast<double>(Stage::mid));
-    CHECK(select("in_stage(stage) and needs(step)", &f) == Names{"hip_hitch", "step_up", "lateral_step_down"});
+    CHECK(select("in_stage(stage) and needs(step)", &f) ==
+          Names{"hip_hitch", "step_up", "lateral_step_down"});
 }

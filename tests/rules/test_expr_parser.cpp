@@ -56,7 +56,8 @@ TEST_CASE("parser: and binds tighter than or - not tighter than and", "[rules][p
     CHECK(shape("a and b and c") == "((a and b) and c)");
 }
 
-TEST_CASE("parser: comparisons bind tighter than logic - arithmetic tighter than comparisons", "[rules][parser]") {
+TEST_CASE("parser: comparisons bind tighter than logic - arithmetic tighter than comparisons",
+          "[rules][parser]") {
     Expr e = parse_ok("pain.rest + 1 > 2 * pain.walking and x");
     const ExprNode& top = e.top();
     REQUIRE(top.kind == ExprKind::binary);
@@ -97,9 +98,9 @@ TEST_CASE("parser: unary minus binds tightest", "[rules][parser]") {
 }
 
 TEST_CASE("parser: every comparison operator - with symbol aliases", "[rules][parser]") {
-    const std::pair<const char*, BinOp> ops[] = {{"a == 1", BinOp::eq}, {"a != 1", BinOp::ne}, {"a < 1", BinOp::lt},
-                                                 {"a <= 1", BinOp::le}, {"a > 1", BinOp::gt},  {"a >= 1", BinOp::ge},
-                                                 {"a = 1", BinOp::eq}};
+    const std::pair<const char*, BinOp> ops[] = {
+        {"a == 1", BinOp::eq}, {"a != 1", BinOp::ne}, {"a < 1", BinOp::lt}, {"a <= 1", BinOp::le},
+        {"a > 1", BinOp::gt},  {"a >= 1", BinOp::ge}, {"a = 1", BinOp::eq}};
     for (auto [text, op] : ops) {
         INFO(text);
         CHECK(parse_ok(text).top().op == op);
@@ -137,7 +138,8 @@ TEST_CASE("parser: function calls - nested - with zero or more arguments", "[rul
     CHECK(call.children.size() == 2);
 
     CHECK(shape("max(abs(x - 1), 2) < 3") == "max(abs(x - 1), 2) < 3");
-    CHECK(shape("known(pain.rest) and unknown(clinician_stage)") == "(known(pain.rest) and unknown(clinician_stage))");
+    CHECK(shape("known(pain.rest) and unknown(clinician_stage)") ==
+          "(known(pain.rest) and unknown(clinician_stage))");
     Expr empty = parse_ok("all()");
     CHECK(empty.top().kind == ExprKind::call);
     CHECK(empty.top().children.empty());

@@ -1,10 +1,9 @@
 // Specification: file order never matters. The bundled rules, shuffled inside and across files
 // (and across folders, with the fact declarations moved and reordered too), give identical
 // recommendations: same exercises, doses, exclusions, warnings and fired rules in the same order.
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "../property/profile_generator.hpp"

@@ -13,7 +13,8 @@ namespace rehab::test {
 inline std::shared_ptr<const Recommender> bundled_engine() {
     static const auto engine = [] {
         Diagnostics d;
-        auto r = io::load_recommender(std::string(REHAB_SOURCE_DIR) + "/knowledge", std::string(REHAB_SOURCE_DIR) + "/rules", d);
+        auto r = io::load_recommender(std::string(REHAB_SOURCE_DIR) + "/knowledge",
+                                      std::string(REHAB_SOURCE_DIR) + "/rules", d);
         REQUIRE(r);
         return r;
     }();
@@ -34,9 +35,13 @@ inline nlohmann::json adductor_profile(const std::string& id = "p-001") {
 }
 
 // A scenario document around `profile` with the given expectations.
-inline nlohmann::json scenario_doc(const std::string& name, const nlohmann::json& profile, const nlohmann::json& expect) {
-    return nlohmann::json{{"name", name}, {"description", "test scenario"}, {"tags", nlohmann::json::array({"test"})},
-                          {"profile", profile}, {"expect", expect}};
+inline nlohmann::json scenario_doc(const std::string& name, const nlohmann::json& profile,
+                                   const nlohmann::json& expect) {
+    return nlohmann::json{{"name", name},
+                          {"description", "test scenario"},
+                          {"tags", nlohmann::json::array({"test"})},
+                          {"profile", profile},
+                          {"expect", expect}};
 }
 
 }  // namespace rehab::test

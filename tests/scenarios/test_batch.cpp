@@ -25,9 +25,14 @@ std::string input_with_bad_lines(std::size_t n) {
     io::ProfileGenerator g(o);
     std::string text;
     for (std::size_t i = 1; i <= n; ++i) {
-        if (i % 50 == 0) text += "{\"id\": \"broken\", \"age\": \n";  // malformed JSON
-        else if (i % 37 == 0) text += R"({"id": "x", "age": 30, "condition": "adductor_related_groin_pain", "side": "left", "pain": {"rest": 11}})" "\n";
-        else text += g.next().dump() + "\n";
+        if (i % 50 == 0)
+            text += "{\"id\": \"broken\", \"age\": \n";  // malformed JSON
+        else if (i % 37 == 0)
+            text +=
+                R"({"id": "x", "age": 30, "condition": "adductor_related_groin_pain", "side": "left", "pain": {"rest": 11}})"
+                "\n";
+        else
+            text += g.next().dump() + "\n";
     }
     return text;
 }
@@ -70,7 +75,8 @@ TEST_CASE("batch: output order is the input order with 2 threads", "[batch]") {
 
 TEST_CASE("batch: a bad line gives an error record and the batch goes on", "[batch]") {
     std::string input = test::adductor_profile("a").dump() + "\n" + "not json\n" + "\n" +
-                        R"({"id": "b", "age": 30, "condition": "adductor_strain", "side": "left"})" "\n" +
+                        R"({"id": "b", "age": 30, "condition": "adductor_strain", "side": "left"})"
+                        "\n" +
                         test::adductor_profile("c").dump();  // no final newline
     std::istringstream in(input);
     std::ostringstream out;

@@ -40,7 +40,8 @@ TEST_CASE("generator: the same seed gives the same profiles - another seed other
     CHECK(differs);
 }
 
-TEST_CASE("generator: profiles are valid - cover every condition - mostly mid stage - about 2% red flags", "[batch][generate]") {
+TEST_CASE("generator: profiles are valid - cover every condition - mostly mid stage - about 2% red flags",
+          "[batch][generate]") {
     auto engine = test::bundled_engine();
     io::ProfileGenerator g({1, 0.02, 0.25});
     std::map<std::string, int> conditions, stages;
@@ -51,7 +52,9 @@ TEST_CASE("generator: profiles are valid - cover every condition - mostly mid st
         Diagnostics d;
         auto p = io::read_profile(j, engine->knowledge(), "gen", d);
         INFO(j.dump());
-        INFO((d.items().empty() ? "" : d.items()[0].code + " " + d.items()[0].pointer + " " + d.items()[0].message));
+        INFO((d.items().empty()
+                  ? ""
+                  : d.items()[0].code + " " + d.items()[0].pointer + " " + d.items()[0].message));
         REQUIRE(p);
         ++conditions[j["condition"].get<std::string>()];
         flags += !j["red_flags"].empty();

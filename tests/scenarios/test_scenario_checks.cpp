@@ -15,7 +15,8 @@ namespace {
 io::ScenarioResult run(const json& profile, const json& expect, bool update_golden = false,
                        const std::string& file = "test.json") {
     Diagnostics d;
-    auto s = io::read_scenario(test::scenario_doc("check-test", profile, expect), test::bundled_engine()->knowledge(), file, d);
+    auto s = io::read_scenario(test::scenario_doc("check-test", profile, expect),
+                               test::bundled_engine()->knowledge(), file, d);
     REQUIRE(s);
     io::ScenarioRunner runner(test::bundled_engine(), update_golden);
     return runner.run(*s);
@@ -58,7 +59,8 @@ TEST_CASE("scenario checks: a wrong include fails with the engine's explanation"
     CHECK(contains(f->explanation, "safety.stage"));  // a late-stage exercise for a mid-stage patient
 }
 
-TEST_CASE("scenario checks: a wrong exclude says where the exercise is and why it was chosen", "[scenarios]") {
+TEST_CASE("scenario checks: a wrong exclude says where the exercise is and why it was chosen",
+          "[scenarios]") {
     auto r = run(test::adductor_profile(), json::parse(R"({"exclude": ["adductor_squeeze"]})"));
     const auto* f = failure(r, "exclude adductor_squeeze");
     REQUIRE(f);
@@ -85,10 +87,16 @@ TEST_CASE("scenario checks: referral - stage - irritability - count and componen
 TEST_CASE("scenario checks: a red flag is a referral with no exercises", "[scenarios]") {
     auto p = test::adductor_profile();
     p["red_flags"] = {"calf_swelling_or_dvt_signs"};
-    auto ok = run(p, json::parse(R"({"referral": true, "red_flags": ["calf_swelling_or_dvt_signs"], "urgency": "emergency", "count": 0})"));
+    auto ok = run(
+        p,
+        json::parse(
+            R"({"referral": true, "red_flags": ["calf_swelling_or_dvt_signs"], "urgency": "emergency", "count": 0})"));
     INFO(all_failures(ok));
     CHECK(ok.status == io::ScenarioStatus::pass);
-    auto wrong = run(p, json::parse(R"({"referral": false, "red_flags": ["fever"], "urgency": "urgent", "include_any": ["bridge"]})"));
+    auto wrong = run(
+        p,
+        json::parse(
+            R"({"referral": false, "red_flags": ["fever"], "urgency": "urgent", "include_any": ["bridge"]})"));
     CHECK(contains(failure(wrong, "no referral")->message, "referred"));
     CHECK(contains(failure(wrong, "referral names red flag fever")->message, "does not name it"));
     CHECK(failure(wrong, "referral urgency urgent")->message == "the urgency is emergency");
@@ -96,14 +104,16 @@ TEST_CASE("scenario checks: a red flag is a referral with no exercises", "[scena
 }
 
 TEST_CASE("scenario checks: none_with names the offending exercise and attribute", "[scenarios]") {
-    auto r = run(test::adductor_profile(),
-                 json::parse(R"({"none_with": {"stance": ["none", "both_legs", "other_leg", "affected_leg"]}})"));
+    auto r =
+        run(test::adductor_profile(),
+            json::parse(R"({"none_with": {"stance": ["none", "both_legs", "other_leg", "affected_leg"]}})"));
     REQUIRE(r.failures.size() == 1);
     CHECK(contains(r.failures[0].expectation, "no exercise with stance"));
     CHECK(contains(r.failures[0].message, "found "));
     CHECK(contains(r.failures[0].message, "(stance "));
     CHECK(contains(r.failures[0].explanation, "chosen at position"));
-    auto loads = run(test::adductor_profile(), json::parse(R"({"none_with": {"loads": {"hip_adduction": []}}})"));
+    auto loads =
+        run(test::adductor_profile(), json::parse(R"({"none_with": {"loads": {"hip_adduction": []}}})"));
     INFO(all_failures(loads));
     REQUIRE(loads.failures.size() == 1);
     CHECK(contains(loads.failures[0].message, "loads hip_adduction"));
@@ -121,7 +131,8 @@ TEST_CASE("scenario checks: dose ranges - wildcard and an absent exercise", "[sc
         "*": {"sets": {"max": 0}}, "nordic_hamstring_curl": {"sets": 3}, "adductor_squeeze": {"reps": {"min": 99}, "band": "gold"} }})"));
     INFO(all_failures(r));
     bool wildcard = false;
-    for (const auto& f : r.failures) wildcard = wildcard || (contains(f.expectation, " sets at most 0") && contains(f.message, "it is "));
+    for (const auto& f : r.failures)
+        wildcard = wildcard || (contains(f.expectation, " sets at most 0") && contains(f.message, "it is "));
     CHECK(wildcard);
     CHECK(contains(failure(r, "dose of nordic_hamstring_curl")->message, "not in the programme"));
     CHECK(failure(r, "adductor_squeeze reps at least 99"));
@@ -151,7 +162,8 @@ TEST_CASE("scenario checks: warnings are searched in rule notes and precautions"
     CHECK(failure(r, "warning containing 'xyzzy'"));
 }
 
-TEST_CASE("scenario checks: an expected input error must be reported with its code and pointer", "[scenarios]") {
+TEST_CASE("scenario checks: an expected input error must be reported with its code and pointer",
+          "[scenarios]") {
     auto bad = test::adductor_profile();
     bad["pain"]["rest"] = 11;
     auto ok = run(bad, json::parse(R"({"error": {"code": "PR007", "pointer": "/pain/rest"}})"));
@@ -160,7 +172,8 @@ TEST_CASE("scenario checks: an expected input error must be reported with its co
     auto wrong_pointer = run(bad, json::parse(R"({"error": {"code": "PR007", "pointer": "/pain/walking"}})"));
     REQUIRE(wrong_pointer.failures.size() == 1);
     CHECK(contains(wrong_pointer.failures[0].message, "refused with other errors: PR007 at /pain/rest"));
-    auto accepted = run(test::adductor_profile(), json::parse(R"({"error": {"code": "PR007", "pointer": "/pain/rest"}})"));
+    auto accepted = run(test::adductor_profile(),
+                        json::parse(R"({"error": {"code": "PR007", "pointer": "/pain/rest"}})"));
     REQUIRE(accepted.failures.size() == 1);
     CHECK(contains(accepted.failures[0].message, "accepted"));
     auto unexpected = run(bad, json::parse(R"({"stage": "mid"})"));
@@ -188,7 +201,8 @@ TEST_CASE("scenario checks: golden output is written - matched - and a change is
     CHECK(contains(changed.failures[0].message, "first difference"));
 }
 
-TEST_CASE("scenario checks: coverage lists rules never fired and conditions without a scenario", "[scenarios]") {
+TEST_CASE("scenario checks: coverage lists rules never fired and conditions without a scenario",
+          "[scenarios]") {
     Diagnostics d;
     auto s = io::read_scenario(test::scenario_doc("cov", test::adductor_profile(), json::object()),
                                test::bundled_engine()->knowledge(), "t.json", d);
@@ -198,7 +212,9 @@ TEST_CASE("scenario checks: coverage lists rules never fired and conditions with
     auto c = runner.coverage();
     CHECK(c.conditions == 10);
     CHECK(c.conditions_without_scenario.size() == 9);
-    CHECK(std::find(c.rules_never_fired.begin(), c.rules_never_fired.end(), "red_flag.fever") != c.rules_never_fired.end());
-    CHECK(std::find(c.rules_never_fired.begin(), c.rules_never_fired.end(), "safety.stage") == c.rules_never_fired.end());
+    CHECK(std::find(c.rules_never_fired.begin(), c.rules_never_fired.end(), "red_flag.fever") !=
+          c.rules_never_fired.end());
+    CHECK(std::find(c.rules_never_fired.begin(), c.rules_never_fired.end(), "safety.stage") ==
+          c.rules_never_fired.end());
     CHECK(c.exercises_never_recommended.size() < c.exercises);
 }

@@ -7,16 +7,21 @@
 #include "../support/temp_dir.hpp"
 #include "scenario_fixture.hpp"
 
+using nlohmann::json;
 using rehab::test::run_cli;
 using rehab::test::TempDir;
-using nlohmann::json;
 
 namespace {
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+std::size_t count_lines(const std::string& s) {
+    return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 void write_scenario(const TempDir& dir, const std::string& name, const json& expect) {
-    dir.write("scenarios/" + name + ".json", rehab::test::scenario_doc(name, rehab::test::adductor_profile(), expect).dump(2));
+    dir.write("scenarios/" + name + ".json",
+              rehab::test::scenario_doc(name, rehab::test::adductor_profile(), expect).dump(2));
 }
 }  // namespace
 
@@ -31,7 +36,8 @@ TEST_CASE("cli: eval passes - prints the table and coverage - exits 0", "[cli][s
     CHECK(contains(r.out, "1 scenarios: 1 passed, 0 failed"));
     CHECK(contains(r.out, "Coverage findings:"));
     CHECK(contains(r.out, "conditions without a scenario (9 of 10)"));
-    CHECK(contains(dir.read("out/junit.xml"), "<testsuite name=\"rehab.scenarios\" tests=\"1\" failures=\"0\""));
+    CHECK(contains(dir.read("out/junit.xml"),
+                   "<testsuite name=\"rehab.scenarios\" tests=\"1\" failures=\"0\""));
 }
 
 TEST_CASE("cli: eval exits 1 on a failed expectation and says which", "[cli][scenarios]") {
@@ -92,7 +98,8 @@ TEST_CASE("cli: generate | batch - streams one programme a line - summary on std
     CHECK_FALSE(contains(b.err, "\r"));  // no progress line: stderr is not a terminal
 }
 
-TEST_CASE("cli: batch with a bad line writes an error record - goes on - exits 2 - --out file", "[cli][batch]") {
+TEST_CASE("cli: batch with a bad line writes an error record - goes on - exits 2 - --out file",
+          "[cli][batch]") {
     TempDir dir("batch");
     const std::string in = dir.write("in.jsonl", rehab::test::adductor_profile("a").dump() + "\n{oops\n" +
                                                      rehab::test::adductor_profile("b").dump() + "\n");

@@ -70,7 +70,8 @@ TEST_CASE("scenario: misspelt ids and unknown fields are reported with a locatio
     CHECK(has_code(d, "SC007", "/expect/count"));
     CHECK(has_code(d, "SC004", "/expect/inclde"));
     bool hinted = false;
-    for (const auto& x : d.items()) hinted = hinted || x.hint.find("copenhagen_adduction_short_lever") != std::string::npos;
+    for (const auto& x : d.items())
+        hinted = hinted || x.hint.find("copenhagen_adduction_short_lever") != std::string::npos;
     CHECK(hinted);
 }
 
@@ -106,7 +107,8 @@ TEST_CASE("scenario: a file that is not a JSON object is SC002", "[scenarios]") 
     CHECK(d.items()[0].message.find("array") != std::string::npos);
 }
 
-TEST_CASE("scenario: files are found recursively - golden folders skipped - golden path next to the root", "[scenarios]") {
+TEST_CASE("scenario: files are found recursively - golden folders skipped - golden path next to the root",
+          "[scenarios]") {
     test::TempDir dir("scen");
     dir.write("b/two.json", "{}");
     dir.write("a.json", "{}");

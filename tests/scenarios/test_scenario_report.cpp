@@ -11,12 +11,21 @@ namespace {
 
 std::vector<io::ScenarioResult> sample() {
     io::ScenarioResult pass{"ok-one", "a/ok.json", io::ScenarioStatus::pass, 3, {}, {}, 0.01};
-    io::ScenarioResult fail{"bad <one> & \"two\"", "a/bad.json", io::ScenarioStatus::fail, 4,
+    io::ScenarioResult fail{"bad <one> & \"two\"",
+                            "a/bad.json",
+                            io::ScenarioStatus::fail,
+                            4,
                             {{"exclude hip_adduction_band", "it is in the programme at position 2",
                               "chosen at position 2, score 5 & more <x>"}},
-                            {}, 0.02};
-    io::ScenarioResult error{"broken", "a/broken.json", io::ScenarioStatus::error, 0,
-                             {{"a valid scenario file", "SC001 at 3:5: syntax error", ""}}, {}, 0};
+                            {},
+                            0.02};
+    io::ScenarioResult error{"broken",
+                             "a/broken.json",
+                             io::ScenarioStatus::error,
+                             0,
+                             {{"a valid scenario file", "SC001 at 3:5: syntax error", ""}},
+                             {},
+                             0};
     return {pass, fail, error};
 }
 
@@ -30,7 +39,8 @@ bool well_formed(const std::string& xml, std::string& why) {
         if (xml[i] == '&') {
             auto semi = xml.find(';', i);
             const std::string entity = xml.substr(i, semi == std::string::npos ? 0 : semi - i + 1);
-            if (entity != "&amp;" && entity != "&lt;" && entity != "&gt;" && entity != "&quot;" && entity != "&apos;")
+            if (entity != "&amp;" && entity != "&lt;" && entity != "&gt;" && entity != "&quot;" &&
+                entity != "&apos;")
                 return why = "bad entity at " + std::to_string(i), false;
             continue;
         }
@@ -62,7 +72,8 @@ TEST_CASE("report: the table shows each failure - the engine's explanation and a
     io::write_results_table(out, sample());
     const auto text = out.str();
     CHECK(text.find("ok-one") != std::string::npos);
-    CHECK(text.find("    x exclude hip_adduction_band: it is in the programme at position 2") != std::string::npos);
+    CHECK(text.find("    x exclude hip_adduction_band: it is in the programme at position 2") !=
+          std::string::npos);
     CHECK(text.find("      engine: chosen at position 2") != std::string::npos);
     CHECK(text.find("3 scenarios: 1 passed, 1 failed, 1 invalid (7 checks)") != std::string::npos);
 }
@@ -76,7 +87,8 @@ TEST_CASE("report: JUnit XML is well formed with counts - failures and errors", 
     CHECK(xml.find("tests=\"3\" failures=\"1\" errors=\"1\"") != std::string::npos);
     CHECK(xml.find("<testcase classname=\"scenarios\" name=\"ok-one\"") != std::string::npos);
     CHECK(xml.find("name=\"bad &lt;one&gt; &amp; &quot;two&quot;\"") != std::string::npos);
-    CHECK(xml.find("<failure message=\"exclude hip_adduction_band: it is in the programme at position 2\"") != std::string::npos);
+    CHECK(xml.find("<failure message=\"exclude hip_adduction_band: it is in the programme at position 2\"") !=
+          std::string::npos);
     CHECK(xml.find("score 5 &amp; more &lt;x&gt;") != std::string::npos);
     CHECK(xml.find("<error message=") != std::string::npos);
 }
