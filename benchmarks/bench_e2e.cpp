@@ -2,7 +2,7 @@
 // on) and end to end (profile text -> parse and resolve -> recommend with trace -> programme JSON
 // text, as `rehab recommend` does minus the file I/O; and the compact summary line of `rehab batch
 // --summary`). Compiled only once the io layer has the profile reader and programme writer.
-#if __has_include("io/profile_reader.hpp") && __has_include("io/programme_json.hpp")
+#if __has_include("io/load/profile_reader.hpp") && __has_include("io/render/programme_json.hpp")
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -13,9 +13,9 @@
 #include <sstream>
 
 #include "fixtures.hpp"
-#include "io/profile_reader.hpp"
-#include "io/programme_json.hpp"
-#include "io/programme_summary.hpp"
+#include "io/load/profile_reader.hpp"
+#include "io/render/programme_json.hpp"
+#include "io/render/programme_summary.hpp"
 
 namespace rehab::bench {
 

@@ -6,10 +6,10 @@
 
 #include <chrono>
 
-#include "core/clinical_schema.hpp"
+#include "core/recommend/clinical_schema.hpp"
 #include "fixtures.hpp"
-#include "io/knowledge_loader.hpp"
-#include "io/rules_loader.hpp"
+#include "io/load/knowledge_loader.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace rehab::bench {
 

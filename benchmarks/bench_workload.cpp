@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/engine.hpp"
+#include "core/rules/engine.hpp"
 #include "fixtures.hpp"
 #include "synthetic.hpp"
 #ifdef REHAB_HAVE_CLIPS

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "io/rules_loader.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace rehab::bench {
 

@@ -3,8 +3,8 @@
 #pragma once
 #include <memory>
 
-#include "core/diagnostic.hpp"
-#include "core/recommender.hpp"
+#include "core/base/diagnostic.hpp"
+#include "core/recommend/recommender.hpp"
 #include "synthetic.hpp"
 
 namespace rehab::bench {

@@ -10,7 +10,7 @@
 #include <cstdlib>
 
 #include "fixtures.hpp"
-#include "io/rules_loader.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace {
 

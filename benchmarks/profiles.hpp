@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/knowledge_graph.hpp"
-#include "core/profile.hpp"
+#include "core/knowledge/graph.hpp"
+#include "core/recommend/profile.hpp"
 
 namespace rehab::bench {
 

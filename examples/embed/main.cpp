@@ -5,9 +5,9 @@
 #include <thread>
 #include <vector>
 
-#include "core/profile.hpp"
-#include "core/recommender.hpp"
-#include "io/rules_loader.hpp"
+#include "core/recommend/profile.hpp"
+#include "core/recommend/recommender.hpp"
+#include "io/load/rules_loader.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 3) {

@@ -4,7 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "core/diagnostic.hpp"
+#include "core/base/diagnostic.hpp"
 
 namespace rehab::app {
 

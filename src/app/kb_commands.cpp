@@ -4,9 +4,9 @@
 #include <memory>
 
 #include "app/command.hpp"
-#include "io/atomic_file.hpp"
-#include "io/exercise_card.hpp"
-#include "io/knowledge_loader.hpp"
+#include "io/file/atomic_file.hpp"
+#include "io/render/exercise_card.hpp"
+#include "io/load/knowledge_loader.hpp"
 
 namespace rehab::app {
 

@@ -6,15 +6,15 @@
 #include <iterator>
 
 #include "app/command.hpp"
-#include "core/explanation.hpp"
-#include "io/atomic_file.hpp"
-#include "io/explanation_text.hpp"
-#include "io/handout_html.hpp"
-#include "io/json_reader.hpp"
-#include "io/profile_reader.hpp"
-#include "io/programme_json.hpp"
-#include "io/programme_text.hpp"
-#include "io/rules_loader.hpp"
+#include "core/explain/explanation.hpp"
+#include "io/file/atomic_file.hpp"
+#include "io/render/explanation_text.hpp"
+#include "io/render/handout_html.hpp"
+#include "io/json/reader.hpp"
+#include "io/load/profile_reader.hpp"
+#include "io/render/programme_json.hpp"
+#include "io/render/programme_text.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace rehab::app {
 

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "app/command.hpp"
-#include "io/knowledge_loader.hpp"
-#include "io/rules_loader.hpp"
+#include "io/load/knowledge_loader.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace rehab::app {
 

@@ -10,12 +10,12 @@
 #include <memory>
 
 #include "app/command.hpp"
-#include "io/atomic_file.hpp"
-#include "io/batch.hpp"
-#include "io/profile_generator.hpp"
-#include "io/rules_loader.hpp"
-#include "io/scenario_report.hpp"
-#include "io/scenario_runner.hpp"
+#include "io/file/atomic_file.hpp"
+#include "io/suite/batch.hpp"
+#include "io/suite/profile_generator.hpp"
+#include "io/load/rules_loader.hpp"
+#include "io/suite/scenario_report.hpp"
+#include "io/suite/scenario_runner.hpp"
 
 namespace rehab::app {
 

@@ -9,11 +9,11 @@
 #include <sstream>
 
 #include "app/command.hpp"
-#include "core/progression.hpp"
-#include "core/simulation.hpp"
-#include "io/json_reader.hpp"
-#include "io/profile_reader.hpp"
-#include "io/rules_loader.hpp"
+#include "core/recommend/progression.hpp"
+#include "core/simulate/simulation.hpp"
+#include "io/json/reader.hpp"
+#include "io/load/profile_reader.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace rehab::app {
 

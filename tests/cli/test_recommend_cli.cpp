@@ -13,7 +13,7 @@
 #include "../support/cli.hpp"
 #include "../support/temp_dir.hpp"
 #include "cli_helpers.hpp"
-#include "io/handout_html.hpp"
+#include "io/render/handout_html.hpp"
 
 using nlohmann::json;
 using nlohmann::ordered_json;

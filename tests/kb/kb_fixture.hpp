@@ -6,7 +6,7 @@
 #include <string>
 
 #include "../support/temp_dir.hpp"
-#include "core/diagnostic.hpp"
+#include "core/base/diagnostic.hpp"
 
 namespace rehab::test {
 

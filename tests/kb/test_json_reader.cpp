@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/temp_dir.hpp"
-#include "io/json_reader.hpp"
+#include "io/json/reader.hpp"
 
 using nlohmann::json;
 using rehab::Diagnostics;

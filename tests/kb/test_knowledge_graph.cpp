@@ -2,8 +2,8 @@
 // muscles and movements, progression chains (direct and transitive), availability and DOT output.
 #include <catch2/catch.hpp>
 
-#include "io/exercise_card.hpp"
-#include "io/knowledge_loader.hpp"
+#include "io/render/exercise_card.hpp"
+#include "io/load/knowledge_loader.hpp"
 #include "kb_fixture.hpp"
 
 using namespace rehab;

@@ -2,7 +2,7 @@
 // one broken case per KB code reports that code with the right file and JSON pointer.
 #include <catch2/catch.hpp>
 
-#include "io/knowledge_loader.hpp"
+#include "io/load/knowledge_loader.hpp"
 #include "kb_fixture.hpp"
 
 using namespace rehab;

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "io/knowledge_loader.hpp"
-#include "io/profile_reader.hpp"
+#include "io/load/knowledge_loader.hpp"
+#include "io/load/profile_reader.hpp"
 
 using namespace rehab;
 using nlohmann::json;

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/profile.hpp"
-#include "core/progression.hpp"
-#include "core/recommender.hpp"
-#include "io/rules_loader.hpp"
+#include "core/recommend/profile.hpp"
+#include "core/recommend/progression.hpp"
+#include "core/recommend/recommender.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace rehab::test {
 

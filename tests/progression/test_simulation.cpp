@@ -8,8 +8,8 @@
 
 #include "../support/cli.hpp"
 #include "../support/temp_dir.hpp"
-#include "core/simulation.hpp"
-#include "io/profile_reader.hpp"
+#include "core/simulate/simulation.hpp"
+#include "io/load/profile_reader.hpp"
 #include "progression_fixture.hpp"
 
 using namespace rehab;

@@ -6,8 +6,8 @@
 #include <random>
 #include <string>
 
-#include "core/knowledge_graph.hpp"
-#include "core/profile.hpp"
+#include "core/knowledge/graph.hpp"
+#include "core/recommend/profile.hpp"
 
 namespace rehab::test {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostic.hpp"
-#include "core/profile.hpp"
-#include "core/recommender.hpp"
-#include "io/rules_loader.hpp"
+#include "core/base/diagnostic.hpp"
+#include "core/recommend/profile.hpp"
+#include "core/recommend/recommender.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace rehab::test::render {
 

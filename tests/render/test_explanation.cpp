@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "core/explanation.hpp"
-#include "io/explanation_text.hpp"
+#include "core/explain/explanation.hpp"
+#include "io/render/explanation_text.hpp"
 #include "render_fixture.hpp"
 
 using namespace rehab;

@@ -6,12 +6,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "core/condition_query.hpp"
-#include "core/explanation.hpp"
-#include "io/explanation_text.hpp"
-#include "io/profile_reader.hpp"
-#include "io/programme_json.hpp"
-#include "io/programme_text.hpp"
+#include "core/explain/condition_query.hpp"
+#include "core/explain/explanation.hpp"
+#include "io/render/explanation_text.hpp"
+#include "io/load/profile_reader.hpp"
+#include "io/render/programme_json.hpp"
+#include "io/render/programme_text.hpp"
 #include "render_fixture.hpp"
 
 using namespace rehab;

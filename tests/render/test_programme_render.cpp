@@ -6,9 +6,9 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "io/handout_html.hpp"
-#include "io/programme_json.hpp"
-#include "io/programme_text.hpp"
+#include "io/render/handout_html.hpp"
+#include "io/render/programme_json.hpp"
+#include "io/render/programme_text.hpp"
 #include "render_fixture.hpp"
 
 using namespace rehab;

@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "core/clinical_schema.hpp"
-#include "core/diagnostic.hpp"
-#include "core/engine.hpp"
-#include "core/recommender.hpp"
-#include "core/rule_set.hpp"
-#include "io/knowledge_loader.hpp"
-#include "io/rules_loader.hpp"
+#include "core/recommend/clinical_schema.hpp"
+#include "core/base/diagnostic.hpp"
+#include "core/rules/engine.hpp"
+#include "core/recommend/recommender.hpp"
+#include "core/rules/rule_set.hpp"
+#include "io/load/knowledge_loader.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace rehab::test {
 

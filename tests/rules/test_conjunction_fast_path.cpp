@@ -4,8 +4,8 @@
 #include <cmath>
 #include <random>
 
-#include "core/expr_ast.hpp"
-#include "core/expr_compiler.hpp"
+#include "core/lang/ast.hpp"
+#include "core/lang/compiler.hpp"
 
 using namespace rehab;
 

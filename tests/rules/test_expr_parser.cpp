@@ -2,7 +2,7 @@
 // in / not in, function calls, names, and syntax errors reported once, as RL001, with the column.
 #include <catch2/catch.hpp>
 
-#include "core/expr_ast.hpp"
+#include "core/lang/ast.hpp"
 
 using namespace rehab;
 

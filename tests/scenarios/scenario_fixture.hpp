@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "io/rules_loader.hpp"
+#include "io/load/rules_loader.hpp"
 
 namespace rehab::test {
 

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "io/batch.hpp"
-#include "io/profile_generator.hpp"
+#include "io/suite/batch.hpp"
+#include "io/suite/profile_generator.hpp"
 #include "scenario_fixture.hpp"
 
 using namespace rehab;

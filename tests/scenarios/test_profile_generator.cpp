@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <map>
 
-#include "io/profile_generator.hpp"
-#include "io/profile_reader.hpp"
+#include "io/suite/profile_generator.hpp"
+#include "io/load/profile_reader.hpp"
 #include "scenario_fixture.hpp"
 
 using namespace rehab;

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/temp_dir.hpp"
-#include "io/scenario_runner.hpp"
+#include "io/suite/scenario_runner.hpp"
 #include "scenario_fixture.hpp"
 
 using namespace rehab;

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/temp_dir.hpp"
-#include "io/scenario.hpp"
+#include "io/suite/scenario.hpp"
 #include "scenario_fixture.hpp"
 
 using namespace rehab;

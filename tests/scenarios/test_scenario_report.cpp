@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "io/scenario_report.hpp"
+#include "io/suite/scenario_report.hpp"
 
 using namespace rehab;
 

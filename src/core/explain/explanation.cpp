@@ -1,0 +1,349 @@
+// Explains one exercise's place in a recommendation from the evaluation trace and the rules' ASTs:
+// what made each excluding rule fire (compared values, facts not recorded, a contraindication or
+// stage membership read by its selector), and the smallest change of input measures that would stop
+// it (combined over all excluding rules). Also the next stage's criteria.
+#include "core/explain/explanation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/explain/condition_query.hpp"
+#include "core/lang/names.hpp"
+#include "core/lang/selector.hpp"
+
+namespace rehab {
+
+const char* to_string(ExplanationStatus s) {
+    switch (s) {
+        case ExplanationStatus::chosen:
+            return "chosen";
+        case ExplanationStatus::excluded:
+            return "excluded";
+        case ExplanationStatus::not_chosen:
+            return "not_chosen";
+        case ExplanationStatus::referred:
+            return "referred";
+    }
+    return "?";
+}
+
+const char* to_string(ExclusionBasis b) {
+    switch (b) {
+        case ExclusionBasis::condition:
+            return "condition";
+        case ExclusionBasis::unrecorded:
+            return "unrecorded";
+        case ExclusionBasis::contraindication:
+            return "contraindication";
+        case ExclusionBasis::stage:
+            return "stage";
+    }
+    return "?";
+}
+
+std::string Constraint::needs() const { return std::string(to_string(op)) + " " + value_text; }
+std::string Constraint::text() const { return fact + " " + needs(); }
+
+namespace {
+
+using cond::Atom;
+
+ObservedComparison observed_from(const RuleSet& rs, const Atom& a, const FactValues& facts) {
+    const FactSchema& s = rs.schema();
+    const FactDef& d = s.fact(a.slot);
+    ObservedComparison c;
+    c.slot = a.slot;
+    c.fact = d.name;
+    c.op = a.op;
+    c.threshold_text = a.value_text;
+    const FactValue& v = facts.get(a.slot);
+    if (v.known) c.observed = v.value, c.observed_text = s.format_value(a.slot, v.value);
+    c.derived = d.derived;
+    c.changeable = cond::changeable(d);
+    if (c.changeable) c.negation = cond::to_constraint(s, cond::negate(a));
+    return c;
+}
+
+// The comparisons of rule `r` that held: recorded observations, bare boolean facts, and the facts
+// it read as not recorded.
+std::vector<ObservedComparison> observed_for(const RuleSet& rs, std::uint32_t r, const Evaluation& ev) {
+    const Expr& e = rs.rule(r).when_ast;
+    const FactSchema& s = rs.schema();
+    std::vector<std::pair<int, ObservedComparison>> found;
+    for (const auto& o : ev.observations) {
+        if (o.rule != r || o.result != Truth::true_ || o.node >= e.nodes.size()) continue;
+        if (auto a = cond::atom(e, o.node, s)) found.emplace_back(o.node, observed_from(rs, *a, ev.facts));
+    }
+    for (int n : cond::boolean_atoms(e, e.root))
+        if (auto a = cond::atom(e, n, s); a && cond::eval(e, n, s, ev.facts) == Truth::true_)
+            found.emplace_back(n, observed_from(rs, *a, ev.facts));
+    for (FactSlot f : cond::unrecorded_reads(e, e.root, s, ev.facts)) {
+        ObservedComparison c;
+        c.slot = f;
+        c.fact = s.fact(f).name;
+        c.unrecorded = true;
+        c.derived = s.fact(f).derived;
+        c.changeable = cond::changeable(s.fact(f));
+        int at = 0;  // the first node reading the fact, for the source order
+        for (std::size_t i = 0; i < e.nodes.size(); ++i)
+            if (e.nodes[i].kind == ExprKind::name && e.nodes[i].text == c.fact) {
+                at = static_cast<int>(i);
+                break;
+            }
+        found.emplace_back(at, std::move(c));
+    }
+    std::stable_sort(found.begin(), found.end(), [&](const auto& x, const auto& y) {
+        return e.node(x.first).column < e.node(y.first).column;
+    });
+    std::vector<ObservedComparison> out;
+    for (auto& f : found) out.push_back(std::move(f.second));
+    return out;
+}
+
+std::string lower_first(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+// "the mid stage", "the mid and late stages", "no stage".
+std::string stage_names(unsigned mask) {
+    std::vector<std::string> names;
+    for (int s = 0; s < stage_count; ++s)
+        if (mask & (1u << s)) names.emplace_back(to_string(static_cast<Stage>(s)));
+    if (names.empty()) return "no stage";
+    std::string out = "the ";
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return out + (names.size() == 1 ? " stage" : " stages");
+}
+
+std::string article(const std::string& word) {
+    return !word.empty() && std::string("aeiou").find(word[0]) != std::string::npos ? "an " : "a ";
+}
+
+std::string fact_words(const FactDef& d) { return d.label.empty() ? d.name : d.label; }
+
+// The knowledge's contraindication of `e` for `condition` (any stage when `stage` is absent).
+const Precaution* contraindication(const KnowledgeGraph& kg, ExerciseId e, ConditionId condition,
+                                   std::optional<Stage> stage) {
+    for (const auto& p : kg.exercise(e).precautions)
+        if (p.contraindication && p.condition == condition &&
+            (!stage || (p.stages & (1u << static_cast<unsigned>(*stage)))))
+            return &p;
+    return nullptr;
+}
+
+const Precaution* contraindication(const Recommender& r, const Recommendation& rec, ExerciseId e) {
+    const FactValue& c = rec.evaluation.facts.get(r.slots().condition);
+    if (!c.known) return nullptr;
+    return contraindication(r.knowledge(), e, ConditionId(static_cast<std::uint32_t>(c.value)), rec.stage);
+}
+
+std::string contraindicated_words(const Recommender& r, const Precaution& p, Stage stage) {
+    return "contraindicated for " + lower_first(r.knowledge().condition(p.condition).name) + " in the " +
+           to_string(stage) + " stage";
+}
+
+std::string contraindication_text(const Recommender& r, const Precaution& p, Stage stage) {
+    std::string reason = p.reason;
+    if (!reason.empty() && reason.back() == '.') reason.pop_back();
+    return "the knowledge base contraindicates it for " +
+           lower_first(r.knowledge().condition(p.condition).name) + " in the " + to_string(stage) + " stage" +
+           (reason.empty() ? "" : " (" + reason + ")") + "; no change in the patient's measures lifts that";
+}
+
+std::string stage_text(const Exercise& x, Stage stage) {
+    return "the exercise belongs to " + stage_names(x.stages) + " and the patient is in the " +
+           to_string(stage) + " stage; stage membership is not a measure that can change";
+}
+
+// A selector argument's value: the patient's value of a fact, or the constant named.
+std::optional<std::string> argument(const Expr& e, int node, const FactSchema& s, const FactValues& facts) {
+    const ExprNode& n = e.node(node);
+    if (n.kind != ExprKind::name) return std::nullopt;
+    auto slot = slot_of(n, s);
+    if (!slot) return n.text;
+    const FactValue& v = facts.get(*slot);
+    return v.known ? std::optional<std::string>(s.format_value(*slot, v.value)) : std::nullopt;
+}
+
+// How the rule's exclusions named exercise `ex`: through a contraindication (`contraindicated(c[, s])`)
+// or stage membership (`not in_stage(s, ...)`) among the selector's `or` operands, or otherwise.
+ExclusionBasis selector_basis(const Recommender& rc, const Recommendation& rec, const CompiledRule& rule,
+                              ExerciseId ex, const Precaution*& found) {
+    const FactSchema& s = rc.rules().schema();
+    const FactValues& facts = rec.evaluation.facts;
+    const KnowledgeGraph& kg = rc.knowledge();
+    for (const auto& a : rule.actions) {
+        if (a.kind != ActionKind::exclude || a.selector == no_selector) continue;
+        const Selector& sel = rc.rules().selector(a.selector);
+        if (!sel.resolve(facts).contains(ex)) continue;
+        const Expr& e = sel.ast();
+        for (int d : cond::disjuncts(e, e.root)) {
+            const ExprNode& n = e.node(d);
+            if (n.kind == ExprKind::call && n.text == "contraindicated" && !n.children.empty()) {
+                auto c = argument(e, n.children[0], s, facts);
+                auto condition = c ? kg.find_condition(*c) : std::nullopt;
+                std::optional<Stage> stage;
+                if (n.children.size() > 1)
+                    if (auto st = argument(e, n.children[1], s, facts)) stage = stage_from(*st);
+                if (condition && (found = contraindication(kg, ex, *condition, stage)))
+                    return ExclusionBasis::contraindication;
+            }
+            if (n.kind == ExprKind::op_not && e.node(n.children[0]).kind == ExprKind::call &&
+                e.node(n.children[0]).text == "in_stage") {
+                bool in = false;
+                for (int arg : e.node(n.children[0]).children)
+                    if (auto st = argument(e, arg, s, facts); st && stage_from(*st))
+                        in |= kg.exercise(ex).in_stage(*stage_from(*st));
+                if (!in) return ExclusionBasis::stage;
+            }
+        }
+    }
+    return ExclusionBasis::condition;
+}
+
+// Why no change exists, naming every fact the rule's condition reads.
+std::string blocked_by(const RuleSet& rs, std::uint32_t r, const Evaluation& ev) {
+    const Expr& e = rs.rule(r).when_ast;
+    std::string out;
+    for (FactSlot f : cond::facts_read(e, e.root, rs.schema())) {
+        const FactDef& d = rs.schema().fact(f);
+        const FactValue& v = ev.facts.get(f);
+        std::string what =
+            fact_words(d) + (v.known ? " is " + rs.schema().format_value(f, v.value) : " is not recorded");
+        if (d.derived && ev.derived_by[f] >= 0)
+            what += " (derived by rule " + rs.rule(static_cast<std::uint32_t>(ev.derived_by[f])).id + ")";
+        out += (out.empty() ? "" : "; ") + what;
+    }
+    if (out.empty()) return "the rule applies to every patient";
+    return "it depends on facts no single measure changes: " + out;
+}
+
+ExclusionReason explain_rule(const Recommender& rc, const Recommendation& rec, ExerciseId ex,
+                             std::uint32_t r) {
+    const RuleSet& rs = rc.rules();
+    const FactSchema& s = rs.schema();
+    const CompiledRule& rule = rs.rule(r);
+    const Evaluation& ev = rec.evaluation;
+    const Expr& e = rule.when_ast;
+    ExclusionReason out;
+    out.rule = r;
+    out.observed = observed_for(rs, r, ev);
+    out.change = cond::smallest_change(e, s, ev.facts);
+    for (auto& o : out.observed)  // the value to record that stops the rule
+        for (const auto& c : out.change)
+            if (o.unrecorded && c.slot == o.slot) o.negation = c;
+    std::string unrecorded;
+    for (const auto& o : out.observed)
+        if (o.unrecorded) unrecorded += (unrecorded.empty() ? "" : ", ") + fact_words(s.fact(o.slot));
+    const Precaution* p = nullptr;
+    out.basis = selector_basis(rc, rec, rule, ex, p);
+    if (out.basis == ExclusionBasis::contraindication) {
+        out.contraindication = *p;
+        out.basis_text = contraindicated_words(rc, *p, rec.stage);
+        if (out.change.empty()) out.no_change = contraindication_text(rc, *p, rec.stage);
+    } else if (out.basis == ExclusionBasis::stage) {
+        out.basis_text = "not " + article(to_string(rec.stage)) + to_string(rec.stage) + "-stage exercise";
+        if (out.change.empty()) out.no_change = stage_text(rc.knowledge().exercise(ex), rec.stage);
+    } else if (!unrecorded.empty()) {
+        out.basis = ExclusionBasis::unrecorded;
+        out.basis_text = unrecorded + " not recorded";
+    }
+    if (out.change.empty() && out.no_change.empty()) out.no_change = blocked_by(rs, r, ev);
+    return out;
+}
+
+// Merges per-rule changes: all must hold together; the tighter bound on one fact wins.
+void combine(ExerciseExplanation& x) {
+    x.change_possible = !x.exclusions.empty();
+    for (const auto& ex : x.exclusions)
+        if (ex.change.empty()) {
+            x.change_possible = false;
+            x.no_change.push_back(ex.no_change);
+        }
+    if (!x.change_possible) return;
+    for (const auto& ex : x.exclusions)
+        for (const auto& c : ex.change) cond::merge(x.smallest_change, c);
+    if (auto conflict = cond::conflict(x.smallest_change)) {
+        x.change_possible = false;
+        x.smallest_change.clear();
+        x.no_change.push_back("the excluding rules need contradicting values of " + *conflict);
+    }
+}
+
+}  // namespace
+
+ExerciseExplanation explain_excluded(const Recommender& r, const Recommendation& rec,
+                                     const ExcludedItem& ex) {
+    ExerciseExplanation x;
+    x.exercise = ex.exercise;
+    x.status = ExplanationStatus::excluded;
+    for (auto rule : ex.rules) x.exclusions.push_back(explain_rule(r, rec, ex.exercise, rule));
+    if (ex.rules.empty()) {
+        ExclusionReason guard;
+        guard.basis = ExclusionBasis::contraindication;
+        const Precaution* p = contraindication(r, rec, ex.exercise);
+        guard.no_change =
+            p ? contraindication_text(r, *p, rec.stage) : "the knowledge base contraindicates it";
+        guard.basis_text = p ? contraindicated_words(r, *p, rec.stage) : "contraindicated";
+        if (p) guard.contraindication = *p;
+        x.exclusions.push_back(std::move(guard));
+    }
+    combine(x);
+    return x;
+}
+
+ExerciseExplanation explain_exercise(const Recommender& r, const Recommendation& rec, ExerciseId e) {
+    ExerciseExplanation x;
+    x.exercise = e;
+    if (rec.referred()) {
+        x.status = ExplanationStatus::referred;
+        x.referral = rec.referral;
+        return x;
+    }
+    for (std::size_t i = 0; i < rec.items.size(); ++i) {
+        const ProgrammeItem& it = rec.items[i];
+        if (it.exercise != e) continue;
+        x.status = ExplanationStatus::chosen;
+        x.position = i + 1;
+        x.score = it.score;
+        x.selected_by = it.selected_by;
+        x.dosed_by = it.dosed_by;
+        x.graph_reasons = it.graph_reasons;
+        return x;
+    }
+    for (const auto& ex : rec.excluded)
+        if (ex.exercise == e) return explain_excluded(r, rec, ex);
+    x.status = ExplanationStatus::not_chosen;
+    for (const auto& it : rec.items)
+        x.lowest_chosen_score = x.lowest_chosen_score ? std::min(*x.lowest_chosen_score, it.score) : it.score;
+    x.reason = "it was not considered";
+    for (const auto& nc : rec.not_chosen)
+        if (nc.exercise == e) x.reason = nc.reason, x.score = nc.score;
+    return x;
+}
+
+std::vector<UnmetCriterion> unmet_criteria(const Recommender& r, const Recommendation& rec) {
+    std::vector<UnmetCriterion> out;
+    if (!rec.next_stage || rec.referred()) return out;
+    const RuleSet& rs = r.rules();
+    const FactSchema& s = rs.schema();
+    for (auto rule : cond::rules_deriving(rs, r.stage_slot(), to_string(*rec.next_stage)))
+        for (const Atom& a : cond::unmet(rs.rule(rule).when_ast, s, rec.evaluation.facts)) {
+            UnmetCriterion u;
+            u.rule = rule;
+            u.needs = cond::to_constraint(s, a);
+            const FactDef& d = s.fact(a.slot);
+            u.label = d.label.empty() ? d.name : d.label;
+            u.unit = d.unit;
+            const FactValue& v = rec.evaluation.facts.get(a.slot);
+            if (v.known) u.observed = v.value, u.observed_text = s.format_value(a.slot, v.value);
+            bool dup = false;
+            for (const auto& o : out) dup |= o.needs.text() == u.needs.text();
+            if (!dup) out.push_back(std::move(u));
+        }
+    return out;
+}
+
+}  // namespace rehab

@@ -1,0 +1,105 @@
+// Why one exercise is (or is not) in a patient's programme, as plain values: the rules that chose
+// and dosed it, or the rules that excluded it with the comparisons that made them fire and the
+// smallest change to the patient's measures that would lift the exclusion. Renderers add words.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/lang/ast.hpp"
+#include "core/knowledge/graph.hpp"
+#include "core/recommend/programme.hpp"
+#include "core/recommend/recommender.hpp"
+
+namespace rehab {
+
+enum class ExplanationStatus { chosen, excluded, not_chosen, referred };
+const char* to_string(ExplanationStatus s);
+
+// "fact OP value": a condition that must hold (a change, or an unmet next-stage criterion).
+struct Constraint {
+    FactSlot slot = 0;
+    std::string fact;           // "pain.resisted.hip_adduction"
+    BinOp op = BinOp::le;       // eq ne lt le gt ge, or in / not_in for a list of enumeration values
+    double value = 0;           // numbers, booleans (0/1) and single enumeration values
+    std::string value_text;     // "3", "full", "true", "[a, b]"
+    std::string needs() const;  // "<= 3"
+    std::string text() const;   // "pain.resisted.hip_adduction <= 3"
+};
+
+// One comparison of a rule's condition that held for the patient (from the evaluation trace).
+struct ObservedComparison {
+    FactSlot slot = 0;
+    std::string fact;
+    BinOp op = BinOp::eq;
+    std::string threshold_text;      // "3", "adductor_related_groin_pain", "[a, b]"
+    std::optional<double> observed;  // absent: not recorded
+    std::string observed_text;
+    bool unrecorded = false;  // the rule read that the fact is not recorded (unknown(fact))
+    bool derived = false;
+    bool changeable = false;             // an input measure that can change (not condition, age, ...)
+    std::optional<Constraint> negation;  // what would make this comparison false (changeable facts); for
+                                         // an unrecorded fact, the value to record that stops the rule
+};
+
+// What a rule read to name the exercise, beyond the compared values in `observed`.
+enum class ExclusionBasis {
+    condition,         // the rule's condition on the patient's values (see `observed`)
+    unrecorded,        // the condition held because a fact is not recorded
+    contraindication,  // the selector: the knowledge base contraindicates it for the condition and stage
+    stage,             // the selector: the exercise does not belong to the patient's stage
+};
+const char* to_string(ExclusionBasis b);
+
+struct ExclusionReason {
+    std::int64_t rule = -1;  // -1: the knowledge base's contraindication guard, no rule
+    std::vector<ObservedComparison> observed;
+    std::vector<Constraint> change;  // all must hold for this rule to stop firing; empty: none exists
+    std::string no_change;           // why no change exists (when `change` is empty)
+    ExclusionBasis basis = ExclusionBasis::condition;
+    // Short words for what the rule read besides compared values ("" for `condition`): "pain on resisted
+    // hip adduction not recorded", "contraindicated for hamstring strain in the early stage",
+    // "not an early-stage exercise".
+    std::string basis_text;
+    std::optional<Precaution> contraindication;  // basis contraindication: the knowledge's entry
+};
+
+struct ExerciseExplanation {
+    ExerciseId exercise;
+    ExplanationStatus status = ExplanationStatus::not_chosen;
+    // chosen
+    std::size_t position = 0;  // 1-based place in the programme
+    double score = 0;
+    std::vector<Reason> selected_by, dosed_by;
+    std::vector<std::string> graph_reasons;
+    // excluded
+    std::vector<ExclusionReason> exclusions;
+    bool change_possible = false;
+    std::vector<Constraint> smallest_change;  // combined over all excluding rules: all must hold
+    std::vector<std::string> no_change;       // why no change exists, per blocking rule
+    // not chosen
+    std::string reason;
+    std::optional<double> lowest_chosen_score;
+    // referred
+    std::vector<ReferralReason> referral;
+};
+
+// `rec` must come from rec.recommend(profile, /*trace=*/true) so that observations are recorded.
+ExerciseExplanation explain_exercise(const Recommender& r, const Recommendation& rec, ExerciseId e);
+// The same for one item of rec.excluded, without searching for it (renderers walking the list).
+ExerciseExplanation explain_excluded(const Recommender& r, const Recommendation& rec, const ExcludedItem& x);
+
+// One unmet criterion of the next stage: what was observed, and what it needs to be.
+struct UnmetCriterion {
+    std::uint32_t rule = 0;
+    Constraint needs;
+    std::string label, unit;
+    std::optional<double> observed;  // absent: not recorded
+    std::string observed_text;
+};
+
+// The next stage's unmet criteria, one per comparison (all of them, not only the first that failed).
+std::vector<UnmetCriterion> unmet_criteria(const Recommender& r, const Recommendation& rec);
+
+}  // namespace rehab

@@ -1,0 +1,175 @@
+// The compiled knowledge graph: linked, validated, immutable. Entities are addressed by strong ids;
+// relations live in a Boost.Graph graph hidden in knowledge_graph.cpp. Name lookups (find_*) are for
+// load time (parsing profiles and rules); run-time queries take and return ids.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/diagnostic.hpp"
+#include "core/base/exercise_set.hpp"
+#include "core/base/ids.hpp"
+#include "core/knowledge/model.hpp"
+
+namespace rehab {
+
+struct Dose {  // a resolved default dose (one stage of one exercise)
+    Range sets;
+    std::optional<Range> reps, hold_s, duration_min;
+    std::string tempo;
+    int rest_s = 0;
+    int per_week = 0;
+    BandId band;  // invalid when no band
+    bool per_side = false;
+};
+
+struct Performs {
+    MovementId movement;
+    unsigned contractions = 0;  // bit per Contraction
+    Resistance resistance = Resistance::body_weight;
+};
+
+struct Works {
+    MuscleId muscle;
+    bool primary = true;
+};
+
+struct Precaution {
+    ConditionId condition;
+    bool contraindication = false;
+    unsigned stages = 0b111;  // bit per Stage
+    std::string reason;
+    std::vector<ReferenceId> references;
+};
+
+struct Exercise {
+    ExerciseId id;
+    std::string key, name, source, provenance, purpose, stop_if;
+    unsigned stages = 0;  // bit per Stage
+    Component component = Component::strength;
+    PositionId position;
+    Stance stance = Stance::none;
+    std::vector<EquipmentId> equipment;
+    bool needs_therapist = false, needs_partner = false;
+    std::vector<Performs> performs;
+    std::vector<Works> works;
+    std::vector<Precaution> precautions;
+    std::optional<Dose> dosage[stage_count];
+    std::vector<std::string> instructions;
+    std::vector<ReferenceId> references;
+    [[nodiscard]] bool in_stage(Stage s) const { return stages & (1u << static_cast<unsigned>(s)); }
+};
+
+struct Condition {
+    ConditionId id;
+    std::string key, name, definition;
+    std::vector<MuscleId> involves;
+    struct Provoke {
+        MovementId movement;
+        unsigned contractions = 0;
+    };
+    std::vector<Provoke> provoked_by;
+    MovementId key_movement;
+    double pain_ceiling = 5;
+    std::vector<ReferenceId> references;
+};
+
+struct Named {                      // movements, muscles, equipment, positions, bands, references, red flags
+    std::string key, name, detail;  // detail: description / concern / citation
+};
+
+struct RedFlag {
+    RedFlagId id;
+    std::string key, name, concern, advice;
+    Urgency urgency = Urgency::urgent;
+    std::vector<ReferenceId> references;
+};
+
+struct Band {
+    BandId id;
+    std::string key, name;
+    double force_lb = 0;
+};
+
+struct CodeAlias {
+    std::string system, code, match, note;
+    ConditionId condition;
+};
+
+class KnowledgeGraph {
+public:
+    // Links and validates; returns null when there are errors (all reported in diags).
+    static std::shared_ptr<const KnowledgeGraph> build(const KnowledgeData& data, Diagnostics& diags);
+    ~KnowledgeGraph();
+    KnowledgeGraph(const KnowledgeGraph&) = delete;
+    KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
+
+    const std::string& name() const;
+    const std::string& version() const;
+    const std::string& content_hash() const;
+    const std::string& description() const;
+    // The reference backing the band forces ("band_reference"), if any.
+    std::optional<ReferenceId> band_reference() const;
+
+    // Entity tables (dense, in id order).
+    std::size_t exercise_count() const;
+    const Exercise& exercise(ExerciseId id) const;
+    const std::vector<Exercise>& exercises() const;
+    const std::vector<Condition>& conditions() const;
+    const Condition& condition(ConditionId id) const;
+    const std::vector<RedFlag>& red_flags() const;
+    const RedFlag& red_flag(RedFlagId id) const;
+    const std::vector<Band>& bands() const;  // light to heavy
+    const Band& band(BandId id) const;
+    const std::vector<Named>& muscles() const;
+    const std::vector<Named>& movements() const;
+    const std::vector<Named>& equipment() const;
+    const std::vector<Named>& positions() const;
+    const std::vector<Named>& references() const;
+    const Named& muscle(MuscleId id) const;
+    const Named& movement(MovementId id) const;
+    const Named& equipment(EquipmentId id) const;
+    const Named& position(PositionId id) const;
+    const Named& reference(ReferenceId id) const;
+    const std::vector<CodeAlias>& codes() const;
+
+    // Name lookups: load time only.
+    std::optional<ExerciseId> find_exercise(std::string_view key) const;
+    std::optional<MuscleId> find_muscle(std::string_view key) const;
+    std::optional<MovementId> find_movement(std::string_view key) const;
+    std::optional<ConditionId> find_condition(std::string_view key) const;
+    std::optional<EquipmentId> find_equipment(std::string_view key) const;
+    std::optional<PositionId> find_position(std::string_view key) const;
+    std::optional<RedFlagId> find_red_flag(std::string_view key) const;
+    std::optional<ReferenceId> find_reference(std::string_view key) const;
+    std::optional<BandId> find_band(std::string_view key) const;
+    // Conditions a code maps to (several when the code is ambiguous).
+    std::vector<ConditionId> conditions_for_code(std::string_view code) const;
+
+    // Graph queries (results sorted by id).
+    std::vector<ExerciseId> exercises_working(MuscleId m, bool primary_only) const;
+    std::vector<ExerciseId> exercises_loading(MovementId m, unsigned contraction_mask) const;
+    std::vector<ExerciseId> progressions(ExerciseId e) const;  // direct successors
+    std::vector<ExerciseId> regressions(ExerciseId e) const;   // direct predecessors
+    std::vector<ExerciseId> chain_after(ExerciseId e) const;   // all reachable forward
+    std::vector<ExerciseId> chain_before(ExerciseId e) const;  // all reachable backward
+    // Exercises of a stage whose equipment and position are all within what is given.
+    std::vector<ExerciseId> exercises_for(Stage s, const std::vector<EquipmentId>& equipment,
+                                          const std::vector<PositionId>& positions) const;
+    std::vector<MuscleId> condition_muscles(ConditionId c) const;
+    std::vector<MovementId> condition_movements(ConditionId c) const;
+    std::vector<MovementId> muscle_actions(MuscleId m) const;
+
+    // Graphviz DOT of the whole graph.
+    std::string to_dot() const;
+
+    struct Impl;
+
+private:
+    explicit KnowledgeGraph(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rehab

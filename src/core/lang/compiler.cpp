@@ -1,0 +1,485 @@
+// Type checking and code generation for rule expressions. One pass over the AST: each node is
+// checked, typed and emitted; enumeration literals are resolved against the domain of the fact they
+// are compared with, so "condition == adductr_related" is an error at load time, with a suggestion.
+#include "core/lang/compiler.hpp"
+
+#include <algorithm>
+
+namespace rehab {
+
+namespace {
+
+struct Emitted {
+    ValueType type;
+    bool is_const = false;  // a literal (number, boolean, enum value)
+    double value = 0;
+    bool is_slot = false;  // a plain fact
+    FactSlot slot = 0;
+    std::size_t code_begin = 0;
+    bool unknown_name = false;  // an unknown fact name was reported for it
+};
+
+class Compiler {
+public:
+    Compiler(const Expr& e, const ExprContext& ctx) : e_(e), ctx_(ctx) {}
+
+    std::optional<CompiledExpr> run(const ValueType& expected) {
+        Emitted r = emit(e_.root, &expected);
+        if (!ok_) return std::nullopt;
+        if (!same_type(r.type, expected)) {
+            error("RL003", e_.top().column,
+                  "expression \"" + e_.source + "\" has type " + type_name(r.type) + " but " +
+                      type_name(expected) + " is expected here");
+            return std::nullopt;
+        }
+        if (max_depth_ > 60) {
+            error("RL003", 1,
+                  "expression is too deeply nested (stack depth " + std::to_string(max_depth_) + ")");
+            return std::nullopt;
+        }
+        out_.type = r.type;
+        std::sort(out_.reads.begin(), out_.reads.end());
+        out_.reads.erase(std::unique(out_.reads.begin(), out_.reads.end()), out_.reads.end());
+        if (expected.type == FactType::boolean) extract_constraints(e_.root);
+        return std::move(out_);
+    }
+
+private:
+    const Expr& e_;
+    const ExprContext& ctx_;
+    CompiledExpr out_;
+    bool ok_ = true;
+    int depth_ = 0, max_depth_ = 0;
+
+    void error(const char* code, int column, std::string msg, std::string hint = {}) {
+        ok_ = false;
+        Diagnostic d;
+        d.code = code;
+        d.file = ctx_.file;
+        d.pointer = ctx_.pointer;
+        d.column = column;
+        d.message = std::move(msg);
+        d.hint = std::move(hint);
+        ctx_.diags.add(std::move(d));
+    }
+    std::string type_name(const ValueType& t) const {
+        if (t.type == FactType::enumeration) return "enumeration '" + ctx_.schema.domain(t.domain).name + "'";
+        return to_string(t.type);
+    }
+    static bool same_type(const ValueType& a, const ValueType& b) {
+        return a.type == b.type && (a.type != FactType::enumeration || a.domain == b.domain);
+    }
+    void push(Instr in) {
+        in.node = static_cast<std::uint16_t>(std::min<int>(in.node, 65535));
+        out_.program.code.push_back(in);
+        if (in.op == OpCode::push_const || in.op == OpCode::push_slot || in.op == OpCode::cmp_slot_const ||
+            in.op == OpCode::slot_in_mask || in.op == OpCode::known)
+            max_depth_ = std::max(max_depth_, ++depth_);
+        else if (in.op == OpCode::cmp || in.op == OpCode::arith || in.op == OpCode::and2 ||
+                 in.op == OpCode::or2 || in.op == OpCode::min2 || in.op == OpCode::max2)
+            --depth_;
+    }
+    std::size_t here() const { return out_.program.code.size(); }
+    void truncate(std::size_t n) {
+        // Fusing replaces already-emitted pushes; recompute the depth they added.
+        for (std::size_t i = n; i < out_.program.code.size(); ++i) {
+            auto op = out_.program.code[i].op;
+            if (op == OpCode::push_const || op == OpCode::push_slot) --depth_;
+        }
+        out_.program.code.resize(n);
+    }
+
+    bool is_fact_name(int node) const {
+        const ExprNode& n = e_.node(node);
+        return n.kind == ExprKind::name && ctx_.schema.find(n.text).has_value();
+    }
+    bool is_bare_literal(int node) const {
+        return e_.node(node).kind == ExprKind::name && !is_fact_name(node);
+    }
+
+    Emitted emit_enum_literal(int node, std::uint32_t domain) {
+        const ExprNode& n = e_.node(node);
+        const EnumDomain& d = ctx_.schema.domain(domain);
+        Emitted r;
+        r.type = {FactType::enumeration, domain};
+        r.is_const = true;
+        r.code_begin = here();
+        if (auto v = d.find(n.text)) {
+            r.value = *v;
+        } else {
+            auto hint = nearest_name(n.text, d.values);
+            error("RL004", n.column, "'" + n.text + "' is not a value of '" + d.name + "'",
+                  hint.empty() ? "expected one of the " + std::to_string(d.values.size()) + " values of '" +
+                                     d.name + "'"
+                               : "did you mean '" + hint + "'?");
+        }
+        push({OpCode::push_const, 0, static_cast<std::uint16_t>(node), 0, r.value, 0});
+        return r;
+    }
+
+    Emitted emit(int node, const ValueType* hint) {
+        const ExprNode& n = e_.node(node);
+        Emitted r;
+        r.code_begin = here();
+        switch (n.kind) {
+            case ExprKind::number:
+                r.type = {FactType::number, 0};
+                r.is_const = true;
+                r.value = n.number;
+                push({OpCode::push_const, 0, static_cast<std::uint16_t>(node), 0, n.number, 0});
+                return r;
+            case ExprKind::boolean:
+                r.type = {FactType::boolean, 0};
+                r.is_const = true;
+                r.value = n.number;
+                push({OpCode::push_const, 0, static_cast<std::uint16_t>(node), 0, n.number, 0});
+                return r;
+            case ExprKind::name:
+                return emit_name(node, hint);
+            case ExprKind::call:
+                return emit_call(node);
+            case ExprKind::list:
+                error("RL003", n.column, "a list [..] is only allowed on the right of 'in'");
+                return r;
+            case ExprKind::op_not: {
+                Emitted a = emit(n.children[0], nullptr);
+                if (ok_ && a.type.type != FactType::boolean)
+                    error("RL003", n.column,
+                          "'not' needs a boolean but \"" + e_.render(n.children[0]) + "\" is " +
+                              type_name(a.type));
+                push({OpCode::not_, 0, static_cast<std::uint16_t>(node), 0, 0, 0});
+                r.type = {FactType::boolean, 0};
+                return r;
+            }
+            case ExprKind::op_neg: {
+                Emitted a = emit(n.children[0], nullptr);
+                if (ok_ && a.type.type != FactType::number)
+                    error("RL003", n.column, "unary '-' needs a number but found " + type_name(a.type));
+                push({OpCode::neg, 0, static_cast<std::uint16_t>(node), 0, 0, 0});
+                r.type = {FactType::number, 0};
+                return r;
+            }
+            case ExprKind::binary:
+                return emit_binary(node);
+        }
+        return r;
+    }
+
+    Emitted emit_name(int node, const ValueType* hint) {
+        const ExprNode& n = e_.node(node);
+        Emitted r;
+        r.code_begin = here();
+        if (auto slot = ctx_.schema.find(n.text)) {
+            const FactDef& f = ctx_.schema.fact(*slot);
+            r.type = {f.type, f.domain};
+            r.is_slot = true;
+            r.slot = *slot;
+            out_.reads.push_back(*slot);
+            push({OpCode::push_slot, 0, static_cast<std::uint16_t>(node), *slot, 0, 0});
+            return r;
+        }
+        if (hint && hint->type == FactType::enumeration) return emit_enum_literal(node, hint->domain);
+        auto near = nearest_name(n.text, ctx_.schema.names());
+        error("RL002", n.column, "unknown fact '" + n.text + "'",
+              near.empty() ? "" : "did you mean '" + near + "'?");
+        r.type = {FactType::number, 0};
+        r.unknown_name = true;
+        return r;
+    }
+
+    Emitted emit_call(int node) {
+        const ExprNode& n = e_.node(node);
+        Emitted r;
+        r.code_begin = here();
+        auto arity = [&](std::size_t k) {
+            if (n.children.size() == k) return true;
+            error("RL007", n.column,
+                  n.text + "() takes " + std::to_string(k) + " argument(s), found " +
+                      std::to_string(n.children.size()));
+            return false;
+        };
+        if (n.text == "known" || n.text == "unknown") {
+            r.type = {FactType::boolean, 0};
+            if (!arity(1)) return r;
+            int a = n.children[0];
+            if (!is_fact_name(a)) {
+                auto near = nearest_name(e_.node(a).text, ctx_.schema.names());
+                error("RL002", e_.node(a).column,
+                      n.text + "() needs a fact name, found \"" + e_.render(a) + "\"",
+                      near.empty() ? "" : "did you mean '" + near + "'?");
+                return r;
+            }
+            FactSlot s = *ctx_.schema.find(e_.node(a).text);
+            out_.reads.push_back(s);
+            push({OpCode::known, static_cast<std::uint8_t>(n.text == "unknown"),
+                  static_cast<std::uint16_t>(node), s, 0, 0});
+            return r;
+        }
+        if (n.text == "min" || n.text == "max" || n.text == "abs") {
+            r.type = {FactType::number, 0};
+            if (!arity(n.text == "abs" ? 1 : 2)) return r;
+            for (int c : n.children) {
+                Emitted a = emit(c, nullptr);
+                if (ok_ && a.type.type != FactType::number)
+                    error("RL003", e_.node(c).column,
+                          n.text + "() needs numbers, found " + type_name(a.type));
+            }
+            push({n.text == "min"   ? OpCode::min2
+                  : n.text == "max" ? OpCode::max2
+                                    : OpCode::abs1,
+                  0, static_cast<std::uint16_t>(node), 0, 0, 0});
+            return r;
+        }
+        error("RL006", n.column, "unknown function '" + n.text + "' in a condition",
+              "conditions may call known(), unknown(), min(), max() and abs()");
+        return r;
+    }
+
+    Emitted emit_logic(int node, BinOp op) {
+        const ExprNode& n = e_.node(node);
+        Emitted r;
+        r.code_begin = here();
+        r.type = {FactType::boolean, 0};
+        Emitted a = emit(n.children[0], nullptr);
+        if (ok_ && a.type.type != FactType::boolean)
+            error("RL003", e_.node(n.children[0]).column,
+                  "'" + std::string(to_string(op)) + "' needs booleans but \"" + e_.render(n.children[0]) +
+                      "\" is " + type_name(a.type));
+        std::size_t jump = here();
+        push({op == BinOp::op_and ? OpCode::and_jump : OpCode::or_jump, 0, static_cast<std::uint16_t>(node),
+              0, 0, 0});
+        Emitted b = emit(n.children[1], nullptr);
+        if (ok_ && b.type.type != FactType::boolean)
+            error("RL003", e_.node(n.children[1]).column,
+                  "'" + std::string(to_string(op)) + "' needs booleans but \"" + e_.render(n.children[1]) +
+                      "\" is " + type_name(b.type));
+        push(
+            {op == BinOp::op_and ? OpCode::and2 : OpCode::or2, 0, static_cast<std::uint16_t>(node), 0, 0, 0});
+        out_.program.code[jump].slot = static_cast<std::uint32_t>(here());
+        return r;
+    }
+
+    Emitted emit_in(int node, bool negated) {
+        const ExprNode& n = e_.node(node);
+        Emitted r;
+        r.code_begin = here();
+        r.type = {FactType::boolean, 0};
+        Emitted a = emit(n.children[0], nullptr);
+        const ExprNode& list = e_.node(n.children[1]);
+        if (!ok_) return r;
+        if (a.type.type != FactType::enumeration) {
+            error("RL003", n.column,
+                  "'in' needs an enumeration on its left, \"" + e_.render(n.children[0]) + "\" is " +
+                      type_name(a.type));
+            return r;
+        }
+        if (list.kind != ExprKind::list) {
+            error("RL003", list.column, "'in' needs a list of values on its right, like [a, b]");
+            return r;
+        }
+        std::uint64_t mask = 0;
+        for (int item : list.children) {
+            if (e_.node(item).kind != ExprKind::name) {
+                error("RL003", e_.node(item).column,
+                      "list items must be values of '" + ctx_.schema.domain(a.type.domain).name + "'");
+                continue;
+            }
+            std::size_t mark = here();
+            Emitted v = emit_enum_literal(item, a.type.domain);
+            truncate(mark);
+            if (ok_ && v.value < 64) mask |= std::uint64_t{1} << static_cast<unsigned>(v.value);
+        }
+        if (a.is_slot) {
+            truncate(a.code_begin);
+            push({OpCode::slot_in_mask, static_cast<std::uint8_t>(negated), static_cast<std::uint16_t>(node),
+                  a.slot, 0, mask});
+        } else {
+            push({OpCode::in_mask, static_cast<std::uint8_t>(negated), static_cast<std::uint16_t>(node), 0, 0,
+                  mask});
+        }
+        return r;
+    }
+
+    Emitted emit_compare(int node, BinOp op) {
+        const ExprNode& n = e_.node(node);
+        Emitted r;
+        r.code_begin = here();
+        r.type = {FactType::boolean, 0};
+        int l = n.children[0], rr = n.children[1];
+        // An enumeration literal takes its domain from the other side.
+        bool l_lit = is_bare_literal(l), r_lit = is_bare_literal(rr);
+        Emitted a, b;
+        if (l_lit && !r_lit) {
+            std::size_t mark = here();
+            b = emit(rr, nullptr);
+            truncate(mark);
+            a = emit(l, &b.type);
+            b = emit(rr, nullptr);
+        } else {
+            a = emit(l, nullptr);
+            // `irritabilty == high`: once the fact is unknown, its value cannot be checked either;
+            // one error, not a second about 'high'.
+            if (!(a.unknown_name && r_lit)) b = emit(rr, &a.type);
+        }
+        if (!ok_) return r;
+        if (!same_type(a.type, b.type)) {
+            error("RL003", n.column,
+                  "cannot compare \"" + e_.render(l) + "\" (" + type_name(a.type) + ") with \"" +
+                      e_.render(rr) + "\" (" + type_name(b.type) + ")");
+            return r;
+        }
+        bool ordered = op == BinOp::lt || op == BinOp::le || op == BinOp::gt || op == BinOp::ge;
+        if (ordered && a.type.type == FactType::boolean) {  // numbers, or values of one ordered enumeration
+            error("RL003", n.column,
+                  "'" + std::string(to_string(op)) + "' needs numbers, found " + type_name(a.type));
+            return r;
+        }
+        if (a.is_slot && b.is_const) {
+            truncate(a.code_begin);
+            fuse(node, op, a, b.value);
+        } else if (b.is_slot && a.is_const) {
+            truncate(a.code_begin);
+            fuse(node, mirror(op), b, a.value);
+        } else {
+            push({OpCode::cmp, static_cast<std::uint8_t>(op), static_cast<std::uint16_t>(node), 0, 0, 0});
+        }
+        return r;
+    }
+
+    void fuse(int node, BinOp op, const Emitted& slot, double k) {
+        if (slot.type.type == FactType::enumeration && (op == BinOp::eq || op == BinOp::ne)) {
+            std::uint64_t mask = k < 64 ? std::uint64_t{1} << static_cast<unsigned>(k) : 0;
+            push({OpCode::slot_in_mask, static_cast<std::uint8_t>(op == BinOp::ne),
+                  static_cast<std::uint16_t>(node), slot.slot, k, mask});
+        } else {
+            push({OpCode::cmp_slot_const, static_cast<std::uint8_t>(op), static_cast<std::uint16_t>(node),
+                  slot.slot, k, 0});
+        }
+    }
+
+    Emitted emit_binary(int node) {
+        const ExprNode& n = e_.node(node);
+        switch (n.op) {
+            case BinOp::op_and:
+            case BinOp::op_or:
+                return emit_logic(node, n.op);
+            case BinOp::in:
+                return emit_in(node, false);
+            case BinOp::not_in:
+                return emit_in(node, true);
+            case BinOp::add:
+            case BinOp::sub:
+            case BinOp::mul:
+            case BinOp::div: {
+                Emitted r;
+                r.code_begin = here();
+                r.type = {FactType::number, 0};
+                for (int c : n.children) {
+                    Emitted a = emit(c, nullptr);
+                    if (ok_ && a.type.type != FactType::number)
+                        error("RL003", e_.node(c).column,
+                              "'" + std::string(to_string(n.op)) + "' needs numbers, \"" + e_.render(c) +
+                                  "\" is " + type_name(a.type));
+                }
+                push({OpCode::arith, static_cast<std::uint8_t>(n.op), static_cast<std::uint16_t>(node), 0, 0,
+                      0});
+                return r;
+            }
+            default:
+                return emit_compare(node, n.op);
+        }
+    }
+
+    // ---- constraint extraction (top-level conjuncts) ----
+    void add_constraint(SlotConstraint c) {
+        for (auto& x : out_.constraints)
+            if (x.slot == c.slot) {
+                x.mask &= c.mask;
+                if (c.lo > x.lo || (c.lo == x.lo && c.lo_open)) x.lo = c.lo, x.lo_open = c.lo_open;
+                if (c.hi < x.hi || (c.hi == x.hi && c.hi_open)) x.hi = c.hi, x.hi_open = c.hi_open;
+                return;
+            }
+        out_.constraints.push_back(c);
+    }
+
+    void extract_constraints(int node) {
+        const ExprNode& n = e_.node(node);
+        if (n.kind == ExprKind::binary && n.op == BinOp::op_and) {
+            extract_constraints(n.children[0]);
+            extract_constraints(n.children[1]);
+        } else {
+            for (const Instr& in : out_.program.code) {
+                if (in.node != node) continue;
+                SlotConstraint c;
+                c.slot = in.slot;
+                const FactDef& f = ctx_.schema.fact(in.slot);
+                if (in.op == OpCode::slot_in_mask) {
+                    c.is_enum = true;
+                    std::uint64_t all =
+                        ctx_.schema.domain(f.domain).values.size() >= 64
+                            ? ~std::uint64_t{0}
+                            : (std::uint64_t{1} << ctx_.schema.domain(f.domain).values.size()) - 1;
+                    c.mask = in.sub ? (all & ~in.mask) : in.mask;
+                    add_constraint(c);
+                } else if (in.op == OpCode::cmp_slot_const) {
+                    auto op = static_cast<BinOp>(in.sub);
+                    if (op == BinOp::ne) continue;
+                    if (op == BinOp::eq || op == BinOp::ge || op == BinOp::gt)
+                        c.lo = in.k, c.lo_open = op == BinOp::gt;
+                    if (op == BinOp::eq || op == BinOp::le || op == BinOp::lt)
+                        c.hi = in.k, c.hi_open = op == BinOp::lt;
+                    add_constraint(c);
+                }
+                break;
+            }
+            if (n.kind == ExprKind::name && is_fact_name(node)) {  // bare boolean fact
+                FactSlot s = *ctx_.schema.find(n.text);
+                if (ctx_.schema.fact(s).type == FactType::boolean)
+                    add_constraint({s, false, ~0ull, 1, 1, false, false});
+            }
+            if (n.kind == ExprKind::op_not && is_fact_name(n.children[0])) {
+                FactSlot s = *ctx_.schema.find(e_.node(n.children[0]).text);
+                if (ctx_.schema.fact(s).type == FactType::boolean)
+                    add_constraint({s, false, ~0ull, 0, 0, false, false});
+            }
+        }
+        if (node != e_.root) return;
+        for (const auto& c : out_.constraints) {
+            const FactDef& f = ctx_.schema.fact(c.slot);
+            bool empty = c.is_enum ? c.mask == 0 : !overlaps(c, f.min, f.max);
+            if (empty) out_.never_true = true;
+        }
+    }
+
+    static bool overlaps(const SlotConstraint& c, double min, double max) {
+        SlotConstraint r{0, false, 0, min, max, false, false};
+        return !constraints_disjoint({c}, {SlotConstraint{c.slot, false, 0, r.lo, r.hi, false, false}});
+    }
+};
+
+}  // namespace
+
+std::optional<CompiledExpr> compile_expr(const Expr& expr, const ValueType& expected,
+                                         const ExprContext& ctx) {
+    if (expr.root < 0) return std::nullopt;
+    Compiler c(expr, ctx);
+    return c.run(expected);
+}
+
+bool constraints_disjoint(const std::vector<SlotConstraint>& a, const std::vector<SlotConstraint>& b) {
+    for (const auto& x : a)
+        for (const auto& y : b) {
+            if (x.slot != y.slot) continue;
+            if (x.is_enum || y.is_enum) {
+                if ((x.mask & y.mask) == 0) return true;
+                continue;
+            }
+            double lo = std::max(x.lo, y.lo), hi = std::min(x.hi, y.hi);
+            bool lo_open = (x.lo == lo && x.lo_open) || (y.lo == lo && y.lo_open);
+            bool hi_open = (x.hi == hi && x.hi_open) || (y.hi == hi && y.hi_open);
+            if (lo > hi || (lo == hi && (lo_open || hi_open))) return true;
+        }
+    return false;
+}
+
+}  // namespace rehab

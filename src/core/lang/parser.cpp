@@ -1,0 +1,377 @@
+// Lexer and recursive-descent parser for the rule language. Precedence, loosest first:
+// or, and, not, comparison / in, + -, * /, unary minus, primary (number, name, call, list, parens).
+#include <cctype>
+#include <cstdlib>
+
+#include "core/lang/ast.hpp"
+
+namespace rehab {
+
+const char* to_string(BinOp op) {
+    switch (op) {
+        case BinOp::op_or:
+            return "or";
+        case BinOp::op_and:
+            return "and";
+        case BinOp::eq:
+            return "==";
+        case BinOp::ne:
+            return "!=";
+        case BinOp::lt:
+            return "<";
+        case BinOp::le:
+            return "<=";
+        case BinOp::gt:
+            return ">";
+        case BinOp::ge:
+            return ">=";
+        case BinOp::add:
+            return "+";
+        case BinOp::sub:
+            return "-";
+        case BinOp::mul:
+            return "*";
+        case BinOp::div:
+            return "/";
+        case BinOp::in:
+            return "in";
+        case BinOp::not_in:
+            return "not in";
+    }
+    return "?";
+}
+
+namespace {
+
+enum class Tok { end, number, name, lparen, rparen, lbrack, rbrack, comma, op, error };
+
+struct Token {
+    Tok kind = Tok::end;
+    std::string text;
+    double number = 0;
+    int column = 1;
+};
+
+class Parser {
+public:
+    Parser(const std::string& text, Expr& out) : src_(text), out_(out) { advance(); }
+
+    bool parse() {
+        out_.source = src_;
+        out_.root = parse_or();
+        if (!failed_ && cur_.kind != Tok::end)
+            fail("unexpected '" + cur_.text + "' after the end of the expression");
+        return !failed_;
+    }
+    std::string error_;
+    int error_column_ = 0;
+
+private:
+    const std::string& src_;
+    Expr& out_;
+    std::size_t pos_ = 0;
+    Token cur_;
+    bool failed_ = false;
+
+    void fail(const std::string& msg) {
+        if (failed_) return;
+        failed_ = true;
+        error_ = msg;
+        error_column_ = cur_.column;
+    }
+
+    void advance() {
+        while (pos_ < src_.size() && std::isspace(static_cast<unsigned char>(src_[pos_]))) ++pos_;
+        cur_ = Token{};
+        cur_.column = static_cast<int>(pos_) + 1;
+        if (pos_ >= src_.size()) return;
+        char c = src_[pos_];
+        if (std::isdigit(static_cast<unsigned char>(c)) ||
+            (c == '.' && pos_ + 1 < src_.size() &&
+             std::isdigit(static_cast<unsigned char>(src_[pos_ + 1])))) {
+            char* end = nullptr;
+            cur_.number = std::strtod(src_.c_str() + pos_, &end);
+            std::size_t n = static_cast<std::size_t>(end - (src_.c_str() + pos_));
+            cur_.kind = Tok::number;
+            cur_.text = src_.substr(pos_, n);
+            pos_ += n;
+            return;
+        }
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            std::size_t start = pos_;
+            while (pos_ < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[pos_])) ||
+                                          src_[pos_] == '_' || src_[pos_] == '.' || src_[pos_] == '-'))
+                ++pos_;
+            // A '-' inside a name is only allowed in reference-like ids (R-HOLMICH1999); trim a trailing one.
+            while (pos_ > start && (src_[pos_ - 1] == '.' || src_[pos_ - 1] == '-')) --pos_;
+            cur_.kind = Tok::name;
+            cur_.text = src_.substr(start, pos_ - start);
+            return;
+        }
+        static const char* two[] = {"==", "!=", "<=", ">=", "&&", "||"};
+        for (const char* t : two)
+            if (src_.compare(pos_, 2, t) == 0) {
+                cur_.kind = Tok::op;
+                cur_.text = t;
+                pos_ += 2;
+                return;
+            }
+        ++pos_;
+        cur_.text = std::string(1, c);
+        switch (c) {
+            case '(':
+                cur_.kind = Tok::lparen;
+                return;
+            case ')':
+                cur_.kind = Tok::rparen;
+                return;
+            case '[':
+                cur_.kind = Tok::lbrack;
+                return;
+            case ']':
+                cur_.kind = Tok::rbrack;
+                return;
+            case ',':
+                cur_.kind = Tok::comma;
+                return;
+            case '<':
+            case '>':
+            case '+':
+            case '-':
+            case '*':
+            case '/':
+            case '=':
+            case '!':
+                cur_.kind = Tok::op;
+                if (c == '=') cur_.text = "==";
+                return;
+            default:
+                cur_.kind = Tok::error;
+                return;
+        }
+    }
+
+    bool is_word(const char* w) const { return cur_.kind == Tok::name && cur_.text == w; }
+    bool is_op(const char* o) const { return cur_.kind == Tok::op && cur_.text == o; }
+
+    int add(ExprNode n) {
+        out_.nodes.push_back(std::move(n));
+        return static_cast<int>(out_.nodes.size() - 1);
+    }
+    int binary(BinOp op, int l, int r, int column) {
+        ExprNode n;
+        n.kind = ExprKind::binary;
+        n.op = op;
+        n.children = {l, r};
+        n.column = column;
+        return add(std::move(n));
+    }
+
+    int parse_or() {
+        int l = parse_and();
+        while (!failed_ && (is_word("or") || is_op("||"))) {
+            int col = cur_.column;
+            advance();
+            l = binary(BinOp::op_or, l, parse_and(), col);
+        }
+        return l;
+    }
+    int parse_and() {
+        int l = parse_not();
+        while (!failed_ && (is_word("and") || is_op("&&"))) {
+            int col = cur_.column;
+            advance();
+            l = binary(BinOp::op_and, l, parse_not(), col);
+        }
+        return l;
+    }
+    int parse_not() {
+        if (is_word("not") || is_op("!")) {
+            ExprNode n;
+            n.kind = ExprKind::op_not;
+            n.column = cur_.column;
+            advance();
+            n.children = {parse_not()};
+            return add(std::move(n));
+        }
+        return parse_cmp();
+    }
+    int parse_cmp() {
+        int l = parse_sum();
+        if (failed_) return l;
+        static const std::pair<const char*, BinOp> ops[] = {{"==", BinOp::eq}, {"!=", BinOp::ne},
+                                                            {"<=", BinOp::le}, {">=", BinOp::ge},
+                                                            {"<", BinOp::lt},  {">", BinOp::gt}};
+        for (auto [t, op] : ops)
+            if (is_op(t)) {
+                int col = cur_.column;
+                advance();
+                return binary(op, l, parse_sum(), col);
+            }
+        if (is_word("in")) {
+            int col = cur_.column;
+            advance();
+            return binary(BinOp::in, l, parse_sum(), col);
+        }
+        if (is_word("not")) {  // "x not in [..]"
+            int col = cur_.column;
+            advance();
+            if (!is_word("in")) {
+                fail("expected 'in' after 'not'");
+                return l;
+            }
+            advance();
+            return binary(BinOp::not_in, l, parse_sum(), col);
+        }
+        return l;
+    }
+    int parse_sum() {
+        int l = parse_prod();
+        while (!failed_ && (is_op("+") || is_op("-"))) {
+            BinOp op = cur_.text == "+" ? BinOp::add : BinOp::sub;
+            int col = cur_.column;
+            advance();
+            l = binary(op, l, parse_prod(), col);
+        }
+        return l;
+    }
+    int parse_prod() {
+        int l = parse_unary();
+        while (!failed_ && (is_op("*") || is_op("/"))) {
+            BinOp op = cur_.text == "*" ? BinOp::mul : BinOp::div;
+            int col = cur_.column;
+            advance();
+            l = binary(op, l, parse_unary(), col);
+        }
+        return l;
+    }
+    int parse_unary() {
+        if (is_op("-")) {
+            ExprNode n;
+            n.kind = ExprKind::op_neg;
+            n.column = cur_.column;
+            advance();
+            n.children = {parse_unary()};
+            return add(std::move(n));
+        }
+        return parse_primary();
+    }
+    int parse_items(Tok close, ExprNode n) {
+        advance();
+        if (cur_.kind != close) {
+            for (;;) {
+                n.children.push_back(parse_or());
+                if (failed_) return add(std::move(n));
+                if (cur_.kind == Tok::comma) {
+                    advance();
+                    continue;
+                }
+                break;
+            }
+        }
+        if (cur_.kind != close) {
+            fail(std::string("expected '") + (close == Tok::rparen ? ")" : "]") + "' but found " +
+                 describe());
+            return add(std::move(n));
+        }
+        advance();
+        return add(std::move(n));
+    }
+    std::string describe() const {
+        if (cur_.kind == Tok::end) return "the end of the expression";
+        return "'" + cur_.text + "'";
+    }
+    int parse_primary() {
+        ExprNode n;
+        n.column = cur_.column;
+        switch (cur_.kind) {
+            case Tok::number:
+                n.kind = ExprKind::number;
+                n.number = cur_.number;
+                n.text = cur_.text;
+                advance();
+                return add(std::move(n));
+            case Tok::name: {
+                static const char* reserved[] = {"and", "or", "not", "in"};
+                for (const char* r : reserved)
+                    if (cur_.text == r) {
+                        fail("expected a value but found the keyword '" + cur_.text + "'");
+                        return add(std::move(n));
+                    }
+                if (cur_.text == "true" || cur_.text == "false") {
+                    n.kind = ExprKind::boolean;
+                    n.number = cur_.text == "true" ? 1 : 0;
+                    n.text = cur_.text;
+                    advance();
+                    return add(std::move(n));
+                }
+                n.text = cur_.text;
+                advance();
+                if (cur_.kind == Tok::lparen) {
+                    n.kind = ExprKind::call;
+                    return parse_items(Tok::rparen, std::move(n));
+                }
+                n.kind = ExprKind::name;
+                return add(std::move(n));
+            }
+            case Tok::lparen: {
+                advance();
+                int inner = parse_or();
+                if (!failed_ && cur_.kind != Tok::rparen) fail("expected ')' but found " + describe());
+                if (!failed_) advance();
+                return inner;
+            }
+            case Tok::lbrack:
+                n.kind = ExprKind::list;
+                return parse_items(Tok::rbrack, std::move(n));
+            default:
+                fail("expected a value (a number, a name, '(' or '[') but found " + describe());
+                return add(std::move(n));
+        }
+    }
+};
+
+}  // namespace
+
+std::string Expr::render(int i) const {
+    const ExprNode& n = node(i);
+    switch (n.kind) {
+        case ExprKind::number:
+        case ExprKind::boolean:
+        case ExprKind::name:
+            return n.text;
+        case ExprKind::op_not:
+            return "not " + render(n.children[0]);
+        case ExprKind::op_neg:
+            return "-" + render(n.children[0]);
+        case ExprKind::call:
+        case ExprKind::list: {
+            std::string s = n.kind == ExprKind::call ? n.text + "(" : "[";
+            for (std::size_t k = 0; k < n.children.size(); ++k) s += (k ? ", " : "") + render(n.children[k]);
+            return s + (n.kind == ExprKind::call ? ")" : "]");
+        }
+        case ExprKind::binary: {
+            bool logic = n.op == BinOp::op_or || n.op == BinOp::op_and;
+            std::string s = render(n.children[0]) + " " + to_string(n.op) + " " + render(n.children[1]);
+            return logic ? "(" + s + ")" : s;
+        }
+    }
+    return {};
+}
+
+bool parse_expr(const std::string& text, Expr& out, Diagnostics& diags, const std::string& file,
+                const std::string& pointer) {
+    out = Expr{};
+    Parser p(text, out);
+    if (p.parse()) return true;
+    Diagnostic d;
+    d.code = "RL001";
+    d.file = file;
+    d.pointer = pointer;
+    d.column = p.error_column_;
+    d.message = "syntax error in \"" + text + "\": " + p.error_;
+    diags.add(std::move(d));
+    return false;
+}
+
+}  // namespace rehab

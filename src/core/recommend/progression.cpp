@@ -1,0 +1,390 @@
+// Progression: the current programme (profile.history) becomes this review's programme. Each
+// exercise is progressed, held or regressed one step from its logged sessions, replaced along its
+// chain or dropped when it is now excluded, and the programme is topped up to the rules' minimum.
+#include <algorithm>
+#include <deque>
+
+#include "core/recommend/progression_detail.hpp"
+
+namespace rehab {
+
+namespace {
+
+using progression::Assessment;
+using progression::Entry;
+using progression::Verdict;
+
+struct Review {
+    const Recommender& r;
+    const KnowledgeGraph& kg;
+    const Profile& p;
+    Recommendation& rec;
+    const Evaluation& ev;
+    progression::Thresholds t;
+    ExerciseSet excluded;      // excluded by a rule or contraindicated (rec.excluded)
+    ExerciseSet in_programme;  // taken by an exercise of the new programme (or a current one)
+    int last_day = 0;
+    std::vector<ProgrammeItem> out;
+
+    Review(const Recommender& rr, const Profile& pp, Recommendation& rc)
+        : r(rr),
+          kg(rr.knowledge()),
+          p(pp),
+          rec(rc),
+          ev(rc.evaluation),
+          t(progression::read_thresholds(rr, pp, rc.evaluation)),
+          excluded(kg.exercise_count()),
+          in_programme(kg.exercise_count()) {
+        for (const auto& x : rec.excluded) excluded.insert(x.exercise);
+        for (const auto& s : p.history.sessions) last_day = std::max(last_day, s.day);
+    }
+
+    const std::string& name(ExerciseId e) const { return kg.exercise(e).name; }
+    std::string rule_id(std::uint32_t rule) const { return r.rules().rule(rule).id; }
+
+    bool eligible(ExerciseId e) const {
+        const Exercise& ex = kg.exercise(e);
+        const bool stage_ok =
+            ex.in_stage(rec.stage) ||
+            (rec.stage != Stage::late && ex.in_stage(static_cast<Stage>(static_cast<int>(rec.stage) + 1)));
+        return !excluded.contains(e) && !in_programme.contains(e) && stage_ok;
+    }
+
+    // The first eligible exercise one step along the chain (direct successors or predecessors), or,
+    // with `search`, the nearest eligible one further along (breadth first).
+    std::optional<ExerciseId> along_chain(ExerciseId from, bool forward, bool search) const {
+        std::deque<ExerciseId> queue{from};
+        ExerciseSet seen(kg.exercise_count());
+        seen.insert(from);
+        while (!queue.empty()) {
+            const ExerciseId e = queue.front();
+            queue.pop_front();
+            for (ExerciseId next : forward ? kg.progressions(e) : kg.regressions(e)) {
+                if (seen.contains(next)) continue;
+                seen.insert(next);
+                if (eligible(next)) return next;
+                if (search) queue.push_back(next);
+            }
+        }
+        return std::nullopt;
+    }
+
+    ProgrammeItem current_item(const PrescribedExercise& pe) const {
+        ProgrammeItem item;
+        item.exercise = pe.exercise;
+        item.score = ev.score[pe.exercise.value];
+        item.dose = entry_dose(r, pe.exercise, rec.stage, ev, &item.dosed_by);
+        const progression::DoseLimits l =
+            progression::dose_limits(kg, kg.exercise(pe.exercise), rec.stage, item.dose);
+        item.dose.reps_top = l.reps_hi;
+        item.dose.hold_top = l.hold_hi;
+        if (pe.sets) item.dose.sets = *pe.sets;
+        if (pe.reps) item.dose.reps = *pe.reps;
+        if (pe.hold_s) item.dose.hold_s = *pe.hold_s;
+        if (pe.band) item.dose.band = *pe.band;
+        return item;
+    }
+
+    ProgrammeItem replacement(const ProgrammeItem& old, ExerciseId e, std::vector<std::string> reasons,
+                              std::vector<std::uint32_t> rules, const std::string& how) {
+        ProgrammeItem item;
+        item.exercise = e;
+        item.score = ev.score[e.value];
+        item.dose = entry_dose(r, e, rec.stage, ev, &item.dosed_by);
+        item.change = Change::replaced;
+        item.replaces = old.exercise;
+        reasons.push_back("replaced by " + name(e) + " (" + how + ") at its entry dose, " +
+                          format_dose(kg, item.dose));
+        item.change_reasons = std::move(reasons);
+        item.change_rules = std::move(rules);
+        in_programme.insert(e);
+        return item;
+    }
+
+    void drop(ProgrammeItem item, std::string why) {
+        item.change = Change::dropped;
+        item.change_reasons.push_back(std::move(why));
+        in_programme.erase(item.exercise);
+        rec.dropped.push_back(std::move(item));
+    }
+
+    // RuleNote needs a rule: log notes cite the rule that sets the progression parameters.
+    std::uint32_t note_rule() const {
+        return static_cast<std::uint32_t>(std::max<std::int64_t>(0, t.sessions.rule));
+    }
+    std::vector<Entry> entries(ExerciseId e) const;
+    void review_excluded(ProgrammeItem item, const Assessment& a);
+    void review(ProgrammeItem item, Assessment a);
+    void top_up(std::vector<ProgrammeItem> fresh);
+    bool duplicates(ExerciseId e) const;
+    void stage_note();
+    void log_warnings();
+};
+
+std::vector<Entry> Review::entries(ExerciseId e) const {
+    std::vector<const LoggedSession*> sessions;
+    for (const auto& s : p.history.sessions) sessions.push_back(&s);
+    std::stable_sort(sessions.begin(), sessions.end(), [](auto* a, auto* b) { return a->day < b->day; });
+    std::vector<Entry> out;
+    for (const auto* s : sessions)
+        for (const auto& x : s->exercises)
+            if (x.exercise == e) out.push_back({s->day, &x});
+    return out;
+}
+
+bool only_stage_rule(const Recommender& r, const Recommendation& rec, const ExcludedItem& x) {
+    // The stage rule is the one whose exclusion is exactly "not in the current stage".
+    const KnowledgeGraph& kg = r.knowledge();
+    ExerciseSet off_stage(kg.exercise_count());
+    for (const auto& ex : kg.exercises())
+        if (!ex.in_stage(rec.stage)) off_stage.insert(ex.id);
+    if (x.rules.empty()) return false;
+    for (auto rule : x.rules) {
+        bool is_stage = false;
+        for (const auto& a : r.rules().rule(rule).actions)
+            if (a.kind == ActionKind::exclude &&
+                r.rules().selector(a.selector).resolve(rec.evaluation.facts) == off_stage)
+                is_stage = true;
+        if (!is_stage) return false;
+    }
+    return true;
+}
+
+void Review::review_excluded(ProgrammeItem item, const Assessment& a) {
+    const ExcludedItem* x = nullptr;
+    for (const auto& e : rec.excluded)
+        if (e.exercise == item.exercise) x = &e;
+    std::vector<std::string> reasons;
+    std::vector<std::uint32_t> rules;
+    if (x)
+        for (auto rule : x->rules) {
+            reasons.push_back(name(item.exercise) + " is now excluded [" + rule_id(rule) + "]");
+            rules.push_back(rule);
+        }
+    if (rules.empty())
+        reasons.push_back(name(item.exercise) + " is contraindicated for this condition in the " +
+                          to_string(rec.stage) + " stage (knowledge)");
+    const bool stage_up = p.history.previous_stage && rec.stage > *p.history.previous_stage;
+    const bool log_ok = a.verdict != Verdict::regress && !a.over_ceiling && !a.inconsistent;
+    if (!log_ok && t.complete())  // the log speaks against moving on: say why
+        for (const auto& why : a.reasons) reasons.push_back("not moved forward: " + why);
+    if (!log_ok)
+        for (auto rule : a.rules) rules.push_back(rule);
+    in_programme.erase(item.exercise);
+    if (x && stage_up && log_ok && only_stage_rule(r, rec, *x))
+        if (auto next = along_chain(item.exercise, true, true)) {
+            out.push_back(
+                replacement(item, *next, reasons, rules, "further along its chain, for the new stage"));
+            return;
+        }
+    if (auto prev = along_chain(item.exercise, false, false)) {
+        out.push_back(replacement(item, *prev, reasons, rules, "the easier exercise before it on its chain"));
+        return;
+    }
+    item.change_reasons = reasons;
+    item.change_rules = rules;
+    drop(std::move(item), "no eligible exercise on its chain can replace it");
+}
+
+void Review::review(ProgrammeItem item, Assessment a) {
+    const Exercise& ex = kg.exercise(item.exercise);
+    const PrescribedDose entry = entry_dose(r, item.exercise, rec.stage, ev);
+    const progression::DoseLimits l = progression::dose_limits(kg, ex, rec.stage, entry);
+    item.change_rules = a.rules;
+    if (a.verdict == Verdict::hold) {
+        item.change = Change::held;
+        item.change_reasons = std::move(a.reasons);
+        out.push_back(std::move(item));
+        return;
+    }
+    const bool up = a.verdict == Verdict::progress;
+    const std::string step =
+        up ? progression::step_up(kg, item.dose, l) : progression::step_down(kg, item.dose, l);
+    if (!step.empty()) {
+        item.change = up ? Change::progressed : Change::regressed;
+        a.reasons.push_back(step);
+        item.change_reasons = std::move(a.reasons);
+        out.push_back(std::move(item));
+        return;
+    }
+    const std::string at = up ? "at the top of its dose" : "at the bottom of its dose";
+    a.reasons.push_back(name(item.exercise) + " is " + at + " (" + format_dose(kg, item.dose) + ")");
+    if (auto e = along_chain(item.exercise, up, false)) {
+        out.push_back(replacement(
+            item, *e, a.reasons, a.rules,
+            up ? "the next exercise on its chain" : "the easier exercise before it on its chain"));
+        in_programme.erase(item.exercise);
+        return;
+    }
+    item.change_reasons = std::move(a.reasons);
+    if (up) {
+        item.change = Change::held;
+        item.change_reasons.push_back("no next exercise on its chain is eligible, so it is held");
+        out.push_back(std::move(item));
+        return;
+    }
+    // Below the bottom of this stage's range with nothing easier on the chain: the exercise's own
+    // dose of an earlier stage, if it has one (clinical reference 2.3: regress in reverse order).
+    for (int s = static_cast<int>(rec.stage) - 1; s >= 0; --s)
+        if (ex.dosage[s]) {
+            const PrescribedDose before = item.dose;
+            const PrescribedDose earlier = entry_dose(r, item.exercise, static_cast<Stage>(s), ev);
+            if (format_dose(kg, earlier) == format_dose(kg, before)) break;  // already there
+            item.dose = earlier;
+            item.change = Change::regressed;
+            item.change_reasons.push_back("back to its " + std::string(to_string(static_cast<Stage>(s))) +
+                                          "-stage dose: " + format_dose(kg, before) + " -> " +
+                                          format_dose(kg, item.dose));
+            out.push_back(std::move(item));
+            return;
+        }
+    drop(std::move(item), "no easier exercise on its chain is eligible, so it is stopped");
+}
+
+// Whether a fresh exercise would duplicate the reviewed programme: one in it, one just replaced or
+// dropped, or one that does the same job as an exercise in it.
+bool Review::duplicates(ExerciseId e) const {
+    if (in_programme.contains(e)) return true;
+    for (const auto& o : out)
+        if (o.replaces == e || r.same_job(o.exercise, e)) return true;
+    return false;
+}
+
+void Review::top_up(std::vector<ProgrammeItem> fresh) {
+    for (const auto& d : rec.dropped) in_programme.insert(d.exercise);  // not back as new in the same review
+    auto add = [&](ProgrammeItem item, const std::string& why, std::int64_t rule) {
+        item.change = Change::new_;
+        item.change_reasons.push_back(
+            why + (rule >= 0 ? " [" + rule_id(static_cast<std::uint32_t>(rule)) + "]" : ""));
+        if (rule >= 0) item.change_rules.push_back(static_cast<std::uint32_t>(rule));
+        in_programme.insert(item.exercise);
+        out.push_back(std::move(item));
+    };
+    for (int c = 0; c < component_count; ++c) {
+        const Limit& lim = ev.per_component[c];
+        auto count = [&] {
+            return std::count_if(out.begin(), out.end(), [&](const ProgrammeItem& i) {
+                return static_cast<int>(kg.exercise(i.exercise).component) == c;
+            });
+        };
+        for (auto& f : fresh)
+            if (count() < lim.min && static_cast<int>(kg.exercise(f.exercise).component) == c &&
+                !duplicates(f.exercise))
+                add(f,
+                    std::string("added to keep at least ") + std::to_string(lim.min) + " " +
+                        to_string(static_cast<Component>(c)) + " exercise(s)",
+                    lim.min_rule);
+        const auto offered = std::count_if(fresh.begin(), fresh.end(), [&](const ProgrammeItem& i) {
+            return static_cast<int>(kg.exercise(i.exercise).component) == c;
+        });
+        if (count() < lim.min && offered >= lim.min)  // (select() already warns when it could not)
+            rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, lim.min_rule)),
+                                    std::string("the programme has fewer ") +
+                                        to_string(static_cast<Component>(c)) + " exercises than the " +
+                                        std::to_string(lim.min) + " the rules ask for"});
+    }
+    for (auto& f : fresh)
+        if (static_cast<int>(out.size()) < ev.total.min && !duplicates(f.exercise))
+            add(f, "added to keep the programme at " + std::to_string(ev.total.min) + " exercises or more",
+                ev.total.min_rule);
+    // Then, in the fresh ranking, what this week's selection would give a new patient, so that a short
+    // current programme gains the work the condition calls for (within the component limits).
+    const std::size_t target =
+        std::min<std::size_t>(fresh.size(), static_cast<std::size_t>(std::max(0, ev.total.max)));
+    for (auto& f : fresh) {
+        if (out.size() >= target) break;
+        const int c = static_cast<int>(kg.exercise(f.exercise).component);
+        const auto in_component = std::count_if(out.begin(), out.end(), [&](const ProgrammeItem& i) {
+            return static_cast<int>(kg.exercise(i.exercise).component) == c;
+        });
+        if (!duplicates(f.exercise) && in_component < ev.per_component[c].max)
+            add(f, "added from this review's selection for the patient", -1);
+    }
+    if (static_cast<int>(out.size()) > ev.total.max)
+        rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.total.max_rule)),
+                                "the programme has " + std::to_string(out.size()) +
+                                    " exercises, more than the " + std::to_string(ev.total.max) +
+                                    " the rules allow now: consider stopping some"});
+}
+
+void Review::stage_note() {
+    const auto prev = p.history.previous_stage;
+    if (!prev || *prev == rec.stage) return;
+    std::string rules;
+    auto cite = [&](std::int64_t rule) {
+        if (rule < 0) return;
+        const std::string id = rule_id(static_cast<std::uint32_t>(rule));
+        if (rules.find(id) == std::string::npos) rules += (rules.empty() ? "" : ", ") + id;
+    };
+    if (auto criteria = r.progression_slots().criteria_stage; criteria && *criteria < ev.derived_by.size())
+        cite(ev.derived_by[*criteria]);
+    cite(rec.stage_rule);
+    const bool up = rec.stage > *prev;
+    std::string text =
+        std::string("Stage: ") + to_string(*prev) + " -> " + to_string(rec.stage) + ": " +
+        (up ? "criteria met"
+            : "the criteria of the " + std::string(to_string(*prev)) + " stage are no longer met");
+    if (!rules.empty()) text += " (rule " + rules + ")";
+    rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, rec.stage_rule)), text});
+}
+
+void Review::log_warnings() {
+    ExerciseSet planned(kg.exercise_count()), warned(kg.exercise_count());
+    for (const auto& pe : p.history.programme)
+        if (pe.exercise.valid() && pe.exercise.value < kg.exercise_count()) planned.insert(pe.exercise);
+    for (const auto& s : p.history.sessions)
+        for (const auto& x : s.exercises)
+            if (x.exercise.valid() && x.exercise.value < kg.exercise_count() &&
+                !planned.contains(x.exercise) && !warned.contains(x.exercise)) {
+                warned.insert(x.exercise);
+                rec.warnings.push_back(
+                    {note_rule(), "session day " + std::to_string(s.day) + " logs " + name(x.exercise) +
+                                      ", which is not in the current programme: its log is ignored"});
+            }
+}
+
+}  // namespace
+
+void progress_programme(const Recommender& r, const Profile& p, Recommendation& rec) {
+    rec.dropped.clear();
+    if (p.history.programme.empty() || rec.referred()) return;
+    Review rv(r, p, rec);
+    std::vector<ProgrammeItem> fresh = std::move(rec.items);
+    rec.items.clear();
+    rv.stage_note();
+    rv.log_warnings();
+    if (!rv.t.complete())
+        rec.warnings.push_back({0,
+                                "the rules do not set the progression thresholds (pain_ceiling, progress.*): "
+                                "every exercise is held"});
+    for (const auto& pe : p.history.programme)
+        if (pe.exercise.valid() && pe.exercise.value < rv.kg.exercise_count())
+            rv.in_programme.insert(pe.exercise);
+    ExerciseSet seen(rv.kg.exercise_count());
+    for (const auto& pe : p.history.programme) {
+        if (!pe.exercise.valid() || pe.exercise.value >= rv.kg.exercise_count() || seen.contains(pe.exercise))
+            continue;
+        seen.insert(pe.exercise);
+        ProgrammeItem item = rv.current_item(pe);
+        Assessment a;
+        if (rv.t.complete()) {
+            a = progression::assess(rv.entries(pe.exercise), rv.last_day, item.dose, rv.name(pe.exercise),
+                                    rv.t);
+        } else {
+            a.reasons.push_back("progression thresholds unknown: held");
+        }
+        if (a.inconsistent) rec.warnings.push_back({rv.note_rule(), a.reasons.front()});
+        if (rv.excluded.contains(pe.exercise))
+            rv.review_excluded(std::move(item), a);
+        else
+            rv.review(std::move(item), std::move(a));
+    }
+    rv.top_up(std::move(fresh));
+    rec.items = std::move(rv.out);
+    if (rec.items.empty())
+        rec.warnings.push_back({rv.note_rule(),
+                                "every exercise of the current programme was stopped and none can replace "
+                                "it: re-assess the patient before continuing"});
+}
+
+}  // namespace rehab

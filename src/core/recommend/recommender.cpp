@@ -1,0 +1,194 @@
+// Programme assembly on top of the engine's evaluation: referral, selection within limits and
+// components (no two exercises doing the same job), dosing by the dose rules, the order to perform
+// them, and the reasons for every decision. Thresholds live in the rules, not here.
+#include "core/recommend/recommender.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/recommend/progression.hpp"
+
+namespace rehab {
+
+const char* to_string(Change c) {
+    switch (c) {
+        case Change::new_:
+            return "new";
+        case Change::progressed:
+            return "progressed";
+        case Change::held:
+            return "held";
+        case Change::regressed:
+            return "regressed";
+        case Change::replaced:
+            return "replaced";
+        case Change::dropped:
+            return "dropped";
+    }
+    return "?";
+}
+
+namespace {
+
+// Exercises do the same job when they share component and every (movement, contraction) pair.
+bool do_same_job(const Exercise& a, const Exercise& b) {
+    if (a.component != b.component || a.performs.size() != b.performs.size() || a.performs.empty())
+        return false;
+    for (const auto& p : a.performs) {
+        bool found = false;
+        for (const auto& q : b.performs)
+            found |= p.movement == q.movement && p.contractions == q.contractions;
+        if (!found) return false;
+    }
+    return true;
+}
+
+// Component, number of performs and the sorted distinct (movement, contractions) pairs. Two
+// exercises without repeated pairs do the same job exactly when their keys are equal.
+using JobKey = std::vector<std::uint64_t>;
+JobKey job_key(const Exercise& e, bool& repeats) {
+    JobKey k;
+    for (const auto& p : e.performs) k.push_back((std::uint64_t{p.movement.value} << 32) | p.contractions);
+    std::sort(k.begin(), k.end());
+    k.erase(std::unique(k.begin(), k.end()), k.end());
+    repeats = k.size() != e.performs.size();
+    k.push_back(e.performs.size());
+    k.push_back(static_cast<std::uint64_t>(e.component));
+    return k;
+}
+
+// Per exercise, the exercises that do the same job, without comparing every pair: exercises are
+// grouped by job_key, and only the rare ones that repeat a pair (whose pairs can then be a strict
+// subset of another's) are compared one by one, as before.
+std::vector<ExerciseSet> same_job_sets(const KnowledgeGraph& kg) {
+    const auto& exs = kg.exercises();
+    std::vector<ExerciseSet> same_job(exs.size(), ExerciseSet(exs.size()));
+    std::map<JobKey, std::vector<ExerciseId>> groups;
+    std::vector<ExerciseId> repeating;
+    for (const auto& e : exs) {
+        if (e.performs.empty()) continue;
+        bool repeats = false;
+        JobKey k = job_key(e, repeats);
+        if (repeats)
+            repeating.push_back(e.id);
+        else
+            groups[std::move(k)].push_back(e.id);
+    }
+    for (const auto& [key, members] : groups)
+        for (auto a : members)
+            for (auto b : members)
+                if (a != b) same_job[a.value].insert(b);
+    for (auto a : repeating)
+        for (const auto& b : exs)
+            if (a != b.id && do_same_job(exs[a.value], b)) same_job[a.value].insert(b.id);
+    return same_job;
+}
+
+}  // namespace
+
+Recommender::Recommender(std::shared_ptr<const RuleSet> rules) : engine_(std::move(rules)) {}
+
+std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const RuleSet> rules,
+                                                       Diagnostics& diags) {
+    const FactSchema& s = rules->schema();
+    for (const char* name : {"stage", "irritability", "condition", "pain.rest"})
+        if (!s.find(name)) {
+            diags.error("RC001", "", "",
+                        std::string("the clinical rules must declare the fact '") + name + "'");
+            return nullptr;
+        }
+    auto r = std::make_shared<Recommender>(rules);
+    const KnowledgeGraph& kg = rules->knowledge();
+    r->slots_ = ClinicalSlots::resolve(s, kg);
+    r->stage_ = *s.find("stage");
+    r->irritability_ = *s.find("irritability");
+    r->progression_ = {s.find("pain_ceiling"),          s.find("progress.sessions_required"),
+                       s.find("progress.rpe_max"),      s.find("progress.morning_margin"),
+                       s.find("progress.trend_margin"), s.find("criteria_stage")};
+    r->same_job_ = same_job_sets(kg);
+    r->index_stage_rules();
+    return r;
+}
+
+Recommendation Recommender::recommend(const Profile& profile, bool trace) const {
+    Recommendation out;
+    recommend(profile, out, trace);
+    return out;
+}
+
+void Recommender::recommend(const Profile& profile, Recommendation& out, bool trace) const {
+    FactValues facts(rules().schema());
+    profile_to_facts(profile, slots_, facts);
+    engine_.evaluate(facts, out.evaluation, trace);
+    const Evaluation& ev = out.evaluation;
+    out.profile_id = profile.id;
+    out.referral.clear();
+    out.items.clear();
+    out.warnings.clear();
+    out.next_stage_unmet.clear();
+    out.dropped.clear();
+    const FactValue& st = ev.facts.get(stage_);
+    out.stage = st.known ? static_cast<Stage>(static_cast<int>(st.value)) : Stage::early;
+    out.stage_rule = ev.derived_by[stage_];
+    const FactValue& irr = ev.facts.get(irritability_);
+    out.irritability = irr.known ? rules().schema().format_value(irritability_, irr.value) : "unknown";
+    auto get = [&](std::optional<FactSlot> s) -> std::optional<double> {
+        if (s && ev.facts.get(*s).known) return ev.facts.get(*s).value;
+        return std::nullopt;
+    };
+    out.progress = {get(progression_.ceiling), get(progression_.sessions), get(progression_.rpe_max)};
+    for (const auto& w : ev.warnings) {
+        const CompiledAction& a = rules().rule(w.rule).actions[w.action];
+        if (a.selector == no_selector) out.warnings.push_back({w.rule, a.text});
+    }
+    next_stage_criteria(out);
+    if (ev.referred()) {
+        out.excluded.clear();
+        out.not_chosen.clear();
+        refer(out);
+        return;
+    }
+    select(out);  // rewrites excluded and not_chosen in place, reusing their strings and vectors
+    progress_programme(*this, profile, out);  // before explain_items: explain the programme given
+    explain_items(out);
+}
+
+void Recommender::refer(Recommendation& out) const {
+    for (const auto& ref : out.evaluation.referrals) {
+        const CompiledAction& a = rules().rule(ref.rule).actions[ref.action];
+        ReferralReason r{ref.rule, a.red_flag, a.urgency, a.text};
+        if (r.reason.empty() && a.red_flag.valid()) r.reason = knowledge().red_flag(a.red_flag).concern;
+        out.referral.push_back(std::move(r));
+    }
+}
+
+// The stage comes from `stage` itself or from facts copied into it (stage = criteria_stage): the
+// rules that derive any of those with a constant stage are that stage's criteria.
+void Recommender::index_stage_rules() {
+    std::vector<FactSlot> sources{stage_};
+    const auto& all = rules().rules();
+    for (const auto& rule : all)
+        for (const auto& a : rule.actions)
+            if (a.kind == ActionKind::derive && a.fact == stage_ && a.value.code.size() == 1 &&
+                a.value.code[0].op == OpCode::push_slot)
+                sources.push_back(a.value.code[0].slot);
+    for (std::uint32_t r = 0; r < all.size(); ++r)
+        for (const auto& a : all[r].actions) {
+            if (a.kind != ActionKind::derive || a.value.code.size() != 1 ||
+                a.value.code[0].op != OpCode::push_const ||
+                std::find(sources.begin(), sources.end(), a.fact) == sources.end())
+                continue;
+            const int s = static_cast<int>(a.value.code[0].k);
+            if (s >= 0 && s < 3) stage_rules_[s].push_back(r);
+        }
+}
+
+void Recommender::next_stage_criteria(Recommendation& out) const {
+    if (out.stage == Stage::late) return;
+    out.next_stage = static_cast<Stage>(static_cast<int>(out.stage) + 1);
+    for (std::uint32_t r : stage_rules_[static_cast<int>(*out.next_stage)])
+        for (const auto& o : out.evaluation.observations)
+            if (o.rule == r && o.result != Truth::true_) out.next_stage_unmet.push_back({o, r});
+}
+
+}  // namespace rehab

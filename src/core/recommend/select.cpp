@@ -1,0 +1,305 @@
+// Recommender, part two: choosing the exercises (required first, then each component's minimum,
+// then by score up to the limit), dosing them and putting them in the order to perform them.
+#include <algorithm>
+#include <cmath>
+
+#include "core/recommend/progression.hpp"
+#include "core/recommend/recommender.hpp"
+
+namespace rehab {
+
+namespace {
+
+int component_rank(Component c) {
+    switch (c) {
+        case Component::motor_control:
+            return 0;
+        case Component::strength:
+            return 1;
+        case Component::trunk:
+            return 2;
+        case Component::balance:
+            return 3;
+        case Component::mobility:
+            return 4;
+    }
+    return 5;
+}
+
+bool only_isometric(const Exercise& e) {
+    for (const auto& p : e.performs)
+        if (p.contractions != (1u << static_cast<unsigned>(Contraction::isometric))) return false;
+    return !e.performs.empty();
+}
+
+// Why a candidate was (last) blocked while choosing; `by` is the chosen exercise for same_job.
+struct Blocked {
+    enum Kind { none, same_job, component_limit, total_limit } kind = none;
+    ExerciseId by;
+};
+
+// Every exercise that is not eligible (excluded by a rule or guarded by the knowledge), in id order,
+// with the exclusion rules whose selector names it, in the order they fired. Each rule's set is
+// walked once, so the cost follows the exclusions, not exclusions x exercises.
+// The items of the previous recommendation are overwritten in place (no allocation once warm).
+void excluded_items(const RuleSet& rules, Recommendation& out, const ExerciseSet& eligible) {
+    const Evaluation& ev = out.evaluation;
+    ExerciseSet ineligible = eligible;
+    ineligible.complement();
+    std::vector<std::uint32_t> slot(ineligible.size());  // exercise -> index in out.excluded
+    std::uint32_t k = 0;
+    ineligible.for_each([&](ExerciseId e) {
+        slot[e.value] = k;
+        if (k < out.excluded.size()) {
+            out.excluded[k].exercise = e;
+            out.excluded[k].rules.clear();
+        } else {
+            out.excluded.push_back({e, {}});
+        }
+        ++k;
+    });
+    out.excluded.resize(k);
+    for (const auto& ref : ev.exclusions) {
+        ExerciseSet named =
+            rules.selector(rules.rule(ref.rule).actions[ref.action].selector).resolve(ev.facts);
+        named &= ineligible;
+        named.for_each([&](ExerciseId e) { out.excluded[slot[e.value]].rules.push_back(ref.rule); });
+    }
+}
+
+// The eligible exercises in the order they are tried: required first, then by score (highest
+// first), ties by id. Most exercises have no score at all: only the others are sorted.
+std::vector<ExerciseId> candidates(const Evaluation& ev, const ExerciseSet& eligible) {
+    std::vector<ExerciseId> scored, plain, out;
+    eligible.for_each([&](ExerciseId e) {
+        if (ev.required.contains(e) || ev.score[e.value] != 0)
+            scored.push_back(e);
+        else
+            plain.push_back(e);
+    });
+    std::stable_sort(scored.begin(), scored.end(), [&](ExerciseId a, ExerciseId b) {
+        bool ra = ev.required.contains(a), rb = ev.required.contains(b);
+        if (ra != rb) return ra;
+        if (ev.score[a.value] != ev.score[b.value]) return ev.score[a.value] > ev.score[b.value];
+        return a < b;
+    });
+    // Unscored exercises (score 0, not required) go between the positive and the negative ones.
+    auto first_negative = std::find_if(scored.begin(), scored.end(), [&](ExerciseId e) {
+        return !ev.required.contains(e) && ev.score[e.value] < 0;
+    });
+    out.reserve(scored.size() + plain.size());
+    out.insert(out.end(), scored.begin(), first_negative);
+    out.insert(out.end(), plain.begin(), plain.end());
+    out.insert(out.end(), first_negative, scored.end());
+    return out;
+}
+
+// The words for the exercises not chosen; the common reasons are written once per recommendation.
+class NotChosenWords {
+public:
+    NotChosenWords(const KnowledgeGraph& kg, const Evaluation& ev)
+        : kg_(kg),
+          ev_(ev),
+          total_("the programme limit of " + std::to_string(ev.total.max) + " exercises was reached") {}
+
+    // Writes the item in place: assigning keeps the capacity of a reused reason string.
+    void fill(NotChosenItem& item, ExerciseId e, const Blocked& why) {
+        item.exercise = e;
+        item.score = ev_.score[e.value];
+        item.reason = reason(e, item.score, why);
+    }
+
+private:
+    const std::string& reason(ExerciseId e, double score, const Blocked& why) {
+        switch (why.kind) {
+            case Blocked::same_job:
+                scratch_.assign("does the same job as ")
+                    .append(kg_.exercise(why.by).name)
+                    .append(", already chosen");
+                return scratch_;
+            case Blocked::component_limit: {
+                const Component c = kg_.exercise(e).component;
+                std::string& w = component_[static_cast<int>(c)];
+                if (w.empty())
+                    w = std::string("the limit of ") +
+                        std::to_string(ev_.per_component[static_cast<int>(c)].max) + " " + to_string(c) +
+                        " exercise(s) was reached";
+                return w;
+            }
+            case Blocked::total_limit:
+                return total_;
+            case Blocked::none:
+                break;
+        }
+        if (score > 0) return ranked_;
+        if (score == 0) {
+            if (unscored_.empty()) unscored_ = unpreferred(0);
+            return unscored_;
+        }
+        scratch_ = unpreferred(score);
+        return scratch_;
+    }
+
+    const KnowledgeGraph& kg_;
+    const Evaluation& ev_;
+    std::string total_, unscored_, ranked_ = "ranked below the exercises chosen", scratch_;
+    std::string component_[component_count];
+
+    static std::string unpreferred(double score) {
+        return "no rule preferred it for this patient (score " + std::to_string(static_cast<int>(score)) +
+               ")";
+    }
+};
+
+}  // namespace
+
+void Recommender::select(Recommendation& out) const {
+    const KnowledgeGraph& kg = knowledge();
+    const Evaluation& ev = out.evaluation;
+    const std::size_t n = kg.exercise_count();
+    ExerciseSet eligible = ExerciseSet::all(n);
+    eligible.subtract(ev.excluded);
+    // Safety guard, independent of the rules: never recommend what the knowledge contraindicates.
+    const FactValue& cond = ev.facts.get(slots_.condition);
+    if (cond.known)
+        for (const auto& ex : kg.exercises())
+            for (const auto& p : ex.precautions)
+                if (p.contraindication && p.condition.value == static_cast<std::uint32_t>(cond.value) &&
+                    (p.stages & (1u << static_cast<unsigned>(out.stage))) && eligible.contains(ex.id)) {
+                    eligible.erase(ex.id);
+                }
+    excluded_items(rules(), out, eligible);
+
+    const std::vector<ExerciseId> cand = candidates(ev, eligible);
+
+    std::vector<ExerciseId> chosen;
+    int per_comp[component_count] = {};
+    // Why a candidate was last blocked, as a code: the words are written once, for the ones not chosen.
+    std::vector<Blocked> why_not(cand.size());
+    std::size_t at = 0;  // index in cand of the exercise being tried
+    auto blocked = [&](ExerciseId e) -> bool {
+        const Exercise& ex = kg.exercise(e);
+        for (auto c : chosen)
+            if (same_job_[e.value].contains(c)) {
+                why_not[at] = {Blocked::same_job, c};
+                return true;
+            }
+        const Limit& lc = ev.per_component[static_cast<int>(ex.component)];
+        if (per_comp[static_cast<int>(ex.component)] >= lc.max) {
+            why_not[at] = {Blocked::component_limit, {}};
+            return true;
+        }
+        if (static_cast<int>(chosen.size()) >= ev.total.max) {
+            why_not[at] = {Blocked::total_limit, {}};
+            return true;
+        }
+        return false;
+    };
+    auto take = [&](ExerciseId e) {
+        if (std::find(chosen.begin(), chosen.end(), e) != chosen.end() || blocked(e)) return false;
+        chosen.push_back(e);
+        ++per_comp[static_cast<int>(kg.exercise(e).component)];
+        return true;
+    };
+    for (at = 0; at < cand.size(); ++at)
+        if (ev.required.contains(cand[at])) take(cand[at]);
+    for (int c = 0; c < component_count; ++c)
+        for (at = 0; at < cand.size() && per_comp[c] < ev.per_component[c].min; ++at)
+            if (static_cast<int>(kg.exercise(cand[at]).component) == c && ev.score[cand[at].value] >= 0)
+                take(cand[at]);
+    // Candidates are sorted by score: the positive ones come first (after the required ones).
+    for (at = 0; at < cand.size() && (ev.required.contains(cand[at]) || ev.score[cand[at].value] > 0); ++at)
+        if (ev.score[cand[at].value] > 0) take(cand[at]);
+    for (at = 0; at < cand.size() && static_cast<int>(chosen.size()) < ev.total.min; ++at)
+        if (ev.score[cand[at].value] >= 0) take(cand[at]);
+    if (static_cast<int>(chosen.size()) < ev.total.min)
+        out.warnings.push_back({ev.total.min_rule >= 0 ? static_cast<std::uint32_t>(ev.total.min_rule) : 0,
+                                "only " + std::to_string(chosen.size()) +
+                                    " safe exercise(s) were eligible, fewer than the " +
+                                    std::to_string(ev.total.min) + " the rules ask for"});
+    for (int c = 0; c < component_count; ++c)
+        if (per_comp[c] < ev.per_component[c].min)
+            out.warnings.push_back(
+                {static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.per_component[c].min_rule)),
+                 std::string("no eligible ") + to_string(static_cast<Component>(c)) +
+                     " exercise could be included"});
+
+    std::stable_sort(chosen.begin(), chosen.end(), [&](ExerciseId a, ExerciseId b) {
+        const Exercise& x = kg.exercise(a);
+        const Exercise& y = kg.exercise(b);
+        if (component_rank(x.component) != component_rank(y.component))
+            return component_rank(x.component) < component_rank(y.component);
+        if (only_isometric(x) != only_isometric(y)) return only_isometric(x);
+        if (x.stance != y.stance) return x.stance < y.stance;
+        return a < b;
+    });
+    for (auto e : chosen) {
+        ProgrammeItem item;
+        item.exercise = e;
+        item.score = ev.score[e.value];
+        dose(item, out.stage, ev);
+        out.items.push_back(std::move(item));
+    }
+    ExerciseSet in_programme(n);
+    for (auto e : chosen) in_programme.insert(e);
+    // Overwrites the previous recommendation's items in place (no allocation once warm).
+    out.not_chosen.resize(cand.size() - chosen.size());
+    NotChosenWords words(kg, ev);
+    std::size_t k = 0;
+    for (at = 0; at < cand.size(); ++at)
+        if (!in_programme.contains(cand[at])) words.fill(out.not_chosen[k++], cand[at], why_not[at]);
+}
+
+void Recommender::dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) const {
+    item.dose = entry_dose(item.exercise, stage, ev, &item.dosed_by);
+}
+
+PrescribedDose Recommender::entry_dose(ExerciseId e, Stage stage, const Evaluation& ev,
+                                       std::vector<Reason>* dosed_by) const {
+    PrescribedDose d;
+    const Dose* base = knowledge_dose(knowledge().exercise(e), stage);
+    if (!base) return d;
+    auto lo = [](const std::optional<Range>& r) {
+        return r ? std::optional<int>(static_cast<int>(r->min)) : std::nullopt;
+    };
+    auto hi = [](const std::optional<Range>& r) {
+        return r ? std::optional<int>(static_cast<int>(r->max)) : std::nullopt;
+    };
+    d.sets = static_cast<int>(base->sets.max);
+    d.reps = lo(base->reps), d.reps_top = hi(base->reps);
+    d.hold_s = lo(base->hold_s), d.hold_top = hi(base->hold_s);
+    if (base->duration_min) d.duration_min = base->duration_min->min;
+    d.tempo = base->tempo;
+    d.rest_s = base->rest_s;
+    d.per_week = base->per_week;
+    d.band = base->band;
+    d.per_side = base->per_side;
+    // Lowest priority first, so that the highest-priority rule has the last word on each field.
+    // Evaluation order is by stratum first, so sort by priority (ties: the earlier rule last).
+    std::vector<ActionRef> order(ev.doses.rbegin(), ev.doses.rend());
+    std::stable_sort(order.begin(), order.end(), [&](const ActionRef& a, const ActionRef& b) {
+        return rules().rule(a.rule).priority < rules().rule(b.rule).priority;
+    });
+    for (const ActionRef& ref : order) {
+        const CompiledAction& a = rules().rule(ref.rule).actions[ref.action];
+        if (!rules().selector(a.selector).resolve(ev.facts).contains(e)) continue;
+        if (a.level == 0) d.sets = static_cast<int>(base->sets.min);
+        if (a.level == 1) d.sets = static_cast<int>(base->sets.max);
+        if (a.sets) d.sets = std::clamp(*a.sets, 1, 10);
+        if (a.reps && d.reps) d.reps = std::clamp(*a.reps, 1, d.reps_top.value_or(*a.reps));
+        if (a.hold_s && d.hold_s) d.hold_s = std::clamp(*a.hold_s, 1, d.hold_top.value_or(*a.hold_s));
+        if (a.rest_s) d.rest_s = *a.rest_s;
+        if (a.per_week) d.per_week = *a.per_week;
+        if (!a.tempo.empty()) d.tempo = a.tempo;
+        if (a.volume_scale) d.sets = std::max(1, static_cast<int>(std::lround(d.sets * *a.volume_scale)));
+        if (a.band_step && d.band.valid()) {
+            int b = static_cast<int>(d.band.value) + a.band_step;
+            b = std::clamp(b, 0, static_cast<int>(knowledge().bands().size()) - 1);
+            d.band = BandId(static_cast<std::uint32_t>(b));
+        }
+        if (dosed_by) dosed_by->insert(dosed_by->begin(), {ref.rule, ActionKind::dose, 0});
+    }
+    return d;
+}
+
+}  // namespace rehab

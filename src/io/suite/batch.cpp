@@ -1,0 +1,240 @@
+// The batch pipeline: the calling thread reads chunks of lines and writes finished chunks in input
+// order; worker threads parse, recommend and render. At most `window` chunks exist at once, so
+// memory does not grow with the input. Each worker reuses one Recommendation (no per-profile
+// allocation of the evaluation buffers).
+#include "io/suite/batch.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "io/load/profile_reader.hpp"
+#include "io/render/programme_json.hpp"
+#include "io/render/programme_summary.hpp"
+
+namespace rehab::io {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Chunk {
+    std::size_t first_line = 0;              // 1-based number of lines[0]
+    std::vector<std::string> lines, output;  // output[i]: the record for lines[i] ("" for a blank line)
+    std::size_t profiles = 0, referrals = 0, errors = 0;
+    std::map<std::string, std::size_t> per_condition;
+    bool done = false;
+};
+
+bool blank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+class Worker {
+public:
+    Worker(const Recommender& r, std::string input, bool summary)
+        : r_(r), input_(std::move(input)), summary_(summary) {}
+
+    void process(Chunk& c) {
+        c.output.resize(c.lines.size());
+        for (std::size_t i = 0; i < c.lines.size(); ++i) {
+            if (blank(c.lines[i])) continue;
+            c.output[i] = one(c, c.first_line + i, c.lines[i]);
+        }
+    }
+
+private:
+    const Recommender& r_;
+    std::string input_;
+    bool summary_ = false;
+    Recommendation rec_;
+
+    std::string one(Chunk& c, std::size_t line, const std::string& text) {
+        Diagnostics d;
+        try {
+            auto p = parse_profile_text(text, r_.knowledge(), input_, d);
+            if (!p) {
+                ++c.errors;
+                return batch_error_record(line, d);
+            }
+            rec_.next_stage.reset();  // recommend() leaves a stale next stage for a late-stage patient
+            r_.recommend(*p, rec_, !summary_);  // the full document explains exclusions from the trace
+            ++c.profiles;
+            c.referrals += rec_.referred();
+            ++c.per_condition[p->condition.valid() ? r_.knowledge().condition(p->condition).key : "(none)"];
+            if (!summary_) return programme_to_json(r_, rec_, *p, -1);
+            std::string out;
+            out.reserve(2048);
+            append_programme_summary(r_, rec_, *p, out);
+            return out;
+        } catch (const std::exception& e) {  // a bug, not bad data: keep going, but say so
+            Diagnostics internal;
+            internal.error("INTERNAL", input_, "", std::string("internal error: ") + e.what());
+            ++c.errors;
+            return batch_error_record(line, internal);
+        }
+    }
+};
+
+// A fixed set of worker threads taking chunks from a queue; the reader waits on the oldest chunk.
+class Pool {
+public:
+    Pool(const Recommender& r, unsigned threads, const std::string& input, bool summary) {
+        for (unsigned i = 0; i < threads; ++i)
+            threads_.emplace_back([this, &r, input, summary] {
+                Worker w(r, input, summary);
+                loop(w);
+            });
+    }
+    ~Pool() {
+        {
+            std::lock_guard lock(m_);
+            stop_ = true;
+        }
+        work_cv_.notify_all();
+        for (auto& t : threads_) t.join();
+    }
+    void submit(std::shared_ptr<Chunk> c) {
+        {
+            std::lock_guard lock(m_);
+            queue_.push_back(std::move(c));
+        }
+        work_cv_.notify_one();
+    }
+    void wait(const Chunk& c) {
+        std::unique_lock lock(m_);
+        done_cv_.wait(lock, [&] { return c.done; });
+    }
+
+private:
+    std::mutex m_;
+    std::condition_variable work_cv_, done_cv_;
+    std::deque<std::shared_ptr<Chunk>> queue_;
+    bool stop_ = false;
+    std::vector<std::thread> threads_;
+
+    void loop(Worker& w) {
+        for (;;) {
+            std::shared_ptr<Chunk> c;
+            {
+                std::unique_lock lock(m_);
+                work_cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+                if (queue_.empty()) return;
+                c = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            w.process(*c);
+            {
+                std::lock_guard lock(m_);
+                c->done = true;
+            }
+            done_cv_.notify_all();
+        }
+    }
+};
+
+void merge(BatchStats& s, const Chunk& c) {
+    s.profiles += c.profiles;
+    s.referrals += c.referrals;
+    s.errors += c.errors;
+    for (const auto& [k, n] : c.per_condition) s.per_condition[k] += n;
+}
+
+void write_chunk(std::ostream& out, const Chunk& c) {
+    for (const auto& o : c.output)
+        if (!o.empty()) out << o << '\n';
+}
+
+void show_progress(std::ostream& p, const BatchStats& s, Clock::time_point start) {
+    const double secs = std::chrono::duration<double>(Clock::now() - start).count();
+    const std::size_t n = s.profiles + s.errors;
+    char line[128];
+    std::snprintf(line, sizeof line, "\rbatch: %zu profiles, %zu errors, %.0f profiles/s   ", n, s.errors,
+                  secs > 0 ? static_cast<double>(n) / secs : 0.0);
+    p << line << std::flush;
+}
+
+}  // namespace
+
+std::string batch_error_record(std::size_t line, const Diagnostics& d) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& x : d.items()) {
+        nlohmann::json e{{"code", x.code}, {"severity", x.severity == Severity::error ? "error" : "warning"}};
+        if (!x.pointer.empty()) e["pointer"] = x.pointer;
+        if (x.line > 0) e["column"] = x.column;  // the line is the record's own line
+        e["message"] = x.message;
+        if (!x.hint.empty()) e["hint"] = x.hint;
+        errors.push_back(std::move(e));
+    }
+    return nlohmann::json{{"line", line}, {"error", std::move(errors)}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+BatchStats run_batch(const Recommender& r, std::istream& in, std::ostream& out, const BatchOptions& options) {
+    BatchStats s;
+    s.threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t window = options.window ? options.window : 4 * static_cast<std::size_t>(s.threads);
+    const std::size_t chunk = std::max<std::size_t>(1, options.chunk);
+    const auto start = Clock::now();
+    auto last_progress = start;
+    std::deque<std::shared_ptr<Chunk>> in_flight;
+    Pool pool(r, s.threads, options.input_name, options.summary);
+
+    auto retire_oldest = [&] {
+        auto c = std::move(in_flight.front());
+        in_flight.pop_front();
+        pool.wait(*c);
+        write_chunk(out, *c);
+        merge(s, *c);
+        if (options.progress && Clock::now() - last_progress > std::chrono::milliseconds(500)) {
+            last_progress = Clock::now();
+            show_progress(*options.progress, s, start);
+        }
+    };
+
+    std::string line;
+    bool more = true;
+    while (more) {
+        auto c = std::make_shared<Chunk>();
+        c->first_line = s.lines + 1;
+        c->lines.reserve(chunk);
+        while (c->lines.size() < chunk && (more = static_cast<bool>(std::getline(in, line)))) {
+            c->lines.push_back(std::move(line));
+            line.clear();
+        }
+        s.lines += c->lines.size();
+        if (c->lines.empty()) break;
+        if (in_flight.size() >= window) retire_oldest();
+        in_flight.push_back(c);
+        pool.submit(std::move(c));
+    }
+    while (!in_flight.empty()) retire_oldest();
+    out.flush();
+    if (options.progress && last_progress != start) *options.progress << "\n";
+    s.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return s;
+}
+
+void write_batch_summary(std::ostream& out, const BatchStats& s) {
+    const std::size_t records = s.profiles + s.errors;
+    char rate[64];
+    std::snprintf(rate, sizeof rate, "%.2f s, %.0f profiles/s", s.seconds,
+                  s.seconds > 0 ? static_cast<double>(records) / s.seconds : 0.0);
+    out << "batch: " << records << " records (" << s.profiles << " profiles, " << s.errors << " errors), "
+        << s.referrals << " referrals, " << s.profiles - s.referrals << " programmes; " << rate << " on "
+        << s.threads << " thread(s)\n";
+    if (s.per_condition.empty()) return;
+    out << "  per condition:";
+    for (const auto& [k, n] : s.per_condition) out << " " << k << "=" << n;
+    out << "\n";
+}
+
+}  // namespace rehab::io

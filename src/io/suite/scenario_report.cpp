@@ -1,0 +1,131 @@
+// Text table, coverage findings and JUnit XML for a scenario run. The table is for a clinician or
+// a rule author reading a terminal; the XML is for CI dashboards.
+#include "io/suite/scenario_report.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <iomanip>
+#include <sstream>
+
+namespace rehab::io {
+
+RunSummary summarise(const std::vector<ScenarioResult>& results) {
+    RunSummary s;
+    for (const auto& r : results) {
+        s.passed += r.status == ScenarioStatus::pass;
+        s.failed += r.status == ScenarioStatus::fail;
+        s.invalid += r.status == ScenarioStatus::error;
+        s.checks += r.checks;
+        s.seconds += r.seconds;
+    }
+    return s;
+}
+
+void write_results_table(std::ostream& out, const std::vector<ScenarioResult>& results) {
+    std::size_t width = 8;
+    for (const auto& r : results) width = std::max(width, r.name.size());
+    out << std::left << std::setw(static_cast<int>(width) + 2) << "SCENARIO" << std::setw(7) << "RESULT"
+        << "CHECKS\n";
+    for (const auto& r : results) {
+        out << std::left << std::setw(static_cast<int>(width) + 2) << r.name << std::setw(7)
+            << to_string(r.status) << r.checks << "\n";
+        for (const auto& f : r.failures) {
+            out << "    x " << f.expectation << ": " << f.message << "\n";
+            if (!f.explanation.empty()) out << "      engine: " << f.explanation << "\n";
+        }
+        if (r.status != ScenarioStatus::pass) out << "      (" << r.file << ")\n";
+        for (const auto& n : r.notes) out << "    - " << n << "\n";
+    }
+    const auto s = summarise(results);
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", s.seconds);
+    out << results.size() << " scenarios: " << s.passed << " passed, " << s.failed << " failed, " << s.invalid
+        << " invalid (" << s.checks << " checks) in " << seconds << " s\n";
+}
+
+namespace {
+
+void finding(std::ostream& out, const std::string& what, const std::vector<std::string>& items,
+             std::size_t total) {
+    out << "  " << what << " (" << items.size() << " of " << total << "): ";
+    if (items.empty()) {
+        out << "none\n";
+        return;
+    }
+    std::string line;
+    for (std::size_t i = 0; i < items.size(); ++i) line += (i ? ", " : "") + items[i];
+    out << line << "\n";
+}
+
+}  // namespace
+
+void write_coverage(std::ostream& out, const CoverageReport& c) {
+    out << "Coverage findings:\n";
+    finding(out, "rules that never fired", c.rules_never_fired, c.rules);
+    finding(out, "exercises never recommended", c.exercises_never_recommended, c.exercises);
+    finding(out, "conditions without a scenario", c.conditions_without_scenario, c.conditions);
+}
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (unsigned char ch : s) {
+        switch (ch) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
+            default:
+                if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r')
+                    out += ' ';  // not allowed in XML 1.0
+                else
+                    out += static_cast<char>(ch);
+        }
+    }
+    return out;
+}
+
+std::string junit_xml(const std::vector<ScenarioResult>& results) {
+    const auto s = summarise(results);
+    std::ostringstream x;
+    x << std::fixed << std::setprecision(4);
+    x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    x << "<testsuites name=\"rehab eval\" tests=\"" << results.size() << "\" failures=\"" << s.failed
+      << "\" errors=\"" << s.invalid << "\" time=\"" << s.seconds << "\">\n";
+    x << "  <testsuite name=\"rehab.scenarios\" tests=\"" << results.size() << "\" failures=\"" << s.failed
+      << "\" errors=\"" << s.invalid << "\" skipped=\"0\" time=\"" << s.seconds << "\">\n";
+    for (const auto& r : results) {
+        x << "    <testcase classname=\"scenarios\" name=\"" << xml_escape(r.name) << "\" file=\""
+          << xml_escape(r.file) << "\" time=\"" << r.seconds << "\"";
+        if (r.status == ScenarioStatus::pass) {
+            x << "/>\n";
+            continue;
+        }
+        const char* tag = r.status == ScenarioStatus::error ? "error" : "failure";
+        std::string first = r.failures.empty()
+                                ? "failed"
+                                : r.failures.front().expectation + ": " + r.failures.front().message;
+        std::string body;
+        for (const auto& f : r.failures) {
+            body += f.expectation + ": " + f.message + "\n";
+            if (!f.explanation.empty()) body += "  engine: " + f.explanation + "\n";
+        }
+        x << ">\n      <" << tag << " message=\"" << xml_escape(first) << "\" type=\"expectation\">"
+          << xml_escape(body) << "</" << tag << ">\n    </testcase>\n";
+    }
+    x << "  </testsuite>\n</testsuites>\n";
+    return x.str();
+}
+
+}  // namespace rehab::io
