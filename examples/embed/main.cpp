@@ -2,12 +2,9 @@
 // patients from several threads, reading the programme and its reasons as values (no files written,
 // no logging). Usage: rehab_embed_example KNOWLEDGE_DIR RULES_DIR
 #include <iostream>
+#include <rehab/rehab.hpp>
 #include <thread>
 #include <vector>
-
-#include "core/recommend/profile.hpp"
-#include "core/recommend/recommender.hpp"
-#include "io/load/rules_loader.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 3) {
@@ -21,6 +18,7 @@ int main(int argc, char** argv) {
             std::cerr << d.file << " " << d.pointer << ": " << d.message << "\n";
         return 2;
     }
+    std::cout << rehab::version_text(rehab::data_versions(*engine)) << "\n";
     const rehab::KnowledgeGraph& kg = engine->knowledge();
 
     // A host builds profiles from its own records; ids are resolved once, by name, here.

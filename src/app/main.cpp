@@ -6,12 +6,13 @@
 #include <iostream>
 
 #include "app/command.hpp"
+#include "rehab/version.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{
         "rehab: suggests and progresses a mid-stage hip & groin rehabilitation programme.\n"
         "A decision aid for clinicians: it suggests, the clinician decides."};
-    app.set_version_flag("--version", std::string("rehab ") + REHAB_VERSION);
+    app.set_version_flag("--version", std::string("rehab ") + rehab::library_version);
     app.require_subcommand(1);
     bool verbose = false;
     app.add_flag("-v,--verbose", verbose, "Log progress to stderr");

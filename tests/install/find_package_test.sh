@@ -1,10 +1,29 @@
 #!/usr/bin/env bash
-# Installs the built rehab into a temporary prefix, then builds and runs the embedding example as a
-# separate project with find_package(rehab): the way a host application consumes the library.
+# Installs the built rehab into a temporary prefix, checks that only public headers are installed and
+# that each compiles on its own, then builds and runs the embedding example as a separate project with
+# find_package(rehab): the way a host application consumes the library.
 set -euo pipefail
 build_dir="$1"; source_dir="$2"; work="$3"; cxx_flags="${4:-}"  # the library's flags (sanitizers)
 rm -rf "$work" && mkdir -p "$work"
 cmake --install "$build_dir" --prefix "$work/prefix" > "$work/install.log"
+inc="$work/prefix/include"
+
+# Internals never installed: the linker, the expression compiler and name resolution, *_detail.hpp.
+internal=$(cd "$inc" && find . -name '*.hpp' | grep -E '/linker\.hpp$|/linked\.hpp$|_detail\.hpp$|/lang/names\.hpp$' || true)
+if [ -n "$internal" ]; then echo "internal headers installed:"; echo "$internal"; exit 1; fi
+for must in rehab/rehab.hpp rehab/version.hpp; do
+  [ -f "$inc/$must" ] || { echo "missing installed header $must"; exit 1; }
+done
+# Every installed header is self-contained with the install's include directories.
+count=0
+while IFS= read -r h; do
+  rel=${h#"$inc/"}
+  echo "#include <$rel>" > "$work/one.cpp"
+  g++ -std=c++20 -fsyntax-only -I"$inc" -I"$inc/rehab" "$work/one.cpp" || { echo "not self-contained: $rel"; exit 1; }
+  count=$((count + 1))
+done < <(find "$inc" -name '*.hpp' | sort)
+echo "$count installed headers, each self-contained"
+
 cmake -S "$source_dir/examples/embed" -B "$work/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" \
   -DCMAKE_CXX_FLAGS="$cxx_flags" > "$work/configure.log"
 cmake --build "$work/build" > "$work/build.log"

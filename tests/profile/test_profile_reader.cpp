@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../support/bundled.hpp"
 #include "io/load/knowledge_loader.hpp"
 #include "io/load/profile_reader.hpp"
 
@@ -13,15 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-const KnowledgeGraph& kg() {
-    static const std::shared_ptr<const KnowledgeGraph> graph = [] {
-        Diagnostics d;
-        auto g = io::load_knowledge(REHAB_SOURCE_DIR "/knowledge", d);
-        if (!g) throw std::runtime_error("bundled knowledge does not load");
-        return g;
-    }();
-    return *graph;
-}
+const KnowledgeGraph& kg() { return *rehab::test::bundled_kg(); }
 
 json good_profile() {
     return json::parse(R"({

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/bundled.hpp"
 #include "core/recommend/profile.hpp"
 #include "core/recommend/progression.hpp"
 #include "core/recommend/recommender.hpp"
@@ -12,15 +13,7 @@
 
 namespace rehab::test {
 
-inline const Recommender& bundled() {
-    static const std::shared_ptr<const Recommender> r = [] {
-        Diagnostics d;
-        auto rec = io::load_recommender(REHAB_SOURCE_DIR "/knowledge", REHAB_SOURCE_DIR "/rules", d);
-        REQUIRE(rec);
-        return rec;
-    }();
-    return *r;
-}
+inline const Recommender& bundled() { return *bundled_recommender(); }
 
 inline ExerciseId ex(const std::string& key) {
     auto e = bundled().knowledge().find_exercise(key);

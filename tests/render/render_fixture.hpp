@@ -1,5 +1,5 @@
 // Shared helpers for the renderer and explanation tests: the bundled knowledge and rules loaded
-// once through io::load_recommender, patient profiles built in code, and a small XML
+// once (tests/support/bundled.hpp), patient profiles built in code, and a small XML
 // well-formedness checker for the handout.
 #pragma once
 #include <catch2/catch.hpp>
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/bundled.hpp"
 #include "core/base/diagnostic.hpp"
 #include "core/recommend/profile.hpp"
 #include "core/recommend/recommender.hpp"
@@ -14,15 +15,7 @@
 
 namespace rehab::test::render {
 
-inline const Recommender& recommender() {
-    static const std::shared_ptr<const Recommender> r = [] {
-        Diagnostics d;
-        auto rec = io::load_recommender(REHAB_SOURCE_DIR "/knowledge", REHAB_SOURCE_DIR "/rules", d);
-        if (!rec) FAIL("the bundled knowledge and rules do not load");
-        return rec;
-    }();
-    return *r;
-}
+inline const Recommender& recommender() { return *bundled_recommender(); }
 
 inline ExerciseId exercise(const std::string& key) {
     auto e = recommender().knowledge().find_exercise(key);

@@ -1,4 +1,4 @@
-// Shared helpers for the rule-language tests: the bundled knowledge and rules loaded once, inline
+// Shared helpers for the rule-language tests: the bundled engine (tests/support/bundled.hpp), inline
 // rule documents compiled against the clinical schema, and a small builder for patient profiles.
 // Rule documents are written as JSON strings so that each test reads like the rule it specifies.
 #pragma once
@@ -8,42 +8,16 @@
 #include <string>
 #include <vector>
 
-#include "core/recommend/clinical_schema.hpp"
+#include "../support/bundled.hpp"
 #include "core/base/diagnostic.hpp"
-#include "core/rules/engine.hpp"
+#include "core/recommend/clinical_schema.hpp"
 #include "core/recommend/recommender.hpp"
+#include "core/rules/engine.hpp"
 #include "core/rules/rule_set.hpp"
 #include "io/load/knowledge_loader.hpp"
 #include "io/load/rules_loader.hpp"
 
 namespace rehab::test {
-
-inline std::string knowledge_dir() { return std::string(REHAB_SOURCE_DIR) + "/knowledge"; }
-inline std::string rules_dir() { return std::string(REHAB_SOURCE_DIR) + "/rules"; }
-
-// The bundled knowledge base, loaded once for the whole test binary.
-inline std::shared_ptr<const KnowledgeGraph> bundled_kg() {
-    static const std::shared_ptr<const KnowledgeGraph> kg = [] {
-        Diagnostics d;
-        auto g = io::load_knowledge(knowledge_dir(), d);
-        if (!g) FAIL("the bundled knowledge does not load");
-        return g;
-    }();
-    return kg;
-}
-
-// The bundled clinical rules and the recommender built on them, loaded once.
-inline std::shared_ptr<const Recommender> bundled_recommender() {
-    static const std::shared_ptr<const Recommender> r = [] {
-        Diagnostics d;
-        auto rules = io::load_clinical_rules(rules_dir(), bundled_kg(), d);
-        if (!rules) FAIL("the bundled rules do not compile");
-        auto rec = Recommender::create(rules, d);
-        if (!rec) FAIL("the bundled rules do not make a recommender");
-        return rec;
-    }();
-    return r;
-}
 
 // Reads one inline rule document and compiles it against the clinical schema of the bundled
 // knowledge. Returns null when there is any error; every diagnostic is in `d`.

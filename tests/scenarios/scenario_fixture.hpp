@@ -6,20 +6,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "../support/bundled.hpp"
 #include "io/load/rules_loader.hpp"
 
 namespace rehab::test {
 
-inline std::shared_ptr<const Recommender> bundled_engine() {
-    static const auto engine = [] {
-        Diagnostics d;
-        auto r = io::load_recommender(std::string(REHAB_SOURCE_DIR) + "/knowledge",
-                                      std::string(REHAB_SOURCE_DIR) + "/rules", d);
-        REQUIRE(r);
-        return r;
-    }();
-    return engine;
-}
+inline std::shared_ptr<const Recommender> bundled_engine() { return bundled_recommender(); }
 
 // Footballer, adductor-related groin pain, mid stage by the criteria, no history.
 inline nlohmann::json adductor_profile(const std::string& id = "p-001") {

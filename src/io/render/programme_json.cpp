@@ -9,6 +9,7 @@
 #include "core/explain/explanation.hpp"
 #include "io/json/writer.hpp"
 #include "io/render/programme_words.hpp"
+#include "rehab/version.hpp"
 
 namespace rehab::io {
 
@@ -273,7 +274,7 @@ void ProgrammeWriter::document() {
     w_.field_if("profile_id", rec_.profile_id.empty() ? p_.id : rec_.profile_id);
     w_.key("engine").begin_object();
     w_.field("name", "rehab");
-    w_.field("version", REHAB_VERSION);
+    w_.field("version", library_version);
     w_.end_object();
     w_.key("knowledge").begin_object();
     w_.field("name", kg_.name());

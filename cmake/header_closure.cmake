@@ -1,0 +1,21 @@
+# rehab_header_closure(OUT ROOT HEADER...): the headers HEADER... reach through "quoted" includes,
+# as paths relative to ROOT (sorted). Generated headers (rehab/version.hpp) are not under ROOT and
+# are left out: they are installed on their own.
+function(rehab_header_closure out root)
+  set(todo ${ARGN})
+  set(seen "")
+  while(todo)
+    list(POP_FRONT todo header)
+    if(header IN_LIST seen OR NOT EXISTS "${root}/${header}")
+      continue()
+    endif()
+    list(APPEND seen "${header}")
+    file(STRINGS "${root}/${header}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+    foreach(line IN LISTS lines)
+      string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*" "\\1" inc "${line}")
+      list(APPEND todo "${inc}")
+    endforeach()
+  endwhile()
+  list(SORT seen)
+  set(${out} ${seen} PARENT_SCOPE)
+endfunction()
