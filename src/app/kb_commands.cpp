@@ -5,8 +5,8 @@
 
 #include "app/command.hpp"
 #include "io/file/atomic_file.hpp"
-#include "io/render/exercise_card.hpp"
 #include "io/load/knowledge_loader.hpp"
+#include "io/render/exercise_card.hpp"
 
 namespace rehab::app {
 
@@ -60,12 +60,8 @@ int run_graph(const std::string& dir, const std::string& out) {
     auto kg = load_or_report(dir);
     if (!kg) return bad_input;
     std::string dot = kg->to_dot();
-    if (out.empty() || out == "-") {
-        std::cout << dot;
-        return ok;
-    }
     Diagnostics diags;
-    if (!io::write_file_atomic(out, dot, diags, "IO001")) {
+    if (!io::write_file_atomic(out.empty() ? "-" : out, dot, diags, "IO001")) {
         print_diagnostics(diags);
         return bad_input;
     }

@@ -2,6 +2,7 @@
 // per-area registration functions and maps their outcomes to exit codes.
 #include <spdlog/spdlog.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 
@@ -9,6 +10,7 @@
 #include "rehab/version.hpp"
 
 int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error to report, not a silent death
     CLI::App app{
         "rehab: suggests and progresses a mid-stage hip & groin rehabilitation programme.\n"
         "A decision aid for clinicians: it suggests, the clinician decides."};

@@ -8,13 +8,13 @@
 #include "app/command.hpp"
 #include "core/explain/explanation.hpp"
 #include "io/file/atomic_file.hpp"
-#include "io/render/explanation_text.hpp"
-#include "io/render/handout_html.hpp"
 #include "io/json/reader.hpp"
 #include "io/load/profile_reader.hpp"
+#include "io/load/rules_loader.hpp"
+#include "io/render/explanation_text.hpp"
+#include "io/render/handout_html.hpp"
 #include "io/render/programme_json.hpp"
 #include "io/render/programme_text.hpp"
-#include "io/load/rules_loader.hpp"
 
 namespace rehab::app {
 
@@ -52,12 +52,8 @@ std::optional<Profile> load_profile(const std::string& path, const KnowledgeGrap
 }
 
 int emit(const std::string& text, const std::string& out) {
-    if (out.empty() || out == "-") {
-        std::cout << text;
-        return ok;
-    }
     Diagnostics diags;
-    if (!io::write_file_atomic(out, text, diags, "IO001")) {
+    if (!io::write_file_atomic(out.empty() ? "-" : out, text, diags, "IO001")) {
         print_diagnostics(diags);
         return bad_input;
     }
@@ -113,7 +109,8 @@ void register_recommend_commands(CLI::App& app, int& exit_code) {
     rec->add_option("PROFILE", o->profile, "Patient profile (JSON file, or - for standard input)")
         ->required();
     rec->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"json", "text", "html"}));
-    rec->add_option("--out", o->out, "Write to this file (atomically) instead of standard output");
+    rec->add_option("-o,--out", o->out,
+                    "Write to FILE instead of standard output (a regular file is replaced atomically)");
     add_data_options(rec, *o);
     rec->callback([&exit_code, o] { exit_code = run_recommend(*o); });
 

@@ -11,9 +11,10 @@
 
 #include "app/command.hpp"
 #include "io/file/atomic_file.hpp"
+#include "io/file/output_file.hpp"
+#include "io/load/rules_loader.hpp"
 #include "io/suite/batch.hpp"
 #include "io/suite/profile_generator.hpp"
-#include "io/load/rules_loader.hpp"
 #include "io/suite/scenario_report.hpp"
 #include "io/suite/scenario_runner.hpp"
 
@@ -101,46 +102,46 @@ int run_batch_command(const BatchCli& o) {
         }
     }
     std::istream& in = o.in == "-" ? std::cin : file;
-    // --out: streamed to a temporary file next to OUT, renamed over it at the end.
-    const std::string tmp = o.out.empty() ? "" : o.out + ".tmp-" + std::to_string(::getpid());
-    std::ofstream out_file;
-    if (!tmp.empty()) {
-        out_file.open(tmp, std::ios::binary | std::ios::trunc);
-        if (!out_file) {
-            std::cerr << "batch: cannot write " << o.out << "\n";
-            return bad_input;
-        }
+    // --out (default standard output): a regular file is replaced atomically at the end, a device,
+    // FIFO or pipe is written as the programmes come.
+    Diagnostics diags;
+    auto out_file = io::OutputFile::open(o.out.empty() ? "-" : o.out, diags, "IO001");
+    if (!out_file) {
+        print_diagnostics(diags);
+        return bad_input;
     }
-    std::ostream& out = tmp.empty() ? std::cout : out_file;
+    std::ostream& out = out_file->stream();
     io::BatchOptions options;
     options.threads = o.threads;
     options.summary = o.summary;
     options.input_name = o.in == "-" ? "<stdin>" : o.in;
     options.progress = ::isatty(STDERR_FILENO) ? &std::cerr : nullptr;
     const auto stats = io::run_batch(*engine, in, out, options);
-    if (!tmp.empty()) {
-        out_file.close();
-        std::error_code ec;
-        if (!out_file || (std::filesystem::rename(tmp, o.out, ec), ec)) {
-            std::filesystem::remove(tmp, ec);
-            std::cerr << "batch: cannot write " << o.out << "\n";
-            return bad_input;
-        }
-    } else if (!std::cout) {
-        return internal;
+    if (!out_file->commit(diags)) {
+        print_diagnostics(diags);
+        return bad_input;
     }
     io::write_batch_summary(std::cerr, stats);
     return stats.errors > 0 ? bad_input : ok;
 }
 
-int run_generate(std::uint64_t count, std::uint64_t seed) {
-    std::ios::sync_with_stdio(false);
+int run_generate(std::uint64_t count, std::uint64_t seed, const std::string& out_path) {
+    Diagnostics diags;
+    auto out_file = io::OutputFile::open(out_path.empty() ? "-" : out_path, diags, "IO001");
+    if (!out_file) {
+        print_diagnostics(diags);
+        return bad_input;
+    }
+    std::ostream& out = out_file->stream();
     io::GeneratorOptions options;
     options.seed = seed;
     io::ProfileGenerator g(options);
-    for (std::uint64_t i = 0; i < count && std::cout; ++i) std::cout << g.next().dump() << '\n';
-    std::cout.flush();
-    return std::cout ? ok : internal;
+    for (std::uint64_t i = 0; i < count && out; ++i) out << g.next().dump() << '\n';
+    if (!out_file->commit(diags)) {
+        print_diagnostics(diags);
+        return bad_input;
+    }
+    return ok;
 }
 
 }  // namespace
@@ -163,7 +164,9 @@ void register_scenario_commands(CLI::App& app, int& exit_code) {
         "batch", "Recommend for every profile of a JSON Lines file (one programme a line out)");
     batch->add_option("IN", batch_opts->in, "Profiles, one JSON object a line ('-': standard input)")
         ->required();
-    batch->add_option("--out", batch_opts->out, "Write the programmes to OUT (default: standard output)");
+    batch->add_option("-o,--out", batch_opts->out,
+                      "Write the programmes to FILE (default: standard output; a regular file is replaced "
+                      "atomically at the end, a device or FIFO written as they come)");
     batch->add_option("--threads", batch_opts->threads, "Worker threads (default: all cores)")
         ->check(CLI::Range(1u, 1024u));
     batch->add_flag(
@@ -174,10 +177,12 @@ void register_scenario_commands(CLI::App& app, int& exit_code) {
 
     auto count = std::make_shared<std::uint64_t>(10);
     auto seed = std::make_shared<std::uint64_t>(1);
+    auto gen_out = std::make_shared<std::string>();
     auto* gen = app.add_subcommand("generate", "Write synthetic, plausible patient profiles as JSON Lines");
     gen->add_option("--count", *count, "Number of profiles (default 10)");
     gen->add_option("--seed", *seed, "Random seed: the same seed gives the same profiles (default 1)");
-    gen->callback([&exit_code, count, seed] { exit_code = run_generate(*count, *seed); });
+    gen->add_option("-o,--out", *gen_out, "Write to FILE (default: standard output)");
+    gen->callback([&exit_code, count, seed, gen_out] { exit_code = run_generate(*count, *seed, *gen_out); });
 }
 
 }  // namespace rehab::app

@@ -1,6 +1,6 @@
-// Writes an output file atomically: the text goes to a temporary file next to the target, which
-// is then renamed over it, so a reader never sees a partial file and a failure leaves nothing behind.
-// Missing parent folders are created.
+// Writes a whole output text to a path with OutputFile's rule: a regular file is replaced atomically
+// (a reader never sees a partial file, a failure leaves the old one), a device, FIFO or "-" is written
+// in place. Missing parent folders are created.
 #pragma once
 #include <string>
 
