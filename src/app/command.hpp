@@ -21,6 +21,10 @@ std::string default_data_dir();
 std::string default_knowledge_dir();
 std::string default_rules_dir();
 
+// Checks an --out target before any work (see io::OutputFile::check_target); "" is standard output.
+// Prints the problem and returns false when it cannot be written.
+bool check_out(const std::string& path);
+
 // Prints diagnostics to stderr in "file:line:col: error[CODE] pointer: message (hint)" form.
 void print_diagnostics(const Diagnostics& diags);
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/command.hpp"
+#include "io/file/output_file.hpp"
 
 namespace rehab::app {
 
@@ -15,6 +16,13 @@ std::string default_data_dir() {
 }
 std::string default_knowledge_dir() { return default_data_dir() + "/knowledge"; }
 std::string default_rules_dir() { return default_data_dir() + "/rules"; }
+
+bool check_out(const std::string& path) {
+    Diagnostics d;
+    if (path.empty() || io::OutputFile::check_target(path, d, "IO001")) return true;
+    print_diagnostics(d);
+    return false;
+}
 
 void print_diagnostics(const Diagnostics& diags) {
     for (const auto& d : diags.items()) {

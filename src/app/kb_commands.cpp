@@ -57,6 +57,7 @@ int run_show(const std::string& id, const std::string& dir) {
 }
 
 int run_graph(const std::string& dir, const std::string& out) {
+    if (!check_out(out)) return bad_input;
     auto kg = load_or_report(dir);
     if (!kg) return bad_input;
     std::string dot = kg->to_dot();

@@ -61,6 +61,7 @@ int emit(const std::string& text, const std::string& out) {
 }
 
 int run_recommend(const Options& o) {
+    if (!check_out(o.out)) return bad_input;
     auto engine = load_engine(o);
     if (!engine) return bad_input;
     auto profile = load_profile(o.profile, engine->knowledge());

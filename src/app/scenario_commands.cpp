@@ -48,6 +48,7 @@ struct EvalOptions {
 };
 
 int run_eval(const EvalOptions& o) {
+    if (!check_out(o.junit)) return bad_input;
     auto engine = load_engine(o.dirs);
     if (!engine) return bad_input;
     Diagnostics found;

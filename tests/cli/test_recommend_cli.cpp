@@ -426,15 +426,24 @@ TEST_CASE("recommend --out writes exactly what stdout shows in every format", "[
     }
 }
 
-TEST_CASE("recommend --out writes a referral and creates missing folders", "[cli][recommend][out]") {
+TEST_CASE("recommend --out writes a referral; a missing folder or a folder as target is an error",
+          "[cli][recommend][out]") {
     TempDir dir("rec");
     const std::string profile = dir.write("p.json", referral_profile().dump(2));
     auto shown = run_cli({"recommend", profile});
-    auto written = run_cli({"recommend", profile, "--out", dir.file("new/folder/referral.json")});
+    auto written = run_cli({"recommend", profile, "--out", dir.file("referral.json")});
     INFO(written.err);
     CHECK(written.exit_code == 0);
-    CHECK(dir.read("new/folder/referral.json") == shown.out);
-    CHECK(entries(dir.path() / "new/folder") == std::vector<std::string>{"referral.json"});
+    CHECK(dir.read("referral.json") == shown.out);
+    auto missing = run_cli({"recommend", profile, "--out", dir.file("new/folder/referral.json")});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("does not exist") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "new"));
+    for (const std::string& target : {dir.str() + "/", dir.str()}) {
+        auto folder = run_cli({"recommend", profile, "--out", target});
+        CHECK(folder.exit_code == 2);
+        CHECK(folder.err.find("this is a folder") != std::string::npos);
+    }
 }
 
 TEST_CASE("recommend --out on bad input leaves no file and no temp file", "[cli][recommend][out]") {

@@ -117,11 +117,11 @@ TEST_CASE("cli: kb graph writes DOT to stdout and atomically to a file", "[cli][
     CHECK(out.read("g.dot") == r.out);
     CHECK(std::distance(std::filesystem::directory_iterator(out.path()), {}) == 1);  // no temp file left
     auto nested = run_cli({"kb", "graph", "--knowledge", dir.str(), "--out", out.file("new/dir/g.dot")});
-    CHECK(nested.exit_code == 0);  // missing folders are created
-    CHECK(out.read("new/dir/g.dot") == r.out);
+    CHECK(nested.exit_code == 2);  // folders are never created
+    CHECK(nested.err.find("does not exist") != std::string::npos);
     auto bad = run_cli({"kb", "graph", "--knowledge", dir.str(), "--out", out.file("g.dot/inside.dot")});
     CHECK(bad.exit_code == 2);  // a file stands where the folder should be
-    CHECK(std::distance(std::filesystem::directory_iterator(out.path()), {}) == 2);  // g.dot, new/
+    CHECK(std::distance(std::filesystem::directory_iterator(out.path()), {}) == 1);  // g.dot only
 }
 
 TEST_CASE("cli: kb graph on the bundled knowledge", "[cli][kb]") {

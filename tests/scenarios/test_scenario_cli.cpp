@@ -28,7 +28,7 @@ void write_scenario(const TempDir& dir, const std::string& name, const json& exp
 TEST_CASE("cli: eval passes - prints the table and coverage - exits 0", "[cli][scenarios]") {
     TempDir dir("eval");
     write_scenario(dir, "fine", json::parse(R"({"referral": false, "stage": "mid"})"));
-    auto r = run_cli({"eval", dir.file("scenarios"), "--junit", dir.file("out/junit.xml")});
+    auto r = run_cli({"eval", dir.file("scenarios"), "--junit", dir.file("junit.xml")});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
     CHECK(contains(r.out, "fine"));
@@ -36,7 +36,7 @@ TEST_CASE("cli: eval passes - prints the table and coverage - exits 0", "[cli][s
     CHECK(contains(r.out, "1 scenarios: 1 passed, 0 failed"));
     CHECK(contains(r.out, "Coverage findings:"));
     CHECK(contains(r.out, "conditions without a scenario (9 of 10)"));
-    CHECK(contains(dir.read("out/junit.xml"),
+    CHECK(contains(dir.read("junit.xml"),
                    "<testsuite name=\"rehab.scenarios\" tests=\"1\" failures=\"0\""));
 }
 

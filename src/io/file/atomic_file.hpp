@@ -1,6 +1,6 @@
 // Writes a whole output text to a path with OutputFile's rule: a regular file is replaced atomically
 // (a reader never sees a partial file, a failure leaves the old one), a device, FIFO or "-" is written
-// in place. Missing parent folders are created.
+// in place. Folders are never created: a missing one is an error.
 #pragma once
 #include <string>
 

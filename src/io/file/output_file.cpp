@@ -95,8 +95,25 @@ struct OutputFile::Impl {
     }
 };
 
+bool OutputFile::check_target(const std::string& path, Diagnostics& d, const std::string& code) {
+    if (path == "-") return true;
+    std::error_code ec;
+    if (path.empty() || path.back() == '/' || fs::is_directory(resolve_links(path), ec)) {
+        d.error(code, path, "", "cannot write file: this is a folder, expected a file name");
+        return false;
+    }
+    const fs::path parent = resolve_links(path).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ec)) {
+        d.error(code, path, "", "cannot write file: the folder '" + parent.string() + "' does not exist",
+                "create it first; rehab does not create folders");
+        return false;
+    }
+    return true;
+}
+
 std::unique_ptr<OutputFile> OutputFile::open(const std::string& path, Diagnostics& d,
                                              const std::string& code) {
+    if (!check_target(path, d, code)) return nullptr;
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->code = code;
@@ -116,10 +133,6 @@ std::unique_ptr<OutputFile> OutputFile::open(const std::string& path, Diagnostic
         }
         impl->attach(fd);
         return std::unique_ptr<OutputFile>(new OutputFile(std::move(impl)));
-    }
-    if (auto parent = target.parent_path(); !parent.empty()) {
-        std::error_code ec;
-        fs::create_directories(parent, ec);  // a failure shows up when the file is created
     }
     static std::atomic<unsigned> counter{0};
     impl->target = target;

@@ -15,6 +15,9 @@ class OutputFile {
 public:
     // Null, with one error with `code` located at `path`, when the target cannot be opened.
     static std::unique_ptr<OutputFile> open(const std::string& path, Diagnostics& d, const std::string& code);
+    // The checks open() makes before creating anything, for a command to run before its work: the
+    // path is not a folder (nor ends in '/') and its folder exists (folders are never created).
+    static bool check_target(const std::string& path, Diagnostics& d, const std::string& code);
     ~OutputFile();  // not committed: the temporary file is removed, the target untouched
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
