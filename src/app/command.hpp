@@ -25,6 +25,12 @@ std::string default_rules_dir();
 // Prints the problem and returns false when it cannot be written.
 bool check_out(const std::string& path);
 
+// "rehab 0.1.0" and the bundled (or $REHAB_DATA_DIR) knowledge and rules versions with their hashes.
+std::string version_text();
+
+// usage (with "did you mean") when the first argument names no command; ok otherwise.
+int check_command_name(const CLI::App& app, int argc, char** argv);
+
 // Prints diagnostics to stderr in "file:line:col: error[CODE] pointer: message (hint)" form.
 void print_diagnostics(const Diagnostics& diags);
 

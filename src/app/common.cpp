@@ -5,6 +5,8 @@
 
 #include "app/command.hpp"
 #include "io/file/output_file.hpp"
+#include "io/load/rules_loader.hpp"
+#include "rehab/rehab.hpp"
 
 namespace rehab::app {
 
@@ -16,6 +18,31 @@ std::string default_data_dir() {
 }
 std::string default_knowledge_dir() { return default_data_dir() + "/knowledge"; }
 std::string default_rules_dir() { return default_data_dir() + "/rules"; }
+
+std::string version_text() {
+    std::string text = std::string("rehab ") + library_version;
+    Diagnostics d;
+    auto engine = io::load_recommender(default_knowledge_dir(), default_rules_dir(), d);
+    if (!engine) return text + "\ndata: the knowledge or rules at " + default_data_dir() + " do not load";
+    const DataVersions v = data_versions(*engine);
+    return text + "\nknowledge " + v.knowledge_name + " " + v.knowledge_version + " (hash " +
+           v.knowledge_hash + ")\nrules " + v.rules_version + " (hash " + v.rules_hash + ")";
+}
+
+int check_command_name(const CLI::App& app, int argc, char** argv) {
+    if (argc < 2 || argv[1][0] == '-') return ok;
+    const std::string name = argv[1];
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        if (sub->get_name() == name) return ok;
+        names.push_back(sub->get_name());
+    }
+    const std::string near = nearest_name(name, names);
+    std::cerr << "rehab: error: unknown command '" << name << "'"
+              << (near.empty() ? "" : "; did you mean '" + near + "'?") << "\n"
+              << "Run 'rehab --help' for the commands.\n";
+    return usage;
+}
 
 bool check_out(const std::string& path) {
     Diagnostics d;

@@ -7,6 +7,7 @@
 #include "io/file/atomic_file.hpp"
 #include "io/load/knowledge_loader.hpp"
 #include "io/render/exercise_card.hpp"
+#include "io/render/knowledge_list.hpp"
 
 namespace rehab::app {
 
@@ -56,6 +57,22 @@ int run_show(const std::string& id, const std::string& dir) {
     return ok;
 }
 
+int run_list(const std::string& kind_name, const std::string& format, const std::string& dir) {
+    std::optional<io::KnowledgeKind> kind;
+    if (!kind_name.empty() && !(kind = io::knowledge_kind_from(kind_name))) {
+        const auto near = nearest_name(kind_name, io::knowledge_kind_names());
+        std::string all;
+        for (const auto& k : io::knowledge_kind_names()) all += (all.empty() ? "" : ", ") + k;
+        std::cerr << "rehab: error: unknown kind '" << kind_name << "'"
+                  << (near.empty() ? "" : "; did you mean '" + near + "'?") << " (one of " << all << ")\n";
+        return usage;
+    }
+    auto kg = load_or_report(dir);
+    if (!kg) return bad_input;
+    std::cout << (format == "json" ? io::knowledge_list_json(*kg, kind) : io::knowledge_list_text(*kg, kind));
+    return ok;
+}
+
 int run_graph(const std::string& dir, const std::string& out) {
     if (!check_out(out)) return bad_input;
     auto kg = load_or_report(dir);
@@ -80,6 +97,23 @@ void register_kb_commands(CLI::App& app, int& exit_code) {
     check->add_option("DIR", *check_dir, "Knowledge folder (default: the bundled knowledge)");
     check->callback([check_dir, &exit_code] {
         exit_code = run_check(check_dir->empty() ? default_knowledge_dir() : *check_dir);
+    });
+
+    struct ListOptions {
+        std::string kind, format = "text", dir;
+    };
+    auto list_opts = std::make_shared<ListOptions>();
+    auto* list = kb->add_subcommand("list",
+                                    "List the valid ids of one kind of entity, or of every kind\n"
+                                    "  e.g. rehab kb list conditions --format json");
+    list->add_option("KIND", list_opts->kind,
+                     "exercises, conditions, movements, muscles, equipment, positions, "
+                     "red-flags, bands, references or codes (default: all)");
+    list->add_option("--format", list_opts->format, "text or json (default text)")
+        ->check(CLI::IsMember({"text", "json"}));
+    list->add_option("--knowledge", list_opts->dir, "Knowledge folder (default: the bundled knowledge)");
+    list->callback([list_opts, &exit_code] {
+        exit_code = run_list(list_opts->kind, list_opts->format, list_opts->dir);
     });
 
     auto show_id = std::make_shared<std::string>();

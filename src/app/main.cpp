@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
     CLI::App app{
         "rehab: suggests and progresses a mid-stage hip & groin rehabilitation programme.\n"
         "A decision aid for clinicians: it suggests, the clinician decides."};
-    app.set_version_flag("--version", std::string("rehab ") + rehab::library_version);
+    app.set_version_flag("-V,--version", [] { return rehab::app::version_text(); });
     app.require_subcommand(1);
     bool verbose = false;
     app.add_flag("-v,--verbose", verbose, "Log progress to stderr");
@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     rehab::app::register_simulate_commands(app, exit_code);
     app.parse_complete_callback(
         [&] { spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn); });
+    if (const int code = rehab::app::check_command_name(app, argc, argv); code != rehab::app::ok) return code;
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

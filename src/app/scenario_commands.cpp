@@ -180,7 +180,8 @@ void register_scenario_commands(CLI::App& app, int& exit_code) {
     auto seed = std::make_shared<std::uint64_t>(1);
     auto gen_out = std::make_shared<std::string>();
     auto* gen = app.add_subcommand("generate", "Write synthetic, plausible patient profiles as JSON Lines");
-    gen->add_option("--count", *count, "Number of profiles (default 10)");
+    gen->add_option("--count", *count, "Number of profiles (default 10)")
+        ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1'000'000'000'000}));
     gen->add_option("--seed", *seed, "Random seed: the same seed gives the same profiles (default 1)");
     gen->add_option("-o,--out", *gen_out, "Write to FILE (default: standard output)");
     gen->callback([&exit_code, count, seed, gen_out] { exit_code = run_generate(*count, *seed, *gen_out); });

@@ -1,0 +1,67 @@
+// Finding one's way as a new user would (issue 19): `kb list` of every kind in text and JSON, a
+// misspelt command or kind answered with the nearest name, -V naming the data versions and hashes,
+// and a negative count refused with the usage exit code.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "../support/bundled.hpp"
+#include "../support/cli.hpp"
+
+using namespace rehab::test;
+
+TEST_CASE("cli: kb list shows every condition id a profile may use, in text and JSON",
+          "[cli][kb][discovery]") {
+    const auto kg = bundled_kg();
+    auto text = run_cli({"kb", "list", "conditions"});
+    REQUIRE(text.exit_code == 0);
+    auto json = run_cli({"kb", "list", "conditions", "--format", "json"});
+    REQUIRE(json.exit_code == 0);
+    const auto doc = nlohmann::json::parse(json.out);
+    CHECK(doc["schema"] == "rehab.knowledge-list/1");
+    CHECK(doc["knowledge"]["hash"] == kg->content_hash());
+    REQUIRE(doc["conditions"].size() == kg->conditions().size());
+    for (std::size_t i = 0; i < kg->conditions().size(); ++i) {
+        CHECK(doc["conditions"][i]["id"] == kg->conditions()[i].key);
+        CHECK(text.out.find(kg->conditions()[i].key) != std::string::npos);
+    }
+}
+
+TEST_CASE("cli: kb list without a kind lists every kind with its count", "[cli][kb][discovery]") {
+    auto r = run_cli({"kb", "list", "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    for (const char* kind : {"exercises", "conditions", "movements", "muscles", "equipment", "positions",
+                             "red-flags", "bands", "references", "codes"}) {
+        INFO(kind);
+        CHECK_FALSE(doc[kind].empty());
+    }
+    CHECK(doc["exercises"].size() == bundled_kg()->exercise_count());
+}
+
+TEST_CASE("cli: a misspelt kind or command gets the nearest name and exit 64", "[cli][discovery]") {
+    auto kind = run_cli({"kb", "list", "band"});
+    CHECK(kind.exit_code == 64);
+    CHECK(kind.err.find("did you mean 'bands'?") != std::string::npos);
+    auto command = run_cli({"recomend", "x.json"});
+    CHECK(command.exit_code == 64);
+    CHECK(command.err.find("unknown command 'recomend'; did you mean 'recommend'?") != std::string::npos);
+}
+
+TEST_CASE("cli: -V and --version name the library, knowledge and rules versions and hashes",
+          "[cli][discovery]") {
+    const auto r = bundled_recommender();
+    for (const char* flag : {"-V", "--version"}) {
+        auto v = run_cli({flag});
+        CHECK(v.exit_code == 0);
+        CHECK(v.out.rfind("rehab ", 0) == 0);
+        CHECK(v.out.find(r->knowledge().content_hash()) != std::string::npos);
+        CHECK(v.out.find(r->rules().content_hash()) != std::string::npos);
+    }
+}
+
+TEST_CASE("cli: generate refuses a negative count with the usage exit code", "[cli][discovery]") {
+    auto r = run_cli({"generate", "--count", "-5"});
+    CHECK(r.exit_code == 64);
+    CHECK(r.out.empty());
+}
