@@ -1,9 +1,7 @@
 // Recommender, part two: choosing the exercises (required first, then each component's minimum,
-// then by score up to the limit), dosing them and putting them in the order to perform them.
+// then by score up to the limit) and putting them in the order to perform them.
 #include <algorithm>
-#include <cmath>
 
-#include "core/recommend/progression.hpp"
 #include "core/recommend/recommender.hpp"
 
 namespace rehab {
@@ -237,7 +235,6 @@ void Recommender::select(Recommendation& out) const {
         ProgrammeItem item;
         item.exercise = e;
         item.score = ev.score[e.value];
-        dose(item, out.stage, ev);
         out.items.push_back(std::move(item));
     }
     ExerciseSet in_programme(n);
@@ -248,58 +245,6 @@ void Recommender::select(Recommendation& out) const {
     std::size_t k = 0;
     for (at = 0; at < cand.size(); ++at)
         if (!in_programme.contains(cand[at])) words.fill(out.not_chosen[k++], cand[at], why_not[at]);
-}
-
-void Recommender::dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) const {
-    item.dose = entry_dose(item.exercise, stage, ev, &item.dosed_by);
-}
-
-PrescribedDose Recommender::entry_dose(ExerciseId e, Stage stage, const Evaluation& ev,
-                                       std::vector<Reason>* dosed_by) const {
-    PrescribedDose d;
-    const Dose* base = knowledge_dose(knowledge().exercise(e), stage);
-    if (!base) return d;
-    auto lo = [](const std::optional<Range>& r) {
-        return r ? std::optional<int>(static_cast<int>(r->min)) : std::nullopt;
-    };
-    auto hi = [](const std::optional<Range>& r) {
-        return r ? std::optional<int>(static_cast<int>(r->max)) : std::nullopt;
-    };
-    d.sets = static_cast<int>(base->sets.max);
-    d.reps = lo(base->reps), d.reps_top = hi(base->reps);
-    d.hold_s = lo(base->hold_s), d.hold_top = hi(base->hold_s);
-    if (base->duration_min) d.duration_min = base->duration_min->min;
-    d.tempo = base->tempo;
-    d.rest_s = base->rest_s;
-    d.per_week = base->per_week;
-    d.band = base->band;
-    d.per_side = base->per_side;
-    // Lowest priority first, so that the highest-priority rule has the last word on each field.
-    // Evaluation order is by stratum first, so sort by priority (ties: the earlier rule last).
-    std::vector<ActionRef> order(ev.doses.rbegin(), ev.doses.rend());
-    std::stable_sort(order.begin(), order.end(), [&](const ActionRef& a, const ActionRef& b) {
-        return rules().rule(a.rule).priority < rules().rule(b.rule).priority;
-    });
-    for (const ActionRef& ref : order) {
-        const CompiledAction& a = rules().rule(ref.rule).actions[ref.action];
-        if (!rules().selector(a.selector).resolve(ev.facts).contains(e)) continue;
-        if (a.level == 0) d.sets = static_cast<int>(base->sets.min);
-        if (a.level == 1) d.sets = static_cast<int>(base->sets.max);
-        if (a.sets) d.sets = std::clamp(*a.sets, 1, 10);
-        if (a.reps && d.reps) d.reps = std::clamp(*a.reps, 1, d.reps_top.value_or(*a.reps));
-        if (a.hold_s && d.hold_s) d.hold_s = std::clamp(*a.hold_s, 1, d.hold_top.value_or(*a.hold_s));
-        if (a.rest_s) d.rest_s = *a.rest_s;
-        if (a.per_week) d.per_week = *a.per_week;
-        if (!a.tempo.empty()) d.tempo = a.tempo;
-        if (a.volume_scale) d.sets = std::max(1, static_cast<int>(std::lround(d.sets * *a.volume_scale)));
-        if (a.band_step && d.band.valid()) {
-            int b = static_cast<int>(d.band.value) + a.band_step;
-            b = std::clamp(b, 0, static_cast<int>(knowledge().bands().size()) - 1);
-            d.band = BandId(static_cast<std::uint32_t>(b));
-        }
-        if (dosed_by) dosed_by->insert(dosed_by->begin(), {ref.rule, ActionKind::dose, 0});
-    }
-    return d;
 }
 
 }  // namespace rehab
