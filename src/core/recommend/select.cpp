@@ -92,62 +92,19 @@ std::vector<ExerciseId> candidates(const Evaluation& ev, const ExerciseSet& elig
     return out;
 }
 
-// The words for the exercises not chosen; the common reasons are written once per recommendation.
-class NotChosenWords {
-public:
-    NotChosenWords(const KnowledgeGraph& kg, const Evaluation& ev)
-        : kg_(kg),
-          ev_(ev),
-          total_("the programme limit of " + std::to_string(ev.total.max) + " exercises was reached") {}
-
-    // Writes the item in place: assigning keeps the capacity of a reused reason string.
-    void fill(NotChosenItem& item, ExerciseId e, const Blocked& why) {
-        item.exercise = e;
-        item.score = ev_.score[e.value];
-        item.reason = reason(e, item.score, why);
+NotChosenItem not_chosen_item(ExerciseId e, double score, const Blocked& b) {
+    switch (b.kind) {
+        case Blocked::same_job:
+            return {e, score, NotChosenWhy::same_job, b.by};
+        case Blocked::component_limit:
+            return {e, score, NotChosenWhy::component_limit, {}};
+        case Blocked::total_limit:
+            return {e, score, NotChosenWhy::total_limit, {}};
+        case Blocked::none:
+            break;
     }
-
-private:
-    const std::string& reason(ExerciseId e, double score, const Blocked& why) {
-        switch (why.kind) {
-            case Blocked::same_job:
-                scratch_.assign("does the same job as ")
-                    .append(kg_.exercise(why.by).name)
-                    .append(", already chosen");
-                return scratch_;
-            case Blocked::component_limit: {
-                const Component c = kg_.exercise(e).component;
-                std::string& w = component_[static_cast<int>(c)];
-                if (w.empty())
-                    w = std::string("the limit of ") +
-                        std::to_string(ev_.per_component[static_cast<int>(c)].max) + " " + to_string(c) +
-                        " exercise(s) was reached";
-                return w;
-            }
-            case Blocked::total_limit:
-                return total_;
-            case Blocked::none:
-                break;
-        }
-        if (score > 0) return ranked_;
-        if (score == 0) {
-            if (unscored_.empty()) unscored_ = unpreferred(0);
-            return unscored_;
-        }
-        scratch_ = unpreferred(score);
-        return scratch_;
-    }
-
-    const KnowledgeGraph& kg_;
-    const Evaluation& ev_;
-    std::string total_, unscored_, ranked_ = "ranked below the exercises chosen", scratch_;
-    std::string component_[component_count];
-
-    static std::string unpreferred(double score) {
-        return "no rule preferred it for this patient (score " + std::to_string(static_cast<int>(score)) +
-               ")";
-    }
-};
+    return {e, score, score > 0 ? NotChosenWhy::ranked_below : NotChosenWhy::not_preferred, {}};
+}
 
 }  // namespace
 
@@ -172,7 +129,7 @@ void Recommender::select(Recommendation& out) const {
 
     std::vector<ExerciseId> chosen;
     int per_comp[component_count] = {};
-    // Why a candidate was last blocked, as a code: the words are written once, for the ones not chosen.
+    // Why a candidate was last blocked, as a code: renderers write the words.
     std::vector<Blocked> why_not(cand.size());
     std::size_t at = 0;  // index in cand of the exercise being tried
     auto blocked = [&](ExerciseId e) -> bool {
@@ -241,10 +198,10 @@ void Recommender::select(Recommendation& out) const {
     for (auto e : chosen) in_programme.insert(e);
     // Overwrites the previous recommendation's items in place (no allocation once warm).
     out.not_chosen.resize(cand.size() - chosen.size());
-    NotChosenWords words(kg, ev);
     std::size_t k = 0;
     for (at = 0; at < cand.size(); ++at)
-        if (!in_programme.contains(cand[at])) words.fill(out.not_chosen[k++], cand[at], why_not[at]);
+        if (!in_programme.contains(cand[at]))
+            out.not_chosen[k++] = not_chosen_item(cand[at], ev.score[cand[at].value], why_not[at]);
 }
 
 }  // namespace rehab
