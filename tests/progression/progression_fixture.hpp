@@ -7,6 +7,7 @@
 
 #include "../support/bundled.hpp"
 #include "core/recommend/profile.hpp"
+#include "core/recommend/dosing.hpp"
 #include "core/recommend/progression.hpp"
 #include "core/recommend/recommender.hpp"
 #include "io/load/rules_loader.hpp"

@@ -197,7 +197,7 @@ TEST_CASE("at the top of its dose an exercise moves to the next on its chain - a
     CHECK(item.replaces == ex("adductor_squeeze"));
     const auto next = bundled().knowledge().progressions(ex("adductor_squeeze"));
     CHECK(std::find(next.begin(), next.end(), item.exercise) != next.end());
-    const PrescribedDose entry = entry_dose(bundled(), item.exercise, Stage::mid, rec.evaluation);
+    const PrescribedDose entry = entry_dose(bundled().rules(), item.exercise, Stage::mid, rec.evaluation);
     CHECK(item.dose.sets == entry.sets);
     CHECK(item.dose.reps == entry.reps);
     CHECK(mentions(item.change_reasons, "at its entry dose"));

@@ -10,21 +10,22 @@ namespace {
 
 struct Stepper {
     const KnowledgeGraph& kg = bundled().knowledge();
-    progression::DoseLimits limits;
+    DoseLimits limits;
     PrescribedDose dose;
     explicit Stepper(const std::string& key) {
         const Exercise& e = kg.exercise(ex(key));
-        dose = entry_dose(bundled(), e.id, Stage::mid, bundled().recommend(adductor_patient()).evaluation);
-        limits = progression::dose_limits(kg, e, Stage::mid, dose);
+        dose = entry_dose(bundled().rules(), e.id, Stage::mid,
+                          bundled().recommend(adductor_patient()).evaluation);
+        limits = dose_limits(kg, e, Stage::mid, dose);
     }
     std::vector<std::string> climb() {
         std::vector<std::string> steps;
-        for (std::string s; !(s = progression::step_up(kg, dose, limits)).empty();) steps.push_back(s);
+        while (const DoseStep s = step_up(dose, limits)) steps.push_back(progression::step_text(kg, s));
         return steps;
     }
     std::vector<std::string> descend() {
         std::vector<std::string> steps;
-        for (std::string s; !(s = progression::step_down(kg, dose, limits)).empty();) steps.push_back(s);
+        while (const DoseStep s = step_down(dose, limits)) steps.push_back(progression::step_text(kg, s));
         return steps;
     }
 };

@@ -6,6 +6,7 @@
 
 #include "core/explain/explanation.hpp"
 #include "io/render/explanation_text.hpp"
+#include "io/render/reason_words.hpp"
 #include "render_fixture.hpp"
 
 using namespace rehab;
@@ -117,11 +118,12 @@ TEST_CASE("a near miss gives its reason and score against the lowest chosen", "[
     const NotChosenItem& miss = rec.not_chosen.front();
     ExerciseExplanation x = explain_exercise(r, rec, miss.exercise);
     REQUIRE(x.status == ExplanationStatus::not_chosen);
-    CHECK(x.reason == miss.reason);
+    CHECK(x.why_not.why == miss.why);
     CHECK(x.score == miss.score);
     REQUIRE(x.lowest_chosen_score);
     std::string text = io::explanation_to_text(r, rec, x);
-    CHECK(contains(text, "is eligible but not chosen: " + miss.reason));
+    CHECK(contains(
+        text, "is eligible but not chosen: " + io::not_chosen_text(r.knowledge(), rec.evaluation, miss)));
     CHECK(contains(text, "the lowest chosen score is"));
 }
 

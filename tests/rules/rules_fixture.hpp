@@ -16,6 +16,7 @@
 #include "core/rules/rule_set.hpp"
 #include "io/load/knowledge_loader.hpp"
 #include "io/load/rules_loader.hpp"
+#include "io/render/reason_words.hpp"
 
 namespace rehab::test {
 
@@ -160,7 +161,7 @@ inline std::string fingerprint(const Recommender& rec, const Recommendation& r, 
         for (const auto& x : i.dosed_by) o << " " << id(x.rule);
         o << " selected";
         for (const auto& x : i.selected_by) o << " " << id(x.rule) << ":" << x.weight;
-        for (const auto& x : i.precautions) o << " | " << x;
+        for (const auto& x : i.precautions) o << " | " << io::precaution_text(rec.rules(), i.exercise, x);
         o << "\n";
     }
     for (const auto& x : r.excluded) {
@@ -169,7 +170,8 @@ inline std::string fingerprint(const Recommender& rec, const Recommendation& r, 
         o << "\n";
     }
     for (const auto& x : r.not_chosen)
-        o << "not " << kg.exercise(x.exercise).key << " " << x.score << " " << x.reason << "\n";
+        o << "not " << kg.exercise(x.exercise).key << " " << x.score << " "
+          << io::not_chosen_text(kg, r.evaluation, x) << "\n";
     for (const auto& x : r.warnings) o << "warn " << id(x.rule) << " " << x.text << "\n";
     o << "limits " << r.evaluation.total.min << "-" << r.evaluation.total.max << "\n";
     o << "fired";

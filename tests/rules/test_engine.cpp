@@ -3,6 +3,7 @@
 // facts, rule indexing by condition, and what the selector functions resolve to.
 #include <algorithm>
 
+#include "io/render/reason_words.hpp"
 #include "rules_fixture.hpp"
 
 using namespace rehab;
@@ -275,8 +276,9 @@ TEST_CASE("warn: a note for the clinician - or on the selected exercises", "[rul
     CHECK(r.warnings[0].text == "General note.");
     const auto* bridge = item(r, "bridge");
     REQUIRE(bridge);
-    CHECK(contains(bridge->precautions, "Keep the pelvis level. [test.on_bridge]"));
-    CHECK_FALSE(contains(item(r, "dead_bug")->precautions, "Keep the pelvis level. [test.on_bridge]"));
+    CHECK(contains(io::precaution_texts(rec->rules(), *bridge), "Keep the pelvis level. [test.on_bridge]"));
+    CHECK_FALSE(contains(io::precaution_texts(rec->rules(), *item(r, "dead_bug")),
+                         "Keep the pelvis level. [test.on_bridge]"));
 }
 
 // ---------------------------------------------------------------- order

@@ -40,7 +40,7 @@ bool well_formed(const std::string& xml, std::string& why) {
             auto semi = xml.find(';', i);
             const std::string entity = xml.substr(i, semi == std::string::npos ? 0 : semi - i + 1);
             if (entity != "&amp;" && entity != "&lt;" && entity != "&gt;" && entity != "&quot;" &&
-                entity != "&apos;")
+                entity != "&apos;" && entity != "&#39;")
                 return why = "bad entity at " + std::to_string(i), false;
             continue;
         }

@@ -318,9 +318,9 @@ ExerciseExplanation explain_exercise(const Recommender& r, const Recommendation&
     x.status = ExplanationStatus::not_chosen;
     for (const auto& it : rec.items)
         x.lowest_chosen_score = x.lowest_chosen_score ? std::min(*x.lowest_chosen_score, it.score) : it.score;
-    x.reason = "it was not considered";
+    x.why_not = {e, 0, NotChosenWhy::not_considered, {}};
     for (const auto& nc : rec.not_chosen)
-        if (nc.exercise == e) x.reason = nc.reason, x.score = nc.score;
+        if (nc.exercise == e) x.why_not = nc, x.score = nc.score;
     return x;
 }
 

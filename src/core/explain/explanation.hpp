@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/lang/ast.hpp"
 #include "core/knowledge/graph.hpp"
+#include "core/lang/ast.hpp"
 #include "core/recommend/programme.hpp"
 #include "core/recommend/recommender.hpp"
 
@@ -72,14 +72,14 @@ struct ExerciseExplanation {
     std::size_t position = 0;  // 1-based place in the programme
     double score = 0;
     std::vector<Reason> selected_by, dosed_by;
-    std::vector<std::string> graph_reasons;
+    std::vector<GraphReason> graph_reasons;
     // excluded
     std::vector<ExclusionReason> exclusions;
     bool change_possible = false;
     std::vector<Constraint> smallest_change;  // combined over all excluding rules: all must hold
     std::vector<std::string> no_change;       // why no change exists, per blocking rule
     // not chosen
-    std::string reason;
+    NotChosenItem why_not;  // why: NotChosenWhy::not_considered when it was not a candidate
     std::optional<double> lowest_chosen_score;
     // referred
     std::vector<ReferralReason> referral;

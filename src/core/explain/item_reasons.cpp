@@ -4,15 +4,6 @@
 
 namespace rehab {
 
-namespace {
-
-std::string lower(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-    return s;
-}
-
-}  // namespace
-
 void Recommender::explain_items(Recommendation& out) const {
     const KnowledgeGraph& kg = knowledge();
     const Evaluation& ev = out.evaluation;
@@ -37,31 +28,24 @@ void Recommender::explain_items(Recommendation& out) const {
             const CompiledAction& a = rules().rule(ref.rule).actions[ref.action];
             if (a.selector != no_selector &&
                 rules().selector(a.selector).resolve(ev.facts).contains(item.exercise))
-                item.precautions.push_back(a.text + " [" + rules().rule(ref.rule).id + "]");
+                item.precautions.push_back({ref.rule, ref.action});
         }
         if (!c) continue;
         for (const auto& w : ex.works) {
             if (!w.primary) continue;
             for (auto m : c->involves)
-                if (m == w.muscle)
-                    item.graph_reasons.push_back("works " + lower(kg.muscle(m).name) +
-                                                 " (primary), a tissue involved in " + lower(c->name));
+                if (m == w.muscle) item.graph_reasons.push_back({m, {}, 0, c->id});
         }
         if (c->key_movement.valid())
             for (const auto& p : ex.performs)
-                if (p.movement == c->key_movement) {
-                    std::string how;
-                    for (int k = 0; k < contraction_count; ++k)
-                        if (p.contractions & (1u << k))
-                            how += (how.empty() ? "" : "/") +
-                                   std::string(to_string(static_cast<Contraction>(k)));
-                    item.graph_reasons.push_back("loads " + lower(kg.movement(p.movement).name) + " (" + how +
-                                                 "), the key movement of " + lower(c->name));
-                }
-        for (const auto& p : ex.precautions)
+                if (p.movement == c->key_movement)
+                    item.graph_reasons.push_back({{}, p.movement, p.contractions, c->id});
+        for (std::uint32_t k = 0; k < ex.precautions.size(); ++k) {
+            const Precaution& p = ex.precautions[k];
             if (!p.contraindication && p.condition == c->id &&
                 (p.stages & (1u << static_cast<unsigned>(out.stage))))
-                item.precautions.push_back(p.reason);
+                item.precautions.push_back({-1, k});
+        }
     }
 }
 

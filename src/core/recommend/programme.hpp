@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/rules/engine.hpp"
 #include "core/base/ids.hpp"
 #include "core/knowledge/model.hpp"
+#include "core/rules/engine.hpp"
 
 namespace rehab {
 
@@ -40,14 +40,30 @@ struct ProgressCriteria {
     std::optional<double> rpe_max;       // effort at most this (0-10)
 };
 
+// How the knowledge ties a chosen exercise to the condition: it works a muscle the condition
+// involves (muscle valid), or loads the condition's key movement with these contractions.
+struct GraphReason {
+    MuscleId muscle;
+    MovementId movement;
+    unsigned contractions = 0;
+    ConditionId condition;
+};
+
+// A precaution for a chosen exercise: a rule's warn action (rule >= 0, index = the action) or the
+// knowledge's precaution (rule == -1, index into the exercise's precautions). The text is data.
+struct ItemPrecaution {
+    std::int64_t rule = -1;
+    std::uint32_t index = 0;
+};
+
 struct ProgrammeItem {
     ExerciseId exercise;
     PrescribedDose dose;
     double score = 0;
     std::vector<Reason> selected_by;  // require / prefer / avoid rules that applied
     std::vector<Reason> dosed_by;
-    std::vector<std::string> graph_reasons;  // "works adductor longus (primary), involved in ..."
-    std::vector<std::string> precautions;    // knowledge precautions and rule warnings for this exercise
+    std::vector<GraphReason> graph_reasons;
+    std::vector<ItemPrecaution> precautions;  // rule warnings and knowledge precautions for this exercise
     Change change = Change::new_;
     std::vector<std::string> change_reasons;
     ExerciseId replaces;  // for `replaced`: the exercise it replaces
@@ -59,10 +75,21 @@ struct ExcludedItem {
     std::vector<std::uint32_t> rules;  // the exclusion rules that named it
 };
 
+// Why an eligible exercise is not in the programme (the words are in io/render/reason_words).
+enum class NotChosenWhy : std::uint8_t {
+    ranked_below,     // a positive score, below the exercises chosen
+    not_preferred,    // no rule preferred it (score 0 or below)
+    same_job,         // does the same job as `same_job_as`, already chosen
+    component_limit,  // its component's limit (evaluation.per_component) was reached
+    total_limit,      // the programme's limit (evaluation.total) was reached
+    not_considered,   // (explanations only) not among the candidates
+};
+
 struct NotChosenItem {
     ExerciseId exercise;
     double score = 0;
-    std::string reason;  // "score 1 below the last chosen (3)", "same job as bridge", "limit of 6 reached"
+    NotChosenWhy why = NotChosenWhy::ranked_below;
+    ExerciseId same_job_as;
 };
 
 struct ReferralReason {

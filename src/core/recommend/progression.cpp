@@ -15,7 +15,7 @@ using progression::Entry;
 using progression::Verdict;
 
 struct Review {
-    const Recommender& r;
+    const ProgressionContext& r;
     const KnowledgeGraph& kg;
     const Profile& p;
     Recommendation& rec;
@@ -26,7 +26,7 @@ struct Review {
     int last_day = 0;
     std::vector<ProgrammeItem> out;
 
-    Review(const Recommender& rr, const Profile& pp, Recommendation& rc)
+    Review(const ProgressionContext& rr, const Profile& pp, Recommendation& rc)
         : r(rr),
           kg(rr.knowledge()),
           p(pp),
@@ -40,7 +40,7 @@ struct Review {
     }
 
     const std::string& name(ExerciseId e) const { return kg.exercise(e).name; }
-    std::string rule_id(std::uint32_t rule) const { return r.rules().rule(rule).id; }
+    std::string rule_id(std::uint32_t rule) const { return r.rules.rule(rule).id; }
 
     bool eligible(ExerciseId e) const {
         const Exercise& ex = kg.exercise(e);
@@ -73,9 +73,8 @@ struct Review {
         ProgrammeItem item;
         item.exercise = pe.exercise;
         item.score = ev.score[pe.exercise.value];
-        item.dose = entry_dose(r, pe.exercise, rec.stage, ev, &item.dosed_by);
-        const progression::DoseLimits l =
-            progression::dose_limits(kg, kg.exercise(pe.exercise), rec.stage, item.dose);
+        item.dose = entry_dose(r.rules, pe.exercise, rec.stage, ev, &item.dosed_by);
+        const DoseLimits l = dose_limits(kg, kg.exercise(pe.exercise), rec.stage, item.dose);
         item.dose.reps_top = l.reps_hi;
         item.dose.hold_top = l.hold_hi;
         if (pe.sets) item.dose.sets = *pe.sets;
@@ -90,7 +89,7 @@ struct Review {
         ProgrammeItem item;
         item.exercise = e;
         item.score = ev.score[e.value];
-        item.dose = entry_dose(r, e, rec.stage, ev, &item.dosed_by);
+        item.dose = entry_dose(r.rules, e, rec.stage, ev, &item.dosed_by);
         item.change = Change::replaced;
         item.replaces = old.exercise;
         reasons.push_back("replaced by " + name(e) + " (" + how + ") at its entry dose, " +
@@ -132,7 +131,7 @@ std::vector<Entry> Review::entries(ExerciseId e) const {
     return out;
 }
 
-bool only_stage_rule(const Recommender& r, const Recommendation& rec, const ExcludedItem& x) {
+bool only_stage_rule(const ProgressionContext& r, const Recommendation& rec, const ExcludedItem& x) {
     // The stage rule is the one whose exclusion is exactly "not in the current stage".
     const KnowledgeGraph& kg = r.knowledge();
     ExerciseSet off_stage(kg.exercise_count());
@@ -141,9 +140,9 @@ bool only_stage_rule(const Recommender& r, const Recommendation& rec, const Excl
     if (x.rules.empty()) return false;
     for (auto rule : x.rules) {
         bool is_stage = false;
-        for (const auto& a : r.rules().rule(rule).actions)
+        for (const auto& a : r.rules.rule(rule).actions)
             if (a.kind == ActionKind::exclude &&
-                r.rules().selector(a.selector).resolve(rec.evaluation.facts) == off_stage)
+                r.rules.selector(a.selector).resolve(rec.evaluation.facts) == off_stage)
                 is_stage = true;
         if (!is_stage) return false;
     }
@@ -188,8 +187,8 @@ void Review::review_excluded(ProgrammeItem item, const Assessment& a) {
 
 void Review::review(ProgrammeItem item, Assessment a) {
     const Exercise& ex = kg.exercise(item.exercise);
-    const PrescribedDose entry = entry_dose(r, item.exercise, rec.stage, ev);
-    const progression::DoseLimits l = progression::dose_limits(kg, ex, rec.stage, entry);
+    const PrescribedDose entry = entry_dose(r.rules, item.exercise, rec.stage, ev);
+    const DoseLimits l = dose_limits(kg, ex, rec.stage, entry);
     item.change_rules = a.rules;
     if (a.verdict == Verdict::hold) {
         item.change = Change::held;
@@ -198,11 +197,10 @@ void Review::review(ProgrammeItem item, Assessment a) {
         return;
     }
     const bool up = a.verdict == Verdict::progress;
-    const std::string step =
-        up ? progression::step_up(kg, item.dose, l) : progression::step_down(kg, item.dose, l);
-    if (!step.empty()) {
+    const DoseStep step = up ? step_up(item.dose, l) : step_down(item.dose, l);
+    if (step) {
         item.change = up ? Change::progressed : Change::regressed;
-        a.reasons.push_back(step);
+        a.reasons.push_back(progression::step_text(kg, step));
         item.change_reasons = std::move(a.reasons);
         out.push_back(std::move(item));
         return;
@@ -228,7 +226,7 @@ void Review::review(ProgrammeItem item, Assessment a) {
     for (int s = static_cast<int>(rec.stage) - 1; s >= 0; --s)
         if (ex.dosage[s]) {
             const PrescribedDose before = item.dose;
-            const PrescribedDose earlier = entry_dose(r, item.exercise, static_cast<Stage>(s), ev);
+            const PrescribedDose earlier = entry_dose(r.rules, item.exercise, static_cast<Stage>(s), ev);
             if (format_dose(kg, earlier) == format_dose(kg, before)) break;  // already there
             item.dose = earlier;
             item.change = Change::regressed;
@@ -316,7 +314,7 @@ void Review::stage_note() {
         const std::string id = rule_id(static_cast<std::uint32_t>(rule));
         if (rules.find(id) == std::string::npos) rules += (rules.empty() ? "" : ", ") + id;
     };
-    if (auto criteria = r.progression_slots().criteria_stage; criteria && *criteria < ev.derived_by.size())
+    if (auto criteria = r.slots.criteria_stage; criteria && *criteria < ev.derived_by.size())
         cite(ev.derived_by[*criteria]);
     cite(rec.stage_rule);
     const bool up = rec.stage > *prev;
@@ -345,7 +343,7 @@ void Review::log_warnings() {
 
 }  // namespace
 
-void progress_programme(const Recommender& r, const Profile& p, Recommendation& rec) {
+void progress_programme(const ProgressionContext& r, const Profile& p, Recommendation& rec) {
     rec.dropped.clear();
     if (p.history.programme.empty() || rec.referred()) return;
     Review rv(r, p, rec);

@@ -2,29 +2,37 @@
 // (profile.history) into this review's programme, one step per exercise (dose, band, or the next or
 // previous exercise on its chain), with the logged values and the rules behind every change.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/recommend/profile.hpp"
 #include "core/recommend/programme.hpp"
-#include "core/recommend/recommender.hpp"
+#include "core/rules/rule_set.hpp"
 
 namespace rehab {
+
+// The derived facts the progression review reads, resolved once (absent when the rules lack them).
+struct ProgressionSlots {
+    std::optional<FactSlot> ceiling, sessions, rpe_max, margin, trend, criteria_stage;
+};
+
+// What the review needs from the recommender, as values it does not own: the rules (and through
+// them the knowledge), the progression slots, and which exercises do the same job.
+struct ProgressionContext {
+    const RuleSet& rules;
+    const ProgressionSlots& slots;
+    const std::vector<ExerciseSet>& same_job_sets;  // per exercise: exercises that do the same job
+    const KnowledgeGraph& knowledge() const { return rules.knowledge(); }
+    bool same_job(ExerciseId a, ExerciseId b) const { return same_job_sets[a.value].contains(b); }
+};
 
 // Replaces rec.items (the fresh selection, used only to top the programme up to the limits) by the
 // current programme transformed; fills rec.dropped and adds stage-transition and log warnings.
 // Does nothing when the history has no programme or the recommendation is a referral.
 // Thresholds come from the derived facts pain_ceiling, progress.sessions_required, progress.rpe_max
 // and progress.morning_margin; without them every exercise is held (with a warning).
-void progress_programme(const Recommender& r, const Profile& p, Recommendation& rec);
-
-// The entry dose of an exercise at a stage, dosed as Recommender does (bottom of the knowledge ranges,
-// then the dose rules that select it, lowest priority first). The rules are added to `dosed_by`.
-PrescribedDose entry_dose(const Recommender& r, ExerciseId e, Stage stage, const Evaluation& ev,
-                          std::vector<Reason>* dosed_by = nullptr);
-
-// The exercise's knowledge dose for a stage (falling back as Recommender does), or null.
-const Dose* knowledge_dose(const Exercise& ex, Stage stage);
+void progress_programme(const ProgressionContext& c, const Profile& p, Recommendation& rec);
 
 // "3 x 12, hold 10 s, Red band"; numbers as "2" or "2.5".
 std::string format_dose(const KnowledgeGraph& kg, const PrescribedDose& d);

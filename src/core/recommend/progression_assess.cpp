@@ -9,12 +9,12 @@ namespace rehab::progression {
 
 namespace {
 
-Threshold threshold(const Recommender& r, const Evaluation& ev, std::optional<FactSlot> slot) {
+Threshold threshold(const ProgressionContext& r, const Evaluation& ev, std::optional<FactSlot> slot) {
     Threshold t;
     if (!slot || !ev.facts.get(*slot).known) return t;
     t.value = ev.facts.get(*slot).value;
     if (*slot < ev.derived_by.size()) t.rule = ev.derived_by[*slot];
-    if (t.rule >= 0) t.rule_id = r.rules().rule(static_cast<std::uint32_t>(t.rule)).id;
+    if (t.rule >= 0) t.rule_id = r.rules.rule(static_cast<std::uint32_t>(t.rule)).id;
     return t;
 }
 
@@ -120,9 +120,9 @@ std::string not_good(const Entry& e, const PrescribedDose& dose, const Threshold
 
 }  // namespace
 
-Thresholds read_thresholds(const Recommender& r, const Profile& p, const Evaluation& ev) {
+Thresholds read_thresholds(const ProgressionContext& r, const Profile& p, const Evaluation& ev) {
     Thresholds t;
-    const ProgressionSlots& slots = r.progression_slots();
+    const ProgressionSlots& slots = r.slots;
     t.ceiling = threshold(r, ev, slots.ceiling);
     t.sessions = threshold(r, ev, slots.sessions);
     t.rpe_max = threshold(r, ev, slots.rpe_max);

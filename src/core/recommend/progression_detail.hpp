@@ -1,5 +1,5 @@
 // Internals shared by the progression files: the thresholds read from the rules, the verdict on one
-// exercise's logged sessions, and one-step dose changes within the knowledge ranges. Not installed
+// exercise's logged sessions. Dose limits and steps are in dosing.hpp. Not installed
 // API: only progression*.cpp and the tests include it.
 #pragma once
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/recommend/dosing.hpp"
 #include "core/recommend/progression.hpp"
 
 namespace rehab::progression {
@@ -29,7 +30,7 @@ struct Thresholds {
     int sessions_required() const { return std::max(1, static_cast<int>(*sessions.value + 0.5)); }
 };
 
-Thresholds read_thresholds(const Recommender& r, const Profile& p, const Evaluation& ev);
+Thresholds read_thresholds(const ProgressionContext& c, const Profile& p, const Evaluation& ev);
 
 enum class Verdict { progress, hold, regress };
 
@@ -51,18 +52,7 @@ struct Assessment {
 Assessment assess(const std::vector<Entry>& entries, int last_day, const PrescribedDose& dose,
                   const std::string& name, const Thresholds& t);
 
-struct DoseLimits {
-    std::optional<int> reps_lo, reps_hi, hold_lo, hold_hi;
-    int sets_lo = 1, sets_hi = 1;
-    std::optional<int> band_lo, band_hi;  // band index range, for band exercises
-};
-
-DoseLimits dose_limits(const KnowledgeGraph& kg, const Exercise& ex, Stage stage,
-                       const PrescribedDose& entry);
-
-// One step up or down in the order of clinical.md 2.3 (reps, hold, sets, band). Returns a description
-// ("reps 10 -> 12") or "" when the dose is already at the top (bottom).
-std::string step_up(const KnowledgeGraph& kg, PrescribedDose& d, const DoseLimits& l);
-std::string step_down(const KnowledgeGraph& kg, PrescribedDose& d, const DoseLimits& l);
+// "reps 10 -> 12", "band Yellow -> Red, reps back to 10".
+std::string step_text(const KnowledgeGraph& kg, const DoseStep& s);
 
 }  // namespace rehab::progression

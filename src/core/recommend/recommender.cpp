@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-#include "core/recommend/progression.hpp"
+#include "core/recommend/dosing.hpp"
 
 namespace rehab {
 
@@ -86,7 +86,7 @@ std::vector<ExerciseSet> same_job_sets(const KnowledgeGraph& kg) {
 
 }  // namespace
 
-Recommender::Recommender(std::shared_ptr<const RuleSet> rules) : engine_(std::move(rules)) {}
+Recommender::Recommender(Key, std::shared_ptr<const RuleSet> rules) : engine_(std::move(rules)) {}
 
 std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const RuleSet> rules,
                                                        Diagnostics& diags) {
@@ -97,7 +97,7 @@ std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const Rul
                         std::string("the clinical rules must declare the fact '") + name + "'");
             return nullptr;
         }
-    auto r = std::make_shared<Recommender>(rules);
+    auto r = std::make_shared<Recommender>(Key{}, rules);
     const KnowledgeGraph& kg = rules->knowledge();
     r->slots_ = ClinicalSlots::resolve(s, kg);
     r->stage_ = *s.find("stage");
@@ -117,6 +117,21 @@ Recommendation Recommender::recommend(const Profile& profile, bool trace) const 
 }
 
 void Recommender::recommend(const Profile& profile, Recommendation& out, bool trace) const {
+    evaluate(profile, out, trace);
+    stage(out);
+    if (out.evaluation.referred()) {
+        refer(out);
+        return;
+    }
+    select(out);  // rewrites excluded and not_chosen in place, reusing their strings and vectors
+    dose(out);
+    review(profile, out);  // before explain_items: explain the programme given
+    explain_items(out);
+}
+
+// The engine's evaluation of the profile's facts, the rule warnings that name no exercise, and the
+// progression thresholds; clears what the later steps fill.
+void Recommender::evaluate(const Profile& profile, Recommendation& out, bool trace) const {
     FactValues facts(rules().schema());
     profile_to_facts(profile, slots_, facts);
     engine_.evaluate(facts, out.evaluation, trace);
@@ -127,9 +142,6 @@ void Recommender::recommend(const Profile& profile, Recommendation& out, bool tr
     out.warnings.clear();
     out.next_stage_unmet.clear();
     out.dropped.clear();
-    const FactValue& st = ev.facts.get(stage_);
-    out.stage = st.known ? static_cast<Stage>(static_cast<int>(st.value)) : Stage::early;
-    out.stage_rule = ev.derived_by[stage_];
     const FactValue& irr = ev.facts.get(irritability_);
     out.irritability = irr.known ? rules().schema().format_value(irritability_, irr.value) : "unknown";
     auto get = [&](std::optional<FactSlot> s) -> std::optional<double> {
@@ -141,19 +153,29 @@ void Recommender::recommend(const Profile& profile, Recommendation& out, bool tr
         const CompiledAction& a = rules().rule(w.rule).actions[w.action];
         if (a.selector == no_selector) out.warnings.push_back({w.rule, a.text});
     }
+}
+
+// The stage the rules derived (early when unknown), the rule behind it, and the next stage's criteria.
+void Recommender::stage(Recommendation& out) const {
+    const Evaluation& ev = out.evaluation;
+    const FactValue& st = ev.facts.get(stage_);
+    out.stage = st.known ? static_cast<Stage>(static_cast<int>(st.value)) : Stage::early;
+    out.stage_rule = ev.derived_by[stage_];
     next_stage_criteria(out);
-    if (ev.referred()) {
-        out.excluded.clear();
-        out.not_chosen.clear();
-        refer(out);
-        return;
-    }
-    select(out);  // rewrites excluded and not_chosen in place, reusing their strings and vectors
-    progress_programme(*this, profile, out);  // before explain_items: explain the programme given
-    explain_items(out);
+}
+
+void Recommender::dose(Recommendation& out) const {
+    for (auto& item : out.items)
+        item.dose = entry_dose(rules(), item.exercise, out.stage, out.evaluation, &item.dosed_by);
+}
+
+void Recommender::review(const Profile& profile, Recommendation& out) const {
+    progress_programme({rules(), progression_, same_job_}, profile, out);
 }
 
 void Recommender::refer(Recommendation& out) const {
+    out.excluded.clear();
+    out.not_chosen.clear();
     for (const auto& ref : out.evaluation.referrals) {
         const CompiledAction& a = rules().rule(ref.rule).actions[ref.action];
         ReferralReason r{ref.rule, a.red_flag, a.urgency, a.text};

@@ -6,17 +6,18 @@
 #include <optional>
 
 #include "core/recommend/clinical_schema.hpp"
-#include "core/rules/engine.hpp"
 #include "core/recommend/programme.hpp"
+#include "core/recommend/progression.hpp"
+#include "core/rules/engine.hpp"
 #include "core/rules/rule_set.hpp"
 
 namespace rehab {
 
-struct ProgressionSlots {
-    std::optional<FactSlot> ceiling, sessions, rpe_max, margin, trend, criteria_stage;
-};
-
 class Recommender {
+    struct Key {  // only create() can make one: the constructor below is not for callers
+        explicit Key() = default;
+    };
+
 public:
     // `rules` must have been compiled against make_clinical_schema(knowledge) and declare the
     // derived facts `stage` (early, mid, late) and `irritability`; reports RC001 otherwise.
@@ -33,14 +34,10 @@ public:
     FactSlot stage_slot() const { return stage_; }
     // The derived facts the progression review reads, resolved once (absent when the rules lack them).
     const ProgressionSlots& progression_slots() const { return progression_; }
-    // The entry dose of an exercise at a stage: the bottom of the knowledge ranges, then the dose rules
-    // that select it, lowest priority first (the highest has the last word). Adds those rules to dosed_by.
-    PrescribedDose entry_dose(ExerciseId e, Stage stage, const Evaluation& ev,
-                              std::vector<Reason>* dosed_by = nullptr) const;
     bool same_job(ExerciseId a, ExerciseId b) const { return same_job_[a.value].contains(b); }
     std::optional<FactSlot> fact(std::string_view name) const { return rules().schema().find(name); }
 
-    explicit Recommender(std::shared_ptr<const RuleSet> rules);  // use create()
+    Recommender(Key, std::shared_ptr<const RuleSet> rules);  // see create()
 
 private:
     Engine engine_;
@@ -50,9 +47,13 @@ private:
     std::vector<ExerciseSet> same_job_;          // per exercise: exercises that do the same job
     std::vector<std::uint32_t> stage_rules_[3];  // per stage: rules whose firing sets that stage
 
+    // The steps of recommend(), in order.
+    void evaluate(const Profile& profile, Recommendation& out, bool trace) const;
+    void stage(Recommendation& out) const;
     void refer(Recommendation& out) const;
     void select(Recommendation& out) const;
-    void dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) const;
+    void dose(Recommendation& out) const;
+    void review(const Profile& profile, Recommendation& out) const;
     void explain_items(Recommendation& out) const;
     void next_stage_criteria(Recommendation& out) const;
     void index_stage_rules();

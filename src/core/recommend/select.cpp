@@ -1,9 +1,7 @@
 // Recommender, part two: choosing the exercises (required first, then each component's minimum,
-// then by score up to the limit), dosing them and putting them in the order to perform them.
+// then by score up to the limit) and putting them in the order to perform them.
 #include <algorithm>
-#include <cmath>
 
-#include "core/recommend/progression.hpp"
 #include "core/recommend/recommender.hpp"
 
 namespace rehab {
@@ -94,62 +92,19 @@ std::vector<ExerciseId> candidates(const Evaluation& ev, const ExerciseSet& elig
     return out;
 }
 
-// The words for the exercises not chosen; the common reasons are written once per recommendation.
-class NotChosenWords {
-public:
-    NotChosenWords(const KnowledgeGraph& kg, const Evaluation& ev)
-        : kg_(kg),
-          ev_(ev),
-          total_("the programme limit of " + std::to_string(ev.total.max) + " exercises was reached") {}
-
-    // Writes the item in place: assigning keeps the capacity of a reused reason string.
-    void fill(NotChosenItem& item, ExerciseId e, const Blocked& why) {
-        item.exercise = e;
-        item.score = ev_.score[e.value];
-        item.reason = reason(e, item.score, why);
+NotChosenItem not_chosen_item(ExerciseId e, double score, const Blocked& b) {
+    switch (b.kind) {
+        case Blocked::same_job:
+            return {e, score, NotChosenWhy::same_job, b.by};
+        case Blocked::component_limit:
+            return {e, score, NotChosenWhy::component_limit, {}};
+        case Blocked::total_limit:
+            return {e, score, NotChosenWhy::total_limit, {}};
+        case Blocked::none:
+            break;
     }
-
-private:
-    const std::string& reason(ExerciseId e, double score, const Blocked& why) {
-        switch (why.kind) {
-            case Blocked::same_job:
-                scratch_.assign("does the same job as ")
-                    .append(kg_.exercise(why.by).name)
-                    .append(", already chosen");
-                return scratch_;
-            case Blocked::component_limit: {
-                const Component c = kg_.exercise(e).component;
-                std::string& w = component_[static_cast<int>(c)];
-                if (w.empty())
-                    w = std::string("the limit of ") +
-                        std::to_string(ev_.per_component[static_cast<int>(c)].max) + " " + to_string(c) +
-                        " exercise(s) was reached";
-                return w;
-            }
-            case Blocked::total_limit:
-                return total_;
-            case Blocked::none:
-                break;
-        }
-        if (score > 0) return ranked_;
-        if (score == 0) {
-            if (unscored_.empty()) unscored_ = unpreferred(0);
-            return unscored_;
-        }
-        scratch_ = unpreferred(score);
-        return scratch_;
-    }
-
-    const KnowledgeGraph& kg_;
-    const Evaluation& ev_;
-    std::string total_, unscored_, ranked_ = "ranked below the exercises chosen", scratch_;
-    std::string component_[component_count];
-
-    static std::string unpreferred(double score) {
-        return "no rule preferred it for this patient (score " + std::to_string(static_cast<int>(score)) +
-               ")";
-    }
-};
+    return {e, score, score > 0 ? NotChosenWhy::ranked_below : NotChosenWhy::not_preferred, {}};
+}
 
 }  // namespace
 
@@ -174,7 +129,7 @@ void Recommender::select(Recommendation& out) const {
 
     std::vector<ExerciseId> chosen;
     int per_comp[component_count] = {};
-    // Why a candidate was last blocked, as a code: the words are written once, for the ones not chosen.
+    // Why a candidate was last blocked, as a code: renderers write the words.
     std::vector<Blocked> why_not(cand.size());
     std::size_t at = 0;  // index in cand of the exercise being tried
     auto blocked = [&](ExerciseId e) -> bool {
@@ -237,69 +192,16 @@ void Recommender::select(Recommendation& out) const {
         ProgrammeItem item;
         item.exercise = e;
         item.score = ev.score[e.value];
-        dose(item, out.stage, ev);
         out.items.push_back(std::move(item));
     }
     ExerciseSet in_programme(n);
     for (auto e : chosen) in_programme.insert(e);
     // Overwrites the previous recommendation's items in place (no allocation once warm).
     out.not_chosen.resize(cand.size() - chosen.size());
-    NotChosenWords words(kg, ev);
     std::size_t k = 0;
     for (at = 0; at < cand.size(); ++at)
-        if (!in_programme.contains(cand[at])) words.fill(out.not_chosen[k++], cand[at], why_not[at]);
-}
-
-void Recommender::dose(ProgrammeItem& item, Stage stage, const Evaluation& ev) const {
-    item.dose = entry_dose(item.exercise, stage, ev, &item.dosed_by);
-}
-
-PrescribedDose Recommender::entry_dose(ExerciseId e, Stage stage, const Evaluation& ev,
-                                       std::vector<Reason>* dosed_by) const {
-    PrescribedDose d;
-    const Dose* base = knowledge_dose(knowledge().exercise(e), stage);
-    if (!base) return d;
-    auto lo = [](const std::optional<Range>& r) {
-        return r ? std::optional<int>(static_cast<int>(r->min)) : std::nullopt;
-    };
-    auto hi = [](const std::optional<Range>& r) {
-        return r ? std::optional<int>(static_cast<int>(r->max)) : std::nullopt;
-    };
-    d.sets = static_cast<int>(base->sets.max);
-    d.reps = lo(base->reps), d.reps_top = hi(base->reps);
-    d.hold_s = lo(base->hold_s), d.hold_top = hi(base->hold_s);
-    if (base->duration_min) d.duration_min = base->duration_min->min;
-    d.tempo = base->tempo;
-    d.rest_s = base->rest_s;
-    d.per_week = base->per_week;
-    d.band = base->band;
-    d.per_side = base->per_side;
-    // Lowest priority first, so that the highest-priority rule has the last word on each field.
-    // Evaluation order is by stratum first, so sort by priority (ties: the earlier rule last).
-    std::vector<ActionRef> order(ev.doses.rbegin(), ev.doses.rend());
-    std::stable_sort(order.begin(), order.end(), [&](const ActionRef& a, const ActionRef& b) {
-        return rules().rule(a.rule).priority < rules().rule(b.rule).priority;
-    });
-    for (const ActionRef& ref : order) {
-        const CompiledAction& a = rules().rule(ref.rule).actions[ref.action];
-        if (!rules().selector(a.selector).resolve(ev.facts).contains(e)) continue;
-        if (a.level == 0) d.sets = static_cast<int>(base->sets.min);
-        if (a.level == 1) d.sets = static_cast<int>(base->sets.max);
-        if (a.sets) d.sets = std::clamp(*a.sets, 1, 10);
-        if (a.reps && d.reps) d.reps = std::clamp(*a.reps, 1, d.reps_top.value_or(*a.reps));
-        if (a.hold_s && d.hold_s) d.hold_s = std::clamp(*a.hold_s, 1, d.hold_top.value_or(*a.hold_s));
-        if (a.rest_s) d.rest_s = *a.rest_s;
-        if (a.per_week) d.per_week = *a.per_week;
-        if (!a.tempo.empty()) d.tempo = a.tempo;
-        if (a.volume_scale) d.sets = std::max(1, static_cast<int>(std::lround(d.sets * *a.volume_scale)));
-        if (a.band_step && d.band.valid()) {
-            int b = static_cast<int>(d.band.value) + a.band_step;
-            b = std::clamp(b, 0, static_cast<int>(knowledge().bands().size()) - 1);
-            d.band = BandId(static_cast<std::uint32_t>(b));
-        }
-        if (dosed_by) dosed_by->insert(dosed_by->begin(), {ref.rule, ActionKind::dose, 0});
-    }
-    return d;
+        if (!in_programme.contains(cand[at]))
+            out.not_chosen[k++] = not_chosen_item(cand[at], ev.score[cand[at].value], why_not[at]);
 }
 
 }  // namespace rehab

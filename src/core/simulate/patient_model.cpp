@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/recommend/dosing.hpp"
 #include "core/recommend/progression.hpp"
 
 namespace rehab {

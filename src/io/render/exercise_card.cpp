@@ -3,18 +3,13 @@
 #include "io/render/exercise_card.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <sstream>
+
+#include "io/render/programme_words.hpp"
 
 namespace rehab::io {
 
 namespace {
-
-std::string number(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", x);
-    return buf;
-}
 
 template <class Items, class F>
 std::string join(const Items& items, const std::string& sep, F&& text) {
@@ -148,7 +143,7 @@ void references(std::ostringstream& out, const KnowledgeGraph& kg, const Exercis
 }  // namespace
 
 std::string format_range(const Range& r) {
-    return r.min == r.max ? number(r.min) : number(r.min) + "-" + number(r.max);
+    return r.min == r.max ? number_text(r.min) : number_text(r.min) + "-" + number_text(r.max);
 }
 
 std::string format_dose(const KnowledgeGraph& kg, const Dose& dose) {
@@ -162,7 +157,7 @@ std::string format_dose(const KnowledgeGraph& kg, const Dose& dose) {
     out += ", " + std::to_string(dose.per_week) + "x/week";
     if (dose.band.valid()) {
         const auto& b = kg.band(dose.band);
-        out += ", band " + b.name + " (" + number(b.force_lb) + " lb)";
+        out += ", band " + b.name + " (" + number_text(b.force_lb) + " lb)";
     }
     return out;
 }

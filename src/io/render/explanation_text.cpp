@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "io/render/programme_words.hpp"
+#include "io/render/reason_words.hpp"
 
 namespace rehab::io {
 
@@ -120,7 +121,8 @@ void chosen(std::ostringstream& out, const Recommender& r, const Recommendation&
     }
     for (const auto& d : x.dosed_by)
         out << "- Dose: " << rule_head(r, d.rule) << ": " << r.rules().rule(d.rule).rationale << "\n";
-    for (const auto& g : x.graph_reasons) out << "- Knowledge: it " << g << ".\n";
+    for (const auto& g : x.graph_reasons)
+        out << "- Knowledge: it " << graph_reason_text(r.knowledge(), g) << ".\n";
 }
 
 void excluded(std::ostringstream& out, const Recommender& r, const Recommendation& rec,
@@ -161,8 +163,10 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
     for (const auto& b : blocked) out << "  - " << b << "\n";
 }
 
-void not_chosen(std::ostringstream& out, const Recommender& r, const ExerciseExplanation& x) {
-    out << r.knowledge().exercise(x.exercise).name << " is eligible but not chosen: " << x.reason
+void not_chosen(std::ostringstream& out, const Recommender& r, const Recommendation& rec,
+                const ExerciseExplanation& x) {
+    out << r.knowledge().exercise(x.exercise).name
+        << " is eligible but not chosen: " << not_chosen_text(r.knowledge(), rec.evaluation, x.why_not)
         << ". Its score is " << number_text(x.score);
     if (x.lowest_chosen_score) out << "; the lowest chosen score is " << number_text(*x.lowest_chosen_score);
     out << ".\n";
@@ -195,7 +199,7 @@ std::string explanation_to_text(const Recommender& r, const Recommendation& rec,
             excluded(out, r, rec, x);
             break;
         case ExplanationStatus::not_chosen:
-            not_chosen(out, r, x);
+            not_chosen(out, r, rec, x);
             break;
         case ExplanationStatus::referred:
             referred(out, r, x);

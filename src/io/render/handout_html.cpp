@@ -64,7 +64,8 @@ void line(std::ostringstream& out, const char* tag, const std::string& text, con
         << "</" << tag << ">\n";
 }
 
-void card(std::ostringstream& out, const KnowledgeGraph& kg, const ProgrammeItem& it, std::size_t n) {
+void card(std::ostringstream& out, const RuleSet& rules, const ProgrammeItem& it, std::size_t n) {
+    const KnowledgeGraph& kg = rules.knowledge();
     const Exercise& ex = kg.exercise(it.exercise);
     out << "<div class=\"card\">\n";
     line(out, "h2", std::to_string(n) + ". " + plain_words(ex.name));
@@ -75,10 +76,9 @@ void card(std::ostringstream& out, const KnowledgeGraph& kg, const ProgrammeItem
         for (const auto& i : ex.instructions) line(out, "li", plain_words(i));
         out << "</ol>\n";
     }
-    for (const auto& pc : it.precautions) {  // rule notes for this exercise end in " [rule id]"
-        auto at = pc.rfind(" [");
-        if (at == std::string::npos || pc.back() != ']') continue;
-        std::string text = pc.substr(0, at);
+    for (const auto& pc : it.precautions) {  // the rules' notes for this exercise
+        if (pc.rule < 0) continue;
+        const std::string& text = rules.rule(static_cast<std::uint32_t>(pc.rule)).actions[pc.index].text;
         if (!has_jargon(text)) line(out, "p", "Take care: " + text, "care");
     }
     if (!ex.stop_if.empty() && !has_jargon(ex.stop_if))
@@ -144,10 +144,13 @@ std::string html_escape(const std::string& s) {
                 out += "&quot;";
                 break;
             case '\'':
-                out += "&#39;";
+                out += "&#39;";  // valid in HTML and in XML
                 break;
             default:
-                out += c;
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
+                    out += ' ';  // not allowed in XML 1.0
+                else
+                    out += c;
         }
     return out;
 }
@@ -205,7 +208,7 @@ std::string programme_to_handout_html(const Recommender& r, const Recommendation
         double ceiling = rec.progress.pain_ceiling.value_or(
             p.condition.valid() ? kg.condition(p.condition).pain_ceiling : 3);
         feel(out, ceiling);
-        for (std::size_t i = 0; i < rec.items.size(); ++i) card(out, kg, rec.items[i], i + 1);
+        for (std::size_t i = 0; i < rec.items.size(); ++i) card(out, r.rules(), rec.items[i], i + 1);
         stop(out, ceiling);
     }
     out << "<div class=\"footer\">\n";

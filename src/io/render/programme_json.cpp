@@ -9,6 +9,7 @@
 #include "core/explain/explanation.hpp"
 #include "io/json/writer.hpp"
 #include "io/render/programme_words.hpp"
+#include "io/render/reason_words.hpp"
 #include "rehab/version.hpp"
 
 namespace rehab::io {
@@ -191,7 +192,7 @@ void ProgrammeWriter::exercise(const ProgrammeItem& it) {
     dose(it.dose);
     if (!ex.instructions.empty()) strings("instructions", ex.instructions);
     w_.field_if("purpose", ex.purpose);
-    if (!it.precautions.empty()) strings("precautions", it.precautions);
+    if (!it.precautions.empty()) strings("precautions", precaution_texts(r_.rules(), it));
     if (!criteria_) criteria_ = progression_text(rec_.progress);  // the same for every exercise
     const std::string& criteria = *criteria_;
     const auto next = kg_.progressions(it.exercise), prev = kg_.regressions(it.exercise);
@@ -213,7 +214,7 @@ void ProgrammeWriter::exercise(const ProgrammeItem& it) {
         for (const auto& x : it.dosed_by) why(x);
         w_.end_array();
     }
-    if (!it.graph_reasons.empty()) strings("graph", it.graph_reasons);
+    if (!it.graph_reasons.empty()) strings("graph", graph_reason_texts(kg_, it.graph_reasons));
     w_.end_object();
 }
 
@@ -304,7 +305,7 @@ void ProgrammeWriter::document() {
             w_.begin_object();
             w_.field("id", kg_.exercise(n.exercise).key);
             num("score", n.score);
-            w_.field_if("reason", n.reason);
+            w_.field_if("reason", not_chosen_text(kg_, rec_.evaluation, n));
             w_.end_object();
         }
     w_.end_array();

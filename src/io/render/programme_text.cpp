@@ -7,6 +7,7 @@
 
 #include "core/explain/explanation.hpp"
 #include "io/render/programme_words.hpp"
+#include "io/render/reason_words.hpp"
 
 namespace rehab::io {
 
@@ -100,8 +101,9 @@ void why(std::ostringstream& out, const Recommender& r, const Recommendation& re
             << number_text(it.score);
         if (!rules.empty()) out << "; " << rules;
         out << "\n";
-        for (const auto& g : it.graph_reasons) out << "     - " << g << "\n";
-        for (const auto& pc : it.precautions) out << "     ! " << pc << "\n";
+        for (const auto& g : it.graph_reasons) out << "     - " << graph_reason_text(kg, g) << "\n";
+        for (const auto& pc : it.precautions)
+            out << "     ! " << precaution_text(r.rules(), it.exercise, pc) << "\n";
         if (it.change != Change::new_ || !it.change_reasons.empty()) {
             out << "     change: " << to_string(it.change);
             for (const auto& c : it.change_reasons) out << "; " << c;
@@ -141,7 +143,7 @@ void not_chosen(std::ostringstream& out, const Recommender& r, const Recommendat
     out << "\nNot chosen (" << rec.not_chosen.size() << ")\n";
     for (const auto& n : rec.not_chosen)
         out << "  - " << r.knowledge().exercise(n.exercise).name << " (score " << number_text(n.score)
-            << "): " << n.reason << "\n";
+            << "): " << not_chosen_text(r.knowledge(), rec.evaluation, n) << "\n";
 }
 
 void notes(std::ostringstream& out, const Recommender& r, const Recommendation& rec) {

@@ -7,6 +7,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "io/render/handout_html.hpp"
+
 namespace rehab::io {
 
 RunSummary summarise(const std::vector<ScenarioResult>& results) {
@@ -66,36 +68,6 @@ void write_coverage(std::ostream& out, const CoverageReport& c) {
     finding(out, "conditions without a scenario", c.conditions_without_scenario, c.conditions);
 }
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (unsigned char ch : s) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r')
-                    out += ' ';  // not allowed in XML 1.0
-                else
-                    out += static_cast<char>(ch);
-        }
-    }
-    return out;
-}
-
 std::string junit_xml(const std::vector<ScenarioResult>& results) {
     const auto s = summarise(results);
     std::ostringstream x;
@@ -106,8 +78,8 @@ std::string junit_xml(const std::vector<ScenarioResult>& results) {
     x << "  <testsuite name=\"rehab.scenarios\" tests=\"" << results.size() << "\" failures=\"" << s.failed
       << "\" errors=\"" << s.invalid << "\" skipped=\"0\" time=\"" << s.seconds << "\">\n";
     for (const auto& r : results) {
-        x << "    <testcase classname=\"scenarios\" name=\"" << xml_escape(r.name) << "\" file=\""
-          << xml_escape(r.file) << "\" time=\"" << r.seconds << "\"";
+        x << "    <testcase classname=\"scenarios\" name=\"" << html_escape(r.name) << "\" file=\""
+          << html_escape(r.file) << "\" time=\"" << r.seconds << "\"";
         if (r.status == ScenarioStatus::pass) {
             x << "/>\n";
             continue;
@@ -121,8 +93,8 @@ std::string junit_xml(const std::vector<ScenarioResult>& results) {
             body += f.expectation + ": " + f.message + "\n";
             if (!f.explanation.empty()) body += "  engine: " + f.explanation + "\n";
         }
-        x << ">\n      <" << tag << " message=\"" << xml_escape(first) << "\" type=\"expectation\">"
-          << xml_escape(body) << "</" << tag << ">\n    </testcase>\n";
+        x << ">\n      <" << tag << " message=\"" << html_escape(first) << "\" type=\"expectation\">"
+          << html_escape(body) << "</" << tag << ">\n    </testcase>\n";
     }
     x << "  </testsuite>\n</testsuites>\n";
     return x.str();

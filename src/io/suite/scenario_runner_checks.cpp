@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/explain/explanation.hpp"
+#include "io/render/reason_words.hpp"
 #include "io/suite/scenario_runner.hpp"
 
 namespace rehab::io {
@@ -273,7 +274,8 @@ public:
             bool found = std::any_of(rec_.warnings.begin(), rec_.warnings.end(),
                                      [&](const RuleNote& n) { return n.text.find(w) != std::string::npos; });
             for (const auto& i : rec_.items)
-                for (const auto& p : i.precautions) found = found || p.find(w) != std::string::npos;
+                for (const auto& p : i.precautions)
+                    found = found || precaution_text(r_.rules(), i.exercise, p).find(w) != std::string::npos;
             expect(found, "warning containing '" + w + "'", "no warning or precaution says so");
         }
     }
@@ -323,9 +325,8 @@ std::string describe_exercise(const Recommender& r, const Recommendation& rec, E
             return "chosen at position " + std::to_string(x.position) + ", score " + num(x.score) +
                    ", selected by " + rule_ids(x.selected_by);
         case ExplanationStatus::not_chosen:
-            return "eligible but not chosen: " +
-                   (x.reason.empty() ? std::string("scored too low") : x.reason) + " (score " + num(x.score) +
-                   ")";
+            return "eligible but not chosen: " + not_chosen_text(r.knowledge(), rec.evaluation, x.why_not) +
+                   " (score " + num(x.score) + ")";
         case ExplanationStatus::excluded:
             break;
     }
