@@ -6,8 +6,8 @@
 #include "app/command.hpp"
 #include "io/file/atomic_file.hpp"
 #include "io/load/knowledge_loader.hpp"
-#include "io/render/exercise_card.hpp"
-#include "io/render/knowledge_list.hpp"
+#include "io/render/knowledge/exercise_card.hpp"
+#include "io/render/knowledge/knowledge_list.hpp"
 
 namespace rehab::app {
 

@@ -2,7 +2,7 @@
 // muscles and movements, progression chains (direct and transitive), availability and DOT output.
 #include <catch2/catch.hpp>
 
-#include "io/render/exercise_card.hpp"
+#include "io/render/knowledge/exercise_card.hpp"
 #include "io/load/knowledge_loader.hpp"
 #include "kb_fixture.hpp"
 

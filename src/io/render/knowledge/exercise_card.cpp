@@ -1,6 +1,6 @@
 // Renders the plain-text exercise card: one section per aspect a clinician checks, in the order
 // they would read it. Everything comes from the compiled graph (names, chains, citations).
-#include "io/render/exercise_card.hpp"
+#include "io/render/knowledge/exercise_card.hpp"
 
 #include <algorithm>
 #include <sstream>

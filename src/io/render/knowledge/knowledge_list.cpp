@@ -1,6 +1,6 @@
 // Rows of `kb list` per kind (id, name and the one or two attributes that tell entries apart), then
 // laid out as text columns or written as JSON with the knowledge's name, version and hash.
-#include "io/render/knowledge_list.hpp"
+#include "io/render/knowledge/knowledge_list.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
