@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/explain/constraint.hpp"
 #include "core/lang/program.hpp"
-#include "core/explain/explanation.hpp"
 #include "core/rules/rule_set.hpp"
 
 namespace rehab::cond {

@@ -41,8 +41,6 @@ const char* to_string(ExclusionBasis b) {
     return "?";
 }
 
-std::string Constraint::needs() const { return std::string(to_string(op)) + " " + value_text; }
-std::string Constraint::text() const { return fact + " " + needs(); }
 
 namespace {
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/explain/constraint.hpp"
 #include "core/knowledge/graph.hpp"
 #include "core/lang/ast.hpp"
 #include "core/recommend/programme.hpp"
@@ -16,17 +17,6 @@ namespace rehab {
 
 enum class ExplanationStatus { chosen, excluded, not_chosen, referred };
 const char* to_string(ExplanationStatus s);
-
-// "fact OP value": a condition that must hold (a change, or an unmet next-stage criterion).
-struct Constraint {
-    FactSlot slot = 0;
-    std::string fact;           // "pain.resisted.hip_adduction"
-    BinOp op = BinOp::le;       // eq ne lt le gt ge, or in / not_in for a list of enumeration values
-    double value = 0;           // numbers, booleans (0/1) and single enumeration values
-    std::string value_text;     // "3", "full", "true", "[a, b]"
-    std::string needs() const;  // "<= 3"
-    std::string text() const;   // "pain.resisted.hip_adduction <= 3"
-};
 
 // One comparison of a rule's condition that held for the patient (from the evaluation trace).
 struct ObservedComparison {

@@ -11,92 +11,10 @@
 #include "core/base/diagnostic.hpp"
 #include "core/base/exercise_set.hpp"
 #include "core/base/ids.hpp"
+#include "core/knowledge/entities.hpp"
 #include "core/knowledge/model.hpp"
 
 namespace rehab {
-
-struct Dose {  // a resolved default dose (one stage of one exercise)
-    Range sets;
-    std::optional<Range> reps, hold_s, duration_min;
-    std::string tempo;
-    int rest_s = 0;
-    int per_week = 0;
-    BandId band;  // invalid when no band
-    bool per_side = false;
-};
-
-struct Performs {
-    MovementId movement;
-    unsigned contractions = 0;  // bit per Contraction
-    Resistance resistance = Resistance::body_weight;
-};
-
-struct Works {
-    MuscleId muscle;
-    bool primary = true;
-};
-
-struct Precaution {
-    ConditionId condition;
-    bool contraindication = false;
-    unsigned stages = 0b111;  // bit per Stage
-    std::string reason;
-    std::vector<ReferenceId> references;
-};
-
-struct Exercise {
-    ExerciseId id;
-    std::string key, name, source, provenance, purpose, stop_if;
-    unsigned stages = 0;  // bit per Stage
-    Component component = Component::strength;
-    PositionId position;
-    Stance stance = Stance::none;
-    std::vector<EquipmentId> equipment;
-    bool needs_therapist = false, needs_partner = false;
-    std::vector<Performs> performs;
-    std::vector<Works> works;
-    std::vector<Precaution> precautions;
-    std::optional<Dose> dosage[stage_count];
-    std::vector<std::string> instructions;
-    std::vector<ReferenceId> references;
-    [[nodiscard]] bool in_stage(Stage s) const { return stages & (1u << static_cast<unsigned>(s)); }
-};
-
-struct Condition {
-    ConditionId id;
-    std::string key, name, definition;
-    std::vector<MuscleId> involves;
-    struct Provoke {
-        MovementId movement;
-        unsigned contractions = 0;
-    };
-    std::vector<Provoke> provoked_by;
-    MovementId key_movement;
-    double pain_ceiling = 5;
-    std::vector<ReferenceId> references;
-};
-
-struct Named {                      // movements, muscles, equipment, positions, bands, references, red flags
-    std::string key, name, detail;  // detail: description / concern / citation
-};
-
-struct RedFlag {
-    RedFlagId id;
-    std::string key, name, concern, advice;
-    Urgency urgency = Urgency::urgent;
-    std::vector<ReferenceId> references;
-};
-
-struct Band {
-    BandId id;
-    std::string key, name;
-    double force_lb = 0;
-};
-
-struct CodeAlias {
-    std::string system, code, match, note;
-    ConditionId condition;
-};
 
 class KnowledgeGraph {
 public:

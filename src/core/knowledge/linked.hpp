@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/base/diagnostic.hpp"
-#include "core/knowledge/graph.hpp"
+#include "core/knowledge/entities.hpp"
 #include "core/knowledge/model.hpp"
 
 namespace rehab {
