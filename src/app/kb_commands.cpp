@@ -5,14 +5,14 @@
 
 #include "app/command.hpp"
 #include "io/file/atomic_file.hpp"
-#include "io/render/exercise_card.hpp"
 #include "io/load/knowledge_loader.hpp"
+#include "io/render/exercise_card.hpp"
 
 namespace rehab::app {
 
 namespace {
 
-std::size_t warning_count(const Diagnostics& d) { return d.items().size() - d.error_count(); }
+std::size_t warning_count(const Diagnostics& d) { return d.warning_count(); }
 
 int run_check(const std::string& dir) {
     Diagnostics diags;

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/recommend/clinical_schema.hpp"
 #include "core/base/diagnostic.hpp"
-#include "core/rules/engine.hpp"
+#include "core/recommend/clinical_schema.hpp"
 #include "core/recommend/recommender.hpp"
+#include "core/rules/engine.hpp"
 #include "core/rules/rule_set.hpp"
 #include "io/load/knowledge_loader.hpp"
 #include "io/load/rules_loader.hpp"
@@ -63,7 +63,8 @@ inline std::shared_ptr<const RuleSet> compile_ok(const std::string& text) {
     Diagnostics d;
     auto rs = compile_text(text, d);
     for (const auto& x : d.items())
-        UNSCOPED_INFO(x.code << " " << x.pointer << " col " << x.column << ": " << x.message);
+        UNSCOPED_INFO(x.code << " " << x.location.pointer << " col " << x.location.column << ": "
+                             << x.message);
     REQUIRE(rs);
     return rs;
 }

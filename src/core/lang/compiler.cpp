@@ -53,14 +53,7 @@ private:
 
     void error(const char* code, int column, std::string msg, std::string hint = {}) {
         ok_ = false;
-        Diagnostic d;
-        d.code = code;
-        d.file = ctx_.file;
-        d.pointer = ctx_.pointer;
-        d.column = column;
-        d.message = std::move(msg);
-        d.hint = std::move(hint);
-        ctx_.diags.add(std::move(d));
+        ctx_.diags.error(code, ctx_.where.at_column(column), std::move(msg), std::move(hint));
     }
     std::string type_name(const ValueType& t) const {
         if (t.type == FactType::enumeration) return "enumeration '" + ctx_.schema.domain(t.domain).name + "'";

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "core/lang/program.hpp"
 #include "core/base/diagnostic.hpp"
 #include "core/lang/ast.hpp"
 #include "core/lang/fact_schema.hpp"
+#include "core/lang/program.hpp"
 
 namespace rehab {
 
@@ -40,8 +40,7 @@ struct CompiledExpr {
 struct ExprContext {
     const FactSchema& schema;
     Diagnostics& diags;
-    std::string file;
-    std::string pointer;
+    Location where;  // the expression string: diagnostics add the column inside it
 };
 
 // expected: the type the expression must have (a condition: boolean; a derived value: the fact's type).

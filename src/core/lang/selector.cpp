@@ -110,13 +110,8 @@ const std::vector<std::string>& selector_function_names() {
 class SelectorCompiler {
 public:
     SelectorCompiler(const Expr& e, const KnowledgeGraph& kg, const FactSchema& schema, Diagnostics& diags,
-                     std::string file, std::string pointer)
-        : e_(e),
-          kg_(kg),
-          schema_(schema),
-          diags_(diags),
-          file_(std::move(file)),
-          pointer_(std::move(pointer)) {}
+                     Location where)
+        : e_(e), kg_(kg), schema_(schema), diags_(diags), where_(std::move(where)) {}
 
     std::optional<Selector> run() {
         Selector s;
@@ -153,21 +148,14 @@ private:
     const KnowledgeGraph& kg_;
     const FactSchema& schema_;
     Diagnostics& diags_;
-    std::string file_, pointer_;
+    Location where_;
     bool ok_ = true;
     std::vector<FactSlot> keys_;
     std::vector<std::uint32_t> values_;
 
     void error(const char* code, int column, std::string msg, std::string hint = {}) {
         ok_ = false;
-        Diagnostic d;
-        d.code = code;
-        d.file = file_;
-        d.pointer = pointer_;
-        d.column = column;
-        d.message = std::move(msg);
-        d.hint = std::move(hint);
-        diags_.add(std::move(d));
+        diags_.error(code, where_.at_column(column), std::move(msg), std::move(hint));
     }
 
     static const FunctionSpec* find_function(const std::string& name) {
@@ -533,10 +521,10 @@ ExerciseSet SelectorCompiler::eval_call(const ExprNode& n) const {
 
 std::optional<Selector> Selector::compile(const std::string& text, const KnowledgeGraph& kg,
                                           const FactSchema& schema, Diagnostics& diags,
-                                          const std::string& file, const std::string& pointer) {
+                                          const Location& where) {
     Expr e;
-    if (!parse_expr(text, e, diags, file, pointer)) return std::nullopt;
-    SelectorCompiler c(e, kg, schema, diags, file, pointer);
+    if (!parse_expr(text, e, diags, where)) return std::nullopt;
+    SelectorCompiler c(e, kg, schema, diags, where);
     auto s = c.run();
     if (s) {
         resolve_fact_names(e, schema);

@@ -81,23 +81,11 @@ private:
     std::map<std::string, std::uint32_t> selector_ids_;
     std::unordered_map<std::string, std::size_t> rule_ids_;  // id -> index in rules_ (before sorting)
 
-    void error(const char* code, const Origin& o, const std::string& sub, std::string msg,
-               std::string hint = {}, int column = 0) {
-        Diagnostic d;
-        d.code = code;
-        d.file = o.file;
-        d.pointer = o.pointer + sub;
-        d.column = column;
-        d.message = std::move(msg);
-        d.hint = std::move(hint);
-        diags_.add(std::move(d));
-    }
-
     void declare_facts() {
         for (const auto& f : data_.facts) {
             if (rs_->schema_.find(f.name)) {
-                error("RL017", f.origin, "/name",
-                      "derived fact '" + f.name + "' is already a fact of the profile");
+                diags_.error("RL017", f.origin.at("/name"),
+                             "derived fact '" + f.name + "' is already a fact of the profile");
                 continue;
             }
             FactDef def;
@@ -116,8 +104,8 @@ private:
             } else if (f.type == "enumeration") {
                 def.type = FactType::enumeration;
                 if (f.values.empty()) {
-                    error("RL017", f.origin, "/values",
-                          "enumeration '" + f.name + "' needs at least one value");
+                    diags_.error("RL017", f.origin.at("/values"),
+                                 "enumeration '" + f.name + "' needs at least one value");
                     continue;
                 }
                 // Reuse a domain with the same values (e.g. the profile's "stage"), so that facts of
@@ -126,15 +114,15 @@ private:
                 for (std::uint32_t d = 0; d < rs_->schema_.domains().size() && !same; ++d)
                     if (rs_->schema_.domain(d).values == f.values) same = d;
                 if (!same && rs_->schema_.find_domain(f.name)) {
-                    error("RL017", f.origin, "/values",
-                          "enumeration '" + f.name + "' redefines the values of '" + f.name + "'");
+                    diags_.error("RL017", f.origin.at("/values"),
+                                 "enumeration '" + f.name + "' redefines the values of '" + f.name + "'");
                     continue;
                 }
                 def.domain = same ? *same : rs_->schema_.add_domain(f.name, f.values);
                 def.min = 0, def.max = static_cast<double>(f.values.size() - 1);
             } else {
-                error("RL017", f.origin, "/type",
-                      "fact type '" + f.type + "' is not number, boolean or enumeration");
+                diags_.error("RL017", f.origin.at("/type"),
+                             "fact type '" + f.type + "' is not number, boolean or enumeration");
                 continue;
             }
             rs_->schema_.add(std::move(def));
@@ -144,11 +132,11 @@ private:
     void compile_rule(const RuleSpec& spec) {
         std::size_t before = diags_.error_count();
         if (!valid_rule_id(spec.id))
-            error("RL011", spec.origin, "/id", "rule id '" + spec.id + "' is not a valid id");
+            diags_.error("RL011", spec.origin.at("/id"), "rule id '" + spec.id + "' is not a valid id");
         if (auto it = rule_ids_.find(spec.id); it != rule_ids_.end()) {
             const CompiledRule& r = rs_->rules_[it->second];
-            error("RL011", spec.origin, "/id", "duplicate rule id '" + spec.id + "'",
-                  "first defined in " + r.origin.file + " at " + r.origin.pointer);
+            diags_.error("RL011", spec.origin.at("/id"), "duplicate rule id '" + spec.id + "'",
+                         "first defined in " + r.origin.file + " at " + r.origin.pointer);
         }
         CompiledRule rule;
         rule.id = spec.id;
@@ -160,8 +148,8 @@ private:
         rule.when_text = spec.when;
         static const std::vector<std::string> grades = {"trial", "practice", "derived", "check"};
         if (std::find(grades.begin(), grades.end(), spec.grade) == grades.end())
-            error("RL013", spec.origin, "/evidence/grade",
-                  "evidence grade '" + spec.grade + "' is not one of trial, practice, derived, check");
+            diags_.error("RL013", spec.origin.at("/evidence/grade"),
+                         "evidence grade '" + spec.grade + "' is not one of trial, practice, derived, check");
         for (std::size_t i = 0; i < spec.references.size(); ++i) {
             if (auto r = rs_->kg_->find_reference(spec.references[i])) {
                 rule.references.push_back(*r);
@@ -169,22 +157,23 @@ private:
                 std::vector<std::string> names;
                 for (const auto& n : rs_->kg_->references()) names.push_back(n.key);
                 auto near = nearest_name(spec.references[i], names);
-                error("RL013", spec.origin, "/evidence/references/" + std::to_string(i),
-                      "unknown reference '" + spec.references[i] + "'",
-                      near.empty() ? "" : "did you mean '" + near + "'?");
+                diags_.error("RL013", spec.origin.at("/evidence/references/" + std::to_string(i)),
+                             "unknown reference '" + spec.references[i] + "'",
+                             near.empty() ? "" : "did you mean '" + near + "'?");
             }
         }
-        ExprContext ctx{rs_->schema_, diags_, spec.origin.file, spec.origin.pointer + "/when"};
-        if (parse_expr(spec.when, rule.when_ast, diags_, ctx.file, ctx.pointer)) {
+        ExprContext ctx{rs_->schema_, diags_, spec.origin.at("/when")};
+        if (parse_expr(spec.when, rule.when_ast, diags_, ctx.where)) {
             resolve_fact_names(rule.when_ast, rs_->schema_);
             if (auto c = compile_expr(rule.when_ast, {FactType::boolean, 0}, ctx)) {
                 rule.when = std::move(*c);
                 if (rule.when.never_true)
-                    error("RL005", spec.origin, "/when", "condition \"" + spec.when + "\" can never be true",
-                          "its comparisons contradict each other or lie outside the facts' ranges");
+                    diags_.error("RL005", spec.origin.at("/when"),
+                                 "condition \"" + spec.when + "\" can never be true",
+                                 "its comparisons contradict each other or lie outside the facts' ranges");
             }
         }
-        if (spec.then.empty()) error("RL012", spec.origin, "/then", "rule has no actions");
+        if (spec.then.empty()) diags_.error("RL012", spec.origin.at("/then"), "rule has no actions");
         for (const auto& a : spec.then) compile_action(a, spec, rule);
         if (diags_.error_count() == before) {
             rule_ids_.emplace(rule.id, rs_->rules_.size());
@@ -194,14 +183,13 @@ private:
 
     std::uint32_t selector_for(const std::string& text, const RuleSpec& spec, const ActionSpec& a) {
         if (text.empty()) {
-            error("RL012", spec.origin, a.pointer,
-                  std::string(to_string(a.kind)) + " needs a selector (\"select\")");
+            diags_.error("RL012", spec.origin.at(a.pointer),
+                         std::string(to_string(a.kind)) + " needs a selector (\"select\")");
             return no_selector;
         }
         if (auto it = selector_ids_.find(text); it != selector_ids_.end()) return it->second;
-        auto s = Selector::compile(
-            text, *rs_->kg_, rs_->schema_, diags_, spec.origin.file,
-            spec.origin.pointer + (a.select_pointer.empty() ? a.pointer : a.select_pointer));
+        auto s = Selector::compile(text, *rs_->kg_, rs_->schema_, diags_,
+                                   spec.origin.at(a.select_pointer.empty() ? a.pointer : a.select_pointer));
         if (!s) return no_selector;
         rs_->selectors_.push_back(std::move(*s));
         auto id = static_cast<std::uint32_t>(rs_->selectors_.size() - 1);
@@ -219,22 +207,23 @@ private:
                 auto slot = rs_->schema_.find(a.fact);
                 if (!slot) {
                     auto near = nearest_name(a.fact, rs_->schema_.names());
-                    error("RL012", spec.origin, a.pointer + "/fact",
-                          "derive names unknown fact '" + a.fact + "'",
-                          near.empty() ? "declare it under \"facts\"" : "did you mean '" + near + "'?");
+                    diags_.error(
+                        "RL012", spec.origin.at(a.pointer + "/fact"),
+                        "derive names unknown fact '" + a.fact + "'",
+                        near.empty() ? "declare it under \"facts\"" : "did you mean '" + near + "'?");
                     return;
                 }
                 const FactDef& f = rs_->schema_.fact(*slot);
                 if (!f.derived) {
-                    error("RL012", spec.origin, a.pointer + "/fact",
-                          "'" + a.fact + "' is a profile fact; rules may only derive declared derived facts");
+                    diags_.error(
+                        "RL012", spec.origin.at(a.pointer + "/fact"),
+                        "'" + a.fact + "' is a profile fact; rules may only derive declared derived facts");
                     return;
                 }
                 c.fact = *slot;
                 Expr e;
-                ExprContext ctx{rs_->schema_, diags_, spec.origin.file,
-                                spec.origin.pointer + a.pointer + "/value"};
-                if (!parse_expr(a.value, e, diags_, ctx.file, ctx.pointer)) return;
+                ExprContext ctx{rs_->schema_, diags_, spec.origin.at(a.pointer + "/value")};
+                if (!parse_expr(a.value, e, diags_, ctx.where)) return;
                 auto v = compile_expr(e, {f.type, f.domain}, ctx);
                 if (!v) return;
                 c.value = std::move(v->program);
@@ -250,13 +239,13 @@ private:
                         std::vector<std::string> names;
                         for (const auto& r : rs_->kg_->red_flags()) names.push_back(r.key);
                         auto near = nearest_name(a.red_flag, names);
-                        error("RL010", spec.origin, a.pointer + "/red_flag",
-                              "unknown red flag '" + a.red_flag + "'",
-                              near.empty() ? "" : "did you mean '" + near + "'?");
+                        diags_.error("RL010", spec.origin.at(a.pointer + "/red_flag"),
+                                     "unknown red flag '" + a.red_flag + "'",
+                                     near.empty() ? "" : "did you mean '" + near + "'?");
                         return;
                     }
                 } else if (a.text.empty()) {
-                    error("RL012", spec.origin, a.pointer, "refer needs a red_flag or a reason");
+                    diags_.error("RL012", spec.origin.at(a.pointer), "refer needs a red_flag or a reason");
                     return;
                 }
                 if (!a.urgency.empty()) c.urgency = urgency_from(a.urgency).value_or(Urgency::urgent);
@@ -268,14 +257,14 @@ private:
                 c.selector = selector_for(a.select, spec, a);
                 if (c.selector == no_selector) return;
                 if ((a.kind == ActionKind::prefer || a.kind == ActionKind::avoid) && !(a.weight > 0))
-                    error("RL012", spec.origin, a.pointer + "/weight", "weight must be positive");
+                    diags_.error("RL012", spec.origin.at(a.pointer + "/weight"), "weight must be positive");
                 break;
             case ActionKind::dose:
                 c.selector = selector_for(a.select.empty() ? "all" : a.select, spec, a);
                 if (!a.level.empty()) {
                     if (a.level != "low" && a.level != "full")
-                        error("RL012", spec.origin, a.pointer + "/level",
-                              "dose level '" + a.level + "' is not low or full");
+                        diags_.error("RL012", spec.origin.at(a.pointer + "/level"),
+                                     "dose level '" + a.level + "' is not low or full");
                     c.level = a.level == "full" ? 1 : 0;
                 }
                 c.sets = a.sets, c.reps = a.reps, c.hold_s = a.hold_s, c.rest_s = a.rest_s,
@@ -286,21 +275,23 @@ private:
                 if (!a.component.empty()) {
                     auto comp = component_from(a.component);
                     if (!comp) {
-                        error("RL012", spec.origin, a.pointer + "/component",
-                              "unknown component '" + a.component + "'",
-                              "strength, balance, motor_control, mobility or trunk");
+                        diags_.error("RL012", spec.origin.at(a.pointer + "/component"),
+                                     "unknown component '" + a.component + "'",
+                                     "strength, balance, motor_control, mobility or trunk");
                         return;
                     }
                     c.component = static_cast<int>(*comp);
                 }
                 c.min = a.min, c.max = a.max;
                 if (c.min && c.max && *c.min > *c.max)
-                    error("RL012", spec.origin, a.pointer,
-                          "limit min " + std::to_string(*c.min) + " is above max " + std::to_string(*c.max));
+                    diags_.error(
+                        "RL012", spec.origin.at(a.pointer),
+                        "limit min " + std::to_string(*c.min) + " is above max " + std::to_string(*c.max));
                 break;
             case ActionKind::warn:
                 if (!a.select.empty()) c.selector = selector_for(a.select, spec, a);
-                if (a.text.empty()) error("RL012", spec.origin, a.pointer + "/text", "warn needs a text");
+                if (a.text.empty())
+                    diags_.error("RL012", spec.origin.at(a.pointer + "/text"), "warn needs a text");
                 break;
         }
         rule.actions.push_back(std::move(c));
@@ -373,10 +364,10 @@ private:
                     what = std::string("one says ") + to_string(x.kind) + " and the other " +
                            to_string(y.kind) + " for the same exercises";
                 if (what.empty()) continue;
-                error("RL009", b.origin, "",
-                      "rules '" + a.id + "' and '" + b.id + "' have the same priority (" +
-                          std::to_string(a.priority) + ") and can fire together, but " + what,
-                      "give one of them a higher priority, or make their conditions exclusive");
+                diags_.error("RL009", b.origin,
+                             "rules '" + a.id + "' and '" + b.id + "' have the same priority (" +
+                                 std::to_string(a.priority) + ") and can fire together, but " + what,
+                             "give one of them a higher priority, or make their conditions exclusive");
                 return;
             }
     }
@@ -391,8 +382,8 @@ private:
             if (!derived)
                 for (const auto& fs : data_.facts)
                     if (fs.name == f.name)
-                        diags_.add({Severity::warning, "RL016", fs.origin.file, fs.origin.pointer, 0, 0,
-                                    "derived fact '" + f.name + "' is declared but no rule derives it", ""});
+                        diags_.warning("RL016", fs.origin,
+                                       "derived fact '" + f.name + "' is declared but no rule derives it");
         }
     }
 

@@ -22,7 +22,7 @@ bool write_file_atomic(const std::string& path, const std::string& text, Diagnos
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         if (!out) {
-            d.error(code, path, "", "cannot write file: cannot create a file in its folder");
+            d.error(code, {path, ""}, "cannot write file: cannot create a file in its folder");
             return false;
         }
         out << text;
@@ -31,7 +31,7 @@ bool write_file_atomic(const std::string& path, const std::string& text, Diagnos
             out.close();
             std::error_code ignored;
             fs::remove(temp, ignored);
-            d.error(code, path, "", "cannot write file: write failed (disk full?)");
+            d.error(code, {path, ""}, "cannot write file: write failed (disk full?)");
             return false;
         }
     }
@@ -40,7 +40,7 @@ bool write_file_atomic(const std::string& path, const std::string& text, Diagnos
     if (ec) {
         std::error_code ignored;
         fs::remove(temp, ignored);
-        d.error(code, path, "", "cannot write file: " + ec.message());
+        d.error(code, {path, ""}, "cannot write file: " + ec.message());
         return false;
     }
     return true;
