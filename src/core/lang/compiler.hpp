@@ -46,6 +46,9 @@ struct ExprContext {
 // expected: the type the expression must have (a condition: boolean; a derived value: the fact's type).
 std::optional<CompiledExpr> compile_expr(const Expr& expr, const ValueType& expected, const ExprContext& ctx);
 
+// Fills out.constraints and out.never_true from out.program (top-level conjuncts of `e` only).
+void extract_constraints(const Expr& e, const FactSchema& schema, CompiledExpr& out);
+
 // True when two constraint lists cannot both hold (some slot's ranges or masks do not intersect).
 bool constraints_disjoint(const std::vector<SlotConstraint>& a, const std::vector<SlotConstraint>& b);
 
