@@ -13,8 +13,8 @@ void require_loaded(const void* r, const Diagnostics& d, const char* what) {
     std::fprintf(stderr, "FATAL: cannot load %s\n", what);
     for (const auto& x : d.items())
         if (x.severity == Severity::error)
-            std::fprintf(stderr, "  %s %s %s: %s\n", x.code.c_str(), x.file.c_str(), x.pointer.c_str(),
-                         x.message.c_str());
+            std::fprintf(stderr, "  %s %s %s: %s\n", x.code.c_str(), x.location.file.c_str(),
+                         x.location.pointer.c_str(), x.message.c_str());
     std::abort();
 }
 

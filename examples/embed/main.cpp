@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
     std::shared_ptr<const rehab::Recommender> engine = rehab::io::load_recommender(argv[1], argv[2], diags);
     if (!engine) {
         for (const auto& d : diags.items())
-            std::cerr << d.file << " " << d.pointer << ": " << d.message << "\n";
+            std::cerr << d.location.file << " " << d.location.pointer << ": " << d.message << "\n";
         return 2;
     }
     std::cout << rehab::version_text(rehab::data_versions(*engine)) << "\n";

@@ -53,11 +53,12 @@ bool check_out(const std::string& path) {
 
 void print_diagnostics(const Diagnostics& diags) {
     for (const auto& d : diags.items()) {
-        std::cerr << (d.file.empty() ? "<input>" : d.file);
-        if (d.line > 0) std::cerr << ":" << d.line << ":" << d.column;
+        std::cerr << (d.location.file.empty() ? "<input>" : d.location.file);
+        if (d.location.line > 0) std::cerr << ":" << d.location.line << ":" << d.location.column;
         std::cerr << ": " << (d.severity == Severity::error ? "error" : "warning") << "[" << d.code << "]";
-        if (!d.pointer.empty()) std::cerr << " at " << d.pointer;
-        if (d.line == 0 && d.column > 0) std::cerr << " (column " << d.column << ")";
+        if (!d.location.pointer.empty()) std::cerr << " at " << d.location.pointer;
+        if (d.location.line == 0 && d.location.column > 0)
+            std::cerr << " (column " << d.location.column << ")";
         std::cerr << ": " << d.message;
         if (!d.hint.empty()) std::cerr << " (" << d.hint << ")";
         std::cerr << "\n";

@@ -13,7 +13,7 @@ namespace rehab::app {
 
 namespace {
 
-std::size_t warning_count(const Diagnostics& d) { return d.items().size() - d.error_count(); }
+std::size_t warning_count(const Diagnostics& d) { return d.warning_count(); }
 
 int run_check(const std::string& dir) {
     Diagnostics diags;

@@ -40,7 +40,7 @@ std::optional<Profile> load_profile(const std::string& path, const KnowledgeGrap
         text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     } else if (std::filesystem::is_directory(path, ec)) {
         // A folder opens as an empty stream: say what it is rather than "unexpected end of file".
-        diags.error("PR014", path, "",
+        diags.error("PR014", {path, ""},
                     "cannot read the profile: found a folder, expected a profile file (JSON)");
     } else {
         text = io::read_text_file(path, diags, "PR014");

@@ -42,8 +42,7 @@ int run_check(const std::string& kdir, const std::string& rdir) {
               << derived << " derived facts, " << selectors << " selectors, " << rs->schema().size()
               << " facts; "
               << "version " << (rs->version().empty() ? "-" : rs->version()) << ", hash "
-              << rs->content_hash() << "; " << (diags.items().size() - diags.error_count())
-              << " warning(s)\n";
+              << rs->content_hash() << "; " << diags.warning_count() << " warning(s)\n";
     return ok;
 }
 

@@ -8,8 +8,9 @@ rm -rf "$work" && mkdir -p "$work"
 cmake --install "$build_dir" --prefix "$work/prefix" > "$work/install.log"
 inc="$work/prefix/include"
 
-# Internals never installed: the linker, the expression compiler and name resolution, *_detail.hpp.
-internal=$(cd "$inc" && find . -name '*.hpp' | grep -E '/linker\.hpp$|/linked\.hpp$|_detail\.hpp$|/lang/names\.hpp$' || true)
+# Internals never installed: the linker, the expression compiler, its function tables and name
+# resolution, *_detail.hpp.
+internal=$(cd "$inc" && find . -name '*.hpp' | grep -E '/linker\.hpp$|/linked\.hpp$|_detail\.hpp$|/lang/names\.hpp$|/lang/compiler\.hpp$|/lang/functions/' || true)
 if [ -n "$internal" ]; then echo "internal headers installed:"; echo "$internal"; exit 1; fi
 for must in rehab/rehab.hpp rehab/version.hpp; do
   [ -f "$inc/$must" ] || { echo "missing installed header $must"; exit 1; }

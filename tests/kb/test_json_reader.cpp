@@ -24,7 +24,7 @@ TEST_CASE("json: read_text_file reads a file and reports a missing one", "[json]
     CHECK(d.empty());
     CHECK_FALSE(rehab::io::read_text_file(dir.file("missing.txt"), d, "XX014"));
     CHECK(only(d).code == "XX014");
-    CHECK(only(d).file == dir.file("missing.txt"));
+    CHECK(only(d).location.file == dir.file("missing.txt"));
 }
 
 TEST_CASE("json: parse_json reports line - column and a clean message", "[json]") {
@@ -33,9 +33,9 @@ TEST_CASE("json: parse_json reports line - column and a clean message", "[json]"
     CHECK_FALSE(j);
     const auto& e = only(d);
     CHECK(e.code == "KB001");
-    CHECK(e.file == "f.json");
-    CHECK(e.line == 3);
-    CHECK(e.column == 8);
+    CHECK(e.location.file == "f.json");
+    CHECK(e.location.line == 3);
+    CHECK(e.location.column == 8);
     CHECK(e.message == "syntax error: unexpected '}', expected a value");
 }
 
@@ -47,8 +47,8 @@ TEST_CASE("json: parse_json messages for other syntax errors", "[json]") {
     CHECK(d.items()[0].message.find("syntax error") == 0);
     CHECK(d.items()[0].message.find("end of file") != std::string::npos);
     CHECK(d.items()[0].message.find("json.exception") == std::string::npos);
-    CHECK(d.items()[1].line == 1);
-    CHECK(d.items()[1].column == 6);
+    CHECK(d.items()[1].location.line == 1);
+    CHECK(d.items()[1].location.column == 6);
     CHECK(d.items()[1].message.find("expected ':'") != std::string::npos);
     CHECK(rehab::io::parse_json("{\"a\": [1, 2]}", "f.json", d, "RL001").value()["a"][1] == 2);
 }
@@ -92,12 +92,12 @@ TEST_CASE("json: FieldReader reports wrong types with the field pointer", "[json
     REQUIRE(d.items().size() == 7);
     for (const auto& item : d.items()) {
         CHECK(item.code == "PR002");
-        CHECK(item.file == "f.json");
+        CHECK(item.location.file == "f.json");
     }
-    CHECK(d.items()[0].pointer == "/p/0/s");
+    CHECK(d.items()[0].location.pointer == "/p/0/s");
     CHECK(d.items()[0].message == "field 's' should be a string, found an integer");
-    CHECK(d.items()[4].pointer == "/p/0/l/1");
-    CHECK(d.items()[6].pointer == "/p/0/a");
+    CHECK(d.items()[4].location.pointer == "/p/0/l/1");
+    CHECK(d.items()[6].location.pointer == "/p/0/a");
 }
 
 TEST_CASE("json: FieldReader reports missing required fields only", "[json]") {
@@ -108,7 +108,7 @@ TEST_CASE("json: FieldReader reports missing required fields only", "[json]") {
     CHECK(d.empty());
     CHECK(r.string_list("tags", true).empty());
     CHECK(only(d).code == "RL003");
-    CHECK(only(d).pointer == "/tags");
+    CHECK(only(d).location.pointer == "/tags");
 }
 
 TEST_CASE("json: FieldReader reports out-of-range values and bad enumerations", "[json]") {
@@ -120,9 +120,9 @@ TEST_CASE("json: FieldReader reports out-of-range values and bad enumerations", 
     CHECK_FALSE(r.enumeration("e", true, {"early", "mid", "late"}));
     REQUIRE(d.items().size() == 3);
     CHECK(d.items()[0].code == "KB007");
-    CHECK(d.items()[0].pointer == "/x/n");
-    CHECK(d.items()[1].pointer == "/x/i");
-    CHECK(d.items()[2].pointer == "/x/e");
+    CHECK(d.items()[0].location.pointer == "/x/n");
+    CHECK(d.items()[1].location.pointer == "/x/i");
+    CHECK(d.items()[2].location.pointer == "/x/e");
     CHECK(d.items()[2].hint == "did you mean 'mid'?");
 }
 
@@ -132,7 +132,7 @@ TEST_CASE("json: FieldReader allow_only reports unknown fields with a hint", "[j
     FieldReader r(j, "f.json", "/e/2", d, "KB");
     r.allow_only({"name", "stages"});
     CHECK(only(d).code == "KB004");
-    CHECK(only(d).pointer == "/e/2/stagez");
+    CHECK(only(d).location.pointer == "/e/2/stagez");
     CHECK(only(d).hint == "did you mean 'stages'?");
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("json: FieldReader on a non-object reports one wrong type", "[json]") 
     r.allow_only({});
     CHECK_FALSE(r.is_object());
     CHECK(only(d).code == "PR002");
-    CHECK(only(d).pointer == "/items/4");
+    CHECK(only(d).location.pointer == "/items/4");
     CHECK(only(d).message == "expected an object, found an array");
 }
 
@@ -155,8 +155,8 @@ TEST_CASE("json: a duplicate key is an error at its pointer - never a silent las
         R"({"age": 30, "pain": {"rest": 1}, "list": [{"x": 1}, {"x": 2, "x": 3}], "age": 31})";
     CHECK_FALSE(rehab::io::parse_json(text, "p.json", d, "XX001"));
     REQUIRE(d.items().size() == 2);
-    CHECK(d.items()[0].pointer == "/list/1/x");
-    CHECK(d.items()[1].pointer == "/age");
+    CHECK(d.items()[0].location.pointer == "/list/1/x");
+    CHECK(d.items()[1].location.pointer == "/age");
     CHECK(d.items()[1].code == "XX001");
     CHECK(d.items()[1].message.find("duplicate key 'age'") != std::string::npos);
     Diagnostics ok;
@@ -168,8 +168,8 @@ TEST_CASE("json: a duplicate key is an error at its pointer - never a silent las
 TEST_CASE("json: a number too large for a double is located at its first character", "[json]") {
     Diagnostics d;
     CHECK_FALSE(rehab::io::parse_json("{\n  \"rest\": -1e400\n}", "p.json", d, "XX001"));
-    CHECK(only(d).line == 2);
-    CHECK(only(d).column == 11);
+    CHECK(only(d).location.line == 2);
+    CHECK(only(d).location.column == 11);
     CHECK(only(d).message ==
           "number overflow parsing '-1e400', expected a finite number (one that fits in a double)");
 }

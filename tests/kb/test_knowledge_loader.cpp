@@ -30,13 +30,13 @@ void expect_error(const Loaded& l, const std::string& code, const std::string& f
                   const std::string& pointer) {
     INFO("diagnostics: " << l.diags.items().size());
     for (const auto& d : l.diags.items())
-        INFO(d.code << " " << d.file << " " << d.pointer << ": " << d.message);
+        INFO(d.code << " " << d.location.file << " " << d.location.pointer << ": " << d.message);
     CHECK(l.kg == nullptr);
     const auto* d = find_code(l.diags, code);
     REQUIRE(d != nullptr);
     CHECK(d->severity == Severity::error);
-    CHECK(d->file == l.dir.file(file));
-    CHECK(d->pointer == pointer);
+    CHECK(d->location.file == l.dir.file(file));
+    CHECK(d->location.pointer == pointer);
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ TEST_CASE("kb: the minimal knowledge base loads with only chain-end warnings", "
     KbFixture f;
     auto l = load(f);
     for (const auto& d : l->diags.items())
-        INFO(d.code << " " << d.file << " " << d.pointer << ": " << d.message);
+        INFO(d.code << " " << d.location.file << " " << d.location.pointer << ": " << d.message);
     REQUIRE(l->kg != nullptr);
     CHECK(l->diags.error_count() == 0);
     CHECK(l->kg->name() == "test-kb");
@@ -58,12 +58,12 @@ TEST_CASE("kb: the minimal knowledge base loads with only chain-end warnings", "
     const auto* w101 = find_code(l->diags, "KB101");
     REQUIRE(w101 != nullptr);
     CHECK(w101->severity == Severity::warning);
-    CHECK(w101->file ==
+    CHECK(w101->location.file ==
           l->dir.file("exercises/adductor.json"));  // ball_squeeze: early and mid, no regression
-    CHECK(w101->pointer == "/exercises/0");
+    CHECK(w101->location.pointer == "/exercises/0");
     const auto* w102 = find_code(l->diags, "KB102");
     REQUIRE(w102 != nullptr);
-    CHECK(w102->pointer == "/exercises/2");  // copenhagen ends its chain
+    CHECK(w102->location.pointer == "/exercises/2");  // copenhagen ends its chain
     CHECK(l->diags.items().size() == 4);
 }
 
@@ -114,8 +114,8 @@ TEST_CASE("kb: KB001 malformed JSON with line and column", "[kb]") {
     l->kg = io::load_knowledge(l->dir.str(), l->diags);
     expect_error(*l, "KB001", "exercises/other.json", "");
     const auto* d = find_code(l->diags, "KB001");
-    CHECK(d->line == 3);
-    CHECK(d->column == 5);
+    CHECK(d->location.line == 3);
+    CHECK(d->location.column == 5);
 }
 
 TEST_CASE("kb: KB002 wrong type", "[kb]") {
@@ -282,7 +282,7 @@ TEST_CASE("kb: KB014 missing folder", "[kb]") {
     auto kg = io::load_knowledge(std::string(REHAB_TEST_WORK_DIR) + "/no-such-folder", d);
     CHECK(kg == nullptr);
     REQUIRE(find_code(d, "KB014"));
-    CHECK(find_code(d, "KB014")->file == std::string(REHAB_TEST_WORK_DIR) + "/no-such-folder");
+    CHECK(find_code(d, "KB014")->location.file == std::string(REHAB_TEST_WORK_DIR) + "/no-such-folder");
 }
 
 TEST_CASE("kb: all problems are reported at once", "[kb]") {

@@ -54,8 +54,8 @@ Result read(const json& doc) {
 std::string dump(const Diagnostics& d) {
     std::ostringstream out;
     for (const auto& x : d.items())
-        out << x.code << " " << x.pointer << " " << x.line << ":" << x.column << " " << x.message << " | "
-            << x.hint << "\n";
+        out << x.code << " " << x.location.pointer << " " << x.location.line << ":" << x.location.column
+            << " " << x.message << " | " << x.hint << "\n";
     return out.str();
 }
 
@@ -64,9 +64,9 @@ const Diagnostic& expect(const Result& r, const std::string& code, const std::st
     INFO(dump(r.d));
     CHECK_FALSE(r.profile.has_value());
     for (const auto& x : r.d.items())
-        if (x.code == code && x.pointer == pointer) {
+        if (x.code == code && x.location.pointer == pointer) {
             CHECK(x.severity == Severity::error);
-            CHECK(x.file == "p.json");
+            CHECK(x.location.file == "p.json");
             return x;
         }
     FAIL("no " << code << " at " << pointer);
@@ -167,9 +167,9 @@ TEST_CASE("malformed JSON reports PR001 with line and column", "[profile]") {
     REQUIRE(d.items().size() == 1);
     const auto& x = d.items()[0];
     CHECK(x.code == "PR001");
-    CHECK(x.file == "bad.json");
-    CHECK(x.line == 3);
-    CHECK(x.column == 11);
+    CHECK(x.location.file == "bad.json");
+    CHECK(x.location.line == 3);
+    CHECK(x.location.column == 11);
 }
 
 TEST_CASE("parse_profile_text reads a good profile", "[profile]") {
@@ -398,7 +398,7 @@ TEST_CASE("the pointer prefix locates an embedded profile", "[profile]") {
     auto p = io::read_profile(doc, kg(), "scenario.json", d, "/cases/2/profile");
     CHECK_FALSE(p);
     REQUIRE(d.items().size() == 1);
-    CHECK(d.items()[0].pointer == "/cases/2/profile/pain/rest");
+    CHECK(d.items()[0].location.pointer == "/cases/2/profile/pain/rest");
 }
 
 TEST_CASE("every example profile parses", "[profile]") {

@@ -8,8 +8,8 @@
 
 #include "core/explain/condition_query.hpp"
 #include "core/explain/explanation.hpp"
-#include "io/render/explanation_text.hpp"
 #include "io/load/profile_reader.hpp"
+#include "io/render/explanation_text.hpp"
 #include "io/render/programme_json.hpp"
 #include "io/render/programme_text.hpp"
 #include "render_fixture.hpp"
@@ -55,7 +55,7 @@ std::vector<std::string> change_for(const std::string& when,
     const FactSchema& s = recommender().rules().schema();
     Expr e;
     Diagnostics d;
-    REQUIRE(parse_expr(when, e, d, "test", ""));
+    REQUIRE(parse_expr(when, e, d, {"test", ""}));
     FactValues facts(s);
     for (const auto& [name, v] : set) facts.set(*s.find(name), v);
     REQUIRE(cond::eval(e, e.root, s, facts) == Truth::true_);
@@ -136,7 +136,8 @@ TEST_CASE("facts read - atoms and known and unknown anywhere in the condition", 
     const FactSchema& s = recommender().rules().schema();
     Expr e;
     Diagnostics d;
-    REQUIRE(parse_expr("unknown(clinician_stage) and (age > 60 or not therapist_present)", e, d, "test", ""));
+    REQUIRE(
+        parse_expr("unknown(clinician_stage) and (age > 60 or not therapist_present)", e, d, {"test", ""}));
     std::vector<std::string> names;
     for (FactSlot f : cond::facts_read(e, e.root, s)) names.push_back(s.fact(f).name);
     CHECK(names == std::vector<std::string>{"clinician_stage", "age", "therapist_present"});

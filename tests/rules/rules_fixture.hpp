@@ -38,7 +38,8 @@ inline std::shared_ptr<const RuleSet> compile_ok(const std::string& text) {
     Diagnostics d;
     auto rs = compile_text(text, d);
     for (const auto& x : d.items())
-        UNSCOPED_INFO(x.code << " " << x.pointer << " col " << x.column << ": " << x.message);
+        UNSCOPED_INFO(x.code << " " << x.location.pointer << " col " << x.location.column << ": "
+                             << x.message);
     REQUIRE(rs);
     return rs;
 }

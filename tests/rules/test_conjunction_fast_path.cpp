@@ -31,8 +31,8 @@ FactSchema fast_path_schema() {
 Program compile(const FactSchema& s, const std::string& text) {
     Diagnostics d;
     Expr e;
-    REQUIRE(parse_expr(text, e, d, "t.json", "/when"));
-    ExprContext ctx{s, d, "t.json", "/when"};
+    REQUIRE(parse_expr(text, e, d, {"t.json", "/when"}));
+    ExprContext ctx{s, d, {"t.json", "/when"}};
     auto c = compile_expr(e, {FactType::boolean, 0}, ctx);
     REQUIRE(c);
     return c->program;

@@ -462,7 +462,7 @@ namespace {
 Names select(const std::string& text, const FactValues* facts = nullptr) {
     const RuleSet& rs = bundled_recommender()->rules();
     Diagnostics d;
-    auto s = Selector::compile(text, rs.knowledge(), rs.schema(), d, "test", "/select");
+    auto s = Selector::compile(text, rs.knowledge(), rs.schema(), d, {"test", "/select"});
     for (const auto& x : d.items()) UNSCOPED_INFO(x.code << ": " << x.message);
     REQUIRE(s);
     FactValues none(rs.schema());

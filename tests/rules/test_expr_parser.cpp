@@ -12,7 +12,7 @@ Expr parse_ok(const std::string& text) {
     Expr e;
     Diagnostics d;
     INFO(text);
-    REQUIRE(parse_expr(text, e, d, "f.json", "/rules/0/when"));
+    REQUIRE(parse_expr(text, e, d, {"f.json", "/rules/0/when"}));
     REQUIRE(d.empty());
     return e;
 }
@@ -32,15 +32,15 @@ SyntaxError parse_error(const std::string& text) {
     Expr e;
     Diagnostics d;
     INFO(text);
-    REQUIRE_FALSE(parse_expr(text, e, d, "f.json", "/rules/3/when"));
+    REQUIRE_FALSE(parse_expr(text, e, d, {"f.json", "/rules/3/when"}));
     REQUIRE(d.items().size() == 1);  // one diagnostic per expression
     const Diagnostic& x = d.items()[0];
     CHECK(x.code == "RL001");
     CHECK(x.severity == Severity::error);
-    CHECK(x.file == "f.json");
-    CHECK(x.pointer == "/rules/3/when");
+    CHECK(x.location.file == "f.json");
+    CHECK(x.location.pointer == "/rules/3/when");
     CHECK(x.message.find(text) != std::string::npos);  // quotes the expression
-    return {x.column, x.message};
+    return {x.location.column, x.message};
 }
 
 }  // namespace
@@ -210,12 +210,12 @@ TEST_CASE("parser: syntax errors are RL001 with the column of the offending toke
 TEST_CASE("parser: a failed parse leaves no half-built diagnostics behind", "[rules][parser]") {
     Expr e;
     Diagnostics d;
-    CHECK_FALSE(parse_expr("(((", e, d, "f.json", "/p"));
-    CHECK_FALSE(parse_expr("a ]", e, d, "f.json", "/p"));
+    CHECK_FALSE(parse_expr("(((", e, d, {"f.json", "/p"}));
+    CHECK_FALSE(parse_expr("a ]", e, d, {"f.json", "/p"}));
     CHECK(d.items().size() == 2);
     CHECK(d.items()[0].code == "RL001");
-    CHECK(d.items()[1].column == 3);
+    CHECK(d.items()[1].location.column == 3);
     // The same Expr can be reused for a good expression afterwards.
-    CHECK(parse_expr("a", e, d, "f.json", "/p"));
+    CHECK(parse_expr("a", e, d, {"f.json", "/p"}));
     CHECK(e.top().text == "a");
 }

@@ -21,8 +21,8 @@ Diagnostics check(const std::string& text) {
 std::string dump(const Diagnostics& d) {
     std::string s;
     for (const auto& x : d.items())
-        s += x.code + " " + x.pointer + " col " + std::to_string(x.column) + ": " + x.message + " | " +
-             x.hint + "\n";
+        s += x.code + " " + x.location.pointer + " col " + std::to_string(x.location.column) + ": " +
+             x.message + " | " + x.hint + "\n";
     return s;
 }
 
@@ -32,10 +32,10 @@ const Diagnostic& expect(const Diagnostics& d, const std::string& code, const st
     INFO(dump(d));
     const Diagnostic* found = nullptr;
     for (const auto& x : d.items())
-        if (x.code == code && x.pointer == pointer) found = found ? found : &x;
+        if (x.code == code && x.location.pointer == pointer) found = found ? found : &x;
     REQUIRE(found);
-    CHECK(found->file == file);
-    if (column > 0) CHECK(found->column == column);
+    CHECK(found->location.file == file);
+    if (column > 0) CHECK(found->location.column == column);
     if (!hint.empty()) CHECK(found->hint == hint);
     CHECK_FALSE(found->message.empty());
     return *found;
@@ -70,8 +70,8 @@ TEST_CASE("checks: a minimal rule document compiles", "[rules][checks]") {
 TEST_CASE("RF001: malformed JSON - with line and column", "[rules][checks]") {
     Diagnostics d = check("{\n  \"rules\": [\n    {\"id\": \"a\",, \"when\": \"true\"}\n  ]\n}");
     const auto& x = expect(d, "RF001", "");
-    CHECK(x.line == 3);
-    CHECK(x.column == 16);
+    CHECK(x.location.line == 3);
+    CHECK(x.location.column == 16);
     CHECK(d.items().size() == 1);
 }
 
@@ -122,7 +122,7 @@ TEST_CASE("RF014: the rules folder or a file cannot be read", "[rules][checks]")
     Diagnostics d;
     io::read_rules_dir("/nonexistent/rules", d);
     REQUIRE(find_diag(d, "RF014"));
-    CHECK(find_diag(d, "RF014")->file == "/nonexistent/rules");
+    CHECK(find_diag(d, "RF014")->location.file == "/nonexistent/rules");
 
     TempDir empty("rules-empty");
     Diagnostics e;
@@ -137,7 +137,7 @@ TEST_CASE("RF014: the rules folder or a file cannot be read", "[rules][checks]")
     Diagnostics f;
     CHECK_FALSE(io::load_recommender(knowledge_dir(), broken.str(), f));
     REQUIRE(find_diag(f, "RF001"));
-    CHECK(find_diag(f, "RF001")->file.find("b.json") != std::string::npos);
+    CHECK(find_diag(f, "RF001")->location.file.find("b.json") != std::string::npos);
 }
 
 // ---------------------------------------------------------------- RL: the language
@@ -229,8 +229,8 @@ TEST_CASE("RL008: cycle among derived facts", "[rules][checks]") {
     INFO(dump(d));
     const Diagnostic* x = find_diag(d, "RL008");
     REQUIRE(x);
-    CHECK(x->file == file);
-    CHECK((x->pointer == "/rules/0" || x->pointer == "/rules/1"));
+    CHECK(x->location.file == file);
+    CHECK((x->location.pointer == "/rules/0" || x->location.pointer == "/rules/1"));
     CHECK(x->message.find("fa") != std::string::npos);
     CHECK(x->message.find("fb") != std::string::npos);
     CHECK(x->message.find("c.one") != std::string::npos);
@@ -384,9 +384,9 @@ TEST_CASE("checks: structure and language errors together - across files", "[rul
     INFO(dump(d));
     CHECK_FALSE(rs);
     REQUIRE(find_diag(d, "RL002"));
-    CHECK(find_diag(d, "RL002")->file == dir.file("a.json"));
+    CHECK(find_diag(d, "RL002")->location.file == dir.file("a.json"));
     REQUIRE(find_diag(d, "RF004"));
-    CHECK(find_diag(d, "RF004")->file == dir.file("b.json"));
+    CHECK(find_diag(d, "RF004")->location.file == dir.file("b.json"));
     // exclud, colour, pain.rset, and the rule left without actions once its only action was dropped.
     CHECK(find_diag(d, "RL012"));
     CHECK(d.error_count() == 4);

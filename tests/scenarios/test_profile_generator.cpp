@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <map>
 
-#include "io/suite/profile_generator.hpp"
 #include "io/load/profile_reader.hpp"
+#include "io/suite/profile_generator.hpp"
 #include "scenario_fixture.hpp"
 
 using namespace rehab;
@@ -54,7 +54,7 @@ TEST_CASE("generator: profiles are valid - cover every condition - mostly mid st
         INFO(j.dump());
         INFO((d.items().empty()
                   ? ""
-                  : d.items()[0].code + " " + d.items()[0].pointer + " " + d.items()[0].message));
+                  : d.items()[0].code + " " + d.items()[0].location.pointer + " " + d.items()[0].message));
         REQUIRE(p);
         ++conditions[j["condition"].get<std::string>()];
         flags += !j["red_flags"].empty();

@@ -12,7 +12,7 @@ using nlohmann::json;
 namespace {
 bool has_code(const Diagnostics& d, const std::string& code, const std::string& pointer) {
     for (const auto& x : d.items())
-        if (x.code == code && x.pointer == pointer) return true;
+        if (x.code == code && x.location.pointer == pointer) return true;
     return false;
 }
 }  // namespace
@@ -94,7 +94,7 @@ TEST_CASE("scenario: malformed JSON is SC001 with line and column", "[scenarios]
     CHECK_FALSE(io::read_scenario_file(path, test::bundled_engine()->knowledge(), d));
     REQUIRE(d.items().size() == 1);
     CHECK(d.items()[0].code == "SC001");
-    CHECK(d.items()[0].line == 3);
+    CHECK(d.items()[0].location.line == 3);
 }
 
 TEST_CASE("scenario: a file that is not a JSON object is SC002", "[scenarios]") {

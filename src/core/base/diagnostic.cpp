@@ -1,4 +1,4 @@
-// Edit-distance suggestions for diagnostics ("did you mean ...").
+// The diagnostics list (with its cap) and edit-distance suggestions ("did you mean ...").
 #include "core/base/diagnostic.hpp"
 
 #include <algorithm>
@@ -20,6 +20,43 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     return prev[b.size()];
 }
 }  // namespace
+
+void Diagnostics::error(std::string code, Location where, std::string message, std::string hint) {
+    push({Severity::error, std::move(code), std::move(where), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(std::string code, Location where, std::string message, std::string hint) {
+    push({Severity::warning, std::move(code), std::move(where), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    for (const auto& d : other.items_)
+        if (d.code != too_many_code) push(d);
+    // What the other list counted but did not keep counts here too.
+    errors_ += other.errors_ - other.kept_errors_;
+    warnings_ += other.warnings_ - other.kept_warnings_;
+    if (other.truncated_) stop({});
+}
+
+void Diagnostics::push(Diagnostic d) {
+    const bool is_error = d.severity == Severity::error;
+    ++(is_error ? errors_ : warnings_);
+    if (truncated_) return;
+    if (is_error && kept_errors_ == max_errors) return stop(d.location.file);
+    ++(is_error ? kept_errors_ : kept_warnings_);
+    items_.push_back(std::move(d));
+}
+
+void Diagnostics::stop(const std::string& file) {
+    if (truncated_) return;
+    truncated_ = true;
+    items_.push_back(
+        {Severity::error,
+         too_many_code,
+         Location{file, {}},
+         "too many errors: stopped after " + std::to_string(max_errors) + "; fix these and run again",
+         {}});
+}
 
 std::string nearest_name(const std::string& name, const std::vector<std::string>& candidates) {
     std::string best;

@@ -1,8 +1,12 @@
 // Diagnostics: user-data problems collected with a stable code and a location, reported all at once.
 // The library never throws or exits on bad user data; it fills a Diagnostics list and the app decides.
+// error() and warning() are the one way to add one; the list keeps at most max_errors errors.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
+
+#include "core/base/location.hpp"
 
 namespace rehab {
 
@@ -11,45 +15,37 @@ enum class Severity { error, warning };
 struct Diagnostic {
     Severity severity = Severity::error;
     std::string code;     // stable, e.g. "KB006", "RL012", "PR003"
-    std::string file;     // file (or "<input>") the problem is in
-    std::string pointer;  // JSON pointer inside the file ("" when not applicable)
-    int line = 0;         // 1-based line, 0 when unknown
-    int column = 0;       // 1-based column (in the file, or in the rule expression), 0 when unknown
+    Location location;    // file, JSON pointer, line and column
     std::string message;  // what was found and what was expected
     std::string hint;     // optional: "did you mean 'adductor_longus'?"
 };
 
 class Diagnostics {
 public:
-    void add(Diagnostic d) { items_.push_back(std::move(d)); }
-    void error(std::string code, std::string file, std::string pointer, std::string message,
-               std::string hint = {}) {
-        items_.push_back({Severity::error, std::move(code), std::move(file), std::move(pointer), 0, 0,
-                          std::move(message), std::move(hint)});
-    }
-    void warning(std::string code, std::string file, std::string pointer, std::string message,
-                 std::string hint = {}) {
-        items_.push_back({Severity::warning, std::move(code), std::move(file), std::move(pointer), 0, 0,
-                          std::move(message), std::move(hint)});
-    }
-    void append(const Diagnostics& other) {
-        items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-    }
-    [[nodiscard]] bool has_errors() const {
-        for (const auto& d : items_)
-            if (d.severity == Severity::error) return true;
-        return false;
-    }
-    [[nodiscard]] std::size_t error_count() const {
-        std::size_t n = 0;
-        for (const auto& d : items_) n += d.severity == Severity::error;
-        return n;
-    }
+    // After this many errors the list stops collecting: one last "too many errors" error (DG001)
+    // is added, and later errors and warnings are counted but not kept.
+    static constexpr std::size_t max_errors = 100;
+
+    void error(std::string code, Location where, std::string message, std::string hint = {});
+    void warning(std::string code, Location where, std::string message, std::string hint = {});
+    void append(const Diagnostics& other);
+
+    [[nodiscard]] bool has_errors() const { return errors_ > 0; }
+    // Every error reported, kept or not (so "did this pass add errors" holds after the cap).
+    [[nodiscard]] std::size_t error_count() const { return errors_; }
+    [[nodiscard]] std::size_t warning_count() const { return warnings_; }
+    [[nodiscard]] bool truncated() const { return truncated_; }
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
     [[nodiscard]] bool empty() const { return items_.empty(); }
 
 private:
+    static constexpr const char* too_many_code = "DG001";
+    void push(Diagnostic d);
+    void stop(const std::string& file);  // adds the "too many errors" diagnostic, once
+
     std::vector<Diagnostic> items_;
+    std::size_t errors_ = 0, warnings_ = 0, kept_errors_ = 0, kept_warnings_ = 0;
+    bool truncated_ = false;
 };
 
 // Nearest candidate by edit distance, for "did you mean" hints ("" when nothing is close).

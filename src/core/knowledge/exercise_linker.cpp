@@ -54,7 +54,7 @@ void Linker::link_exercise_body(const ExerciseSpec& s, Exercise& e) {
             e.performs.push_back({MovementId(*m), mask, p.resistance});
     }
     if (s.performs.empty())
-        d_.error("KB009", f, at(s, "performs"), "exercise '" + s.id + "' performs no movement",
+        d_.error("KB009", {f, at(s, "performs")}, "exercise '" + s.id + "' performs no movement",
                  "list at least one movement in 'performs'");
     for (std::size_t i = 0; i < s.works.size(); ++i) {
         const auto& w = s.works[i];
@@ -63,7 +63,7 @@ void Linker::link_exercise_body(const ExerciseSpec& s, Exercise& e) {
             e.works.push_back({MuscleId(*m), w.primary});
     }
     if (s.works.empty())
-        d_.error("KB010", f, at(s, "works"), "exercise '" + s.id + "' works no muscle",
+        d_.error("KB010", {f, at(s, "works")}, "exercise '" + s.id + "' works no muscle",
                  "list at least one muscle in 'works'");
     for (std::size_t i = 0; i < s.progresses_to.size(); ++i)
         link(Relation::progresses_to, self, VertexKind::exercise, s.progresses_to[i],
@@ -96,13 +96,13 @@ void Linker::link_dosage(const ExerciseSpec& s, Exercise& e) {
         if (!e.in_stage(static_cast<Stage>(st))) {
             if (spec)
                 d_.error(
-                    "KB007", s.origin.file, at(s, "dosage") + "/" + stage,
+                    "KB007", {s.origin.file, at(s, "dosage") + "/" + stage},
                     std::string("dosage for stage '") + stage + "' but the exercise is not in that stage",
                     "add the stage to 'stages' or remove this dosage");
             continue;
         }
         if (!spec) {
-            d_.error("KB012", s.origin.file, at(s, "dosage"),
+            d_.error("KB012", {s.origin.file, at(s, "dosage")},
                      std::string("no dosage for stage '") + stage + "'",
                      std::string("add \"") + stage + "\" to 'dosage'");
             continue;

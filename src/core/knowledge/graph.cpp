@@ -130,7 +130,7 @@ void KnowledgeGraph::Impl::check_cycles(Diagnostics& d) const {
             text += k.exercises[index_of(*it)].key + " -> ";
         text += k.exercises[index_of(to)].key;
         const auto& origin = k.origins[0][index_of(from)];
-        d.error("KB008", origin.file, k.links[g[e].link].pointer, "progression cycle: " + text,
+        d.error("KB008", {origin.file, k.links[g[e].link].pointer}, "progression cycle: " + text,
                 "progressions must lead from easier to harder exercises without returning");
     }
 }
@@ -150,7 +150,7 @@ void KnowledgeGraph::Impl::check_orphans(Diagnostics& d) const {
             auto it = std::find_if(k.index[static_cast<std::size_t>(kind)].begin(),
                                    k.index[static_cast<std::size_t>(kind)].end(),
                                    [&](const auto& entry) { return entry.second == i; });
-            d.error("KB011", origins[i].file, origins[i].pointer,
+            d.error("KB011", origins[i],
                     std::string(to_string(kind)) + " '" + it->first + "' is never referenced", hint);
         }
     }
@@ -165,12 +165,10 @@ void KnowledgeGraph::Impl::check_chain_ends(Diagnostics& d) const {
         each_in(v, Relation::progresses_to, [&](Vertex, const EdgeProps&) { has_before = true; });
         each_out(v, Relation::progresses_to, [&](Vertex, const EdgeProps&) { has_after = true; });
         if (!has_before)
-            d.warning("KB101", origin.file, origin.pointer,
-                      "mid-stage exercise '" + e.key + "' has no regression",
+            d.warning("KB101", origin, "mid-stage exercise '" + e.key + "' has no regression",
                       "let an easier exercise progress to it");
         if (!has_after)
-            d.warning("KB102", origin.file, origin.pointer,
-                      "mid-stage exercise '" + e.key + "' has no progression",
+            d.warning("KB102", origin, "mid-stage exercise '" + e.key + "' has no progression",
                       "add a harder exercise to its 'progresses_to'");
     }
 }

@@ -66,7 +66,7 @@ struct LinkedKnowledge {
     std::vector<Named> muscles, movements, equipment, positions, references;
     std::vector<CodeAlias> codes;
     std::optional<ReferenceId> band_reference;
-    std::array<std::vector<Origin>, vertex_kind_count> origins;  // per kind, in id order
+    std::array<std::vector<Location>, vertex_kind_count> origins;  // per kind, in id order
     std::array<std::map<std::string, std::uint32_t, std::less<>>, vertex_kind_count> index;
     std::vector<Link> links;
 

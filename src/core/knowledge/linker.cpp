@@ -1,9 +1,9 @@
 // Links string ids to strong ids: registers every entity (KB005 duplicates, KB013 id syntax) in
 // data order, then resolves each reference (KB006 with a "did you mean" hint) into tables and a flat
 // list of typed relations. Exercise-specific checks live in exercise_linker.cpp.
-#include "core/knowledge/linked.hpp"
-
 #include "core/knowledge/linker.hpp"
+
+#include "core/knowledge/linked.hpp"
 
 namespace rehab {
 
@@ -49,18 +49,18 @@ bool reference_id(const std::string& id) {
 
 }  // namespace
 
-bool Linker::register_id(VertexKind k, const std::string& id, const Origin& origin) {
+bool Linker::register_id(VertexKind k, const std::string& id, const Location& origin) {
     const auto kind = static_cast<std::size_t>(k);
     const std::string at = origin.pointer + "/id";
     bool ok = k == VertexKind::reference ? reference_id(id) : snake_case(id);
     if (!ok)
-        d_.error("KB013", origin.file, at, std::string("bad ") + to_string(k) + " id '" + id + "'",
+        d_.error("KB013", {origin.file, at}, std::string("bad ") + to_string(k) + " id '" + id + "'",
                  k == VertexKind::reference ? "reference ids look like 'R-NAME2020'"
                                             : "ids are snake_case: a-z, 0-9 and '_', starting with a letter");
     auto [it, inserted] = out_.index[kind].emplace(id, static_cast<std::uint32_t>(out_.origins[kind].size()));
     if (!inserted) {
         const auto& first = out_.origins[kind][it->second];
-        d_.error("KB005", origin.file, at, std::string("duplicate ") + to_string(k) + " id '" + id + "'",
+        d_.error("KB005", {origin.file, at}, std::string("duplicate ") + to_string(k) + " id '" + id + "'",
                  "first defined in " + first.file + " at " + first.pointer);
         return false;
     }
@@ -74,23 +74,23 @@ std::optional<std::uint32_t> Linker::resolve(VertexKind k, const std::string& ke
     std::vector<std::string> names;
     for (const auto& [name, index] : out_.index[static_cast<std::size_t>(k)]) names.push_back(name);
     auto near = nearest_name(key, names);
-    d_.error("KB006", file, pointer, std::string("unknown ") + to_string(k) + " '" + key + "'",
+    d_.error("KB006", {file, pointer}, std::string("unknown ") + to_string(k) + " '" + key + "'",
              near.empty() ? "" : "did you mean '" + near + "'?");
     return std::nullopt;
 }
 
 std::optional<std::uint32_t> Linker::link(Relation r, Node from, VertexKind to, const std::string& key,
-                                          const Origin& where, unsigned mask, bool primary) {
+                                          const Location& where, unsigned mask, bool primary) {
     auto target = resolve(to, key, where.file, where.pointer);
     if (target) out_.links.push_back({r, from, Node{to, *target}, mask, primary, where.pointer});
     return target;
 }
 
 std::vector<ReferenceId> Linker::link_references(Node from, const std::vector<std::string>& keys,
-                                                 const Origin& list) {
+                                                 const Location& list) {
     std::vector<ReferenceId> out;
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        Origin at{list.file, list.pointer + "/" + std::to_string(i)};
+        Location at = list.at("/" + std::to_string(i));
         if (auto r = link(Relation::cites, from, VertexKind::reference, keys[i], at)) out.emplace_back(*r);
     }
     return out;

@@ -16,15 +16,15 @@ public:
 
 private:
     // False (and KB005) when the id is taken; KB013 when its syntax is wrong (still registered).
-    bool register_id(VertexKind k, const std::string& id, const Origin& origin);
+    bool register_id(VertexKind k, const std::string& id, const Location& origin);
     // The index of `key`, or KB006 at file/pointer with a "did you mean" hint.
     std::optional<std::uint32_t> resolve(VertexKind k, const std::string& key, const std::string& file,
                                          const std::string& pointer);
     // Resolves `key` and records the relation from -> key.
     std::optional<std::uint32_t> link(Relation r, Node from, VertexKind to, const std::string& key,
-                                      const Origin& where, unsigned mask = 0, bool primary = false);
+                                      const Location& where, unsigned mask = 0, bool primary = false);
     std::vector<ReferenceId> link_references(Node from, const std::vector<std::string>& keys,
-                                             const Origin& list);
+                                             const Location& list);
 
     void register_all();
     void link_muscles();

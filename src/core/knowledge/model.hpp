@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/base/location.hpp"
+
 namespace rehab {
 
 enum class Stage { early = 0, mid = 1, late = 2 };
@@ -31,11 +33,6 @@ std::optional<Contraction> contraction_from(std::string_view s);
 std::optional<Resistance> resistance_from(std::string_view s);
 std::optional<Stance> stance_from(std::string_view s);
 std::optional<Urgency> urgency_from(std::string_view s);
-
-struct Origin {
-    std::string file;
-    std::string pointer;
-};
 
 struct Range {
     double min = 0;
@@ -71,7 +68,7 @@ struct PrecautionSpec {
     std::vector<Stage> stages;  // empty: all stages
     std::string reason;
     std::vector<std::string> references;
-    Origin origin;
+    Location origin;
 };
 
 struct ExerciseSpec {
@@ -92,14 +89,14 @@ struct ExerciseSpec {
     std::vector<std::string> instructions;
     std::string stop_if;
     std::vector<std::string> references;
-    Origin origin;
+    Location origin;
 };
 
 struct MuscleSpec {
     std::string id, name, group;
     std::vector<std::string> actions;  // movement ids
     std::vector<std::string> references;
-    Origin origin;
+    Location origin;
 };
 
 struct ProvokeSpec {
@@ -114,35 +111,35 @@ struct ConditionSpec {
     std::string key_movement;
     double pain_ceiling = 5;
     std::vector<std::string> references;
-    Origin origin;
+    Location origin;
 };
 
 struct SimpleSpec {  // movements, equipment, positions
     std::string id, name, description, region;
-    Origin origin;
+    Location origin;
 };
 
 struct RedFlagSpec {
     std::string id, name, concern, advice;
     Urgency urgency = Urgency::urgent;
     std::vector<std::string> references;
-    Origin origin;
+    Location origin;
 };
 
 struct ReferenceSpec {
     std::string id, citation, grade;
-    Origin origin;
+    Location origin;
 };
 
 struct BandSpec {
     std::string id, name;
     double force_lb = 0;
-    Origin origin;
+    Location origin;
 };
 
 struct CodeSpec {
     std::string system, code, condition, match, note;
-    Origin origin;
+    Location origin;
 };
 
 struct KnowledgeData {
@@ -152,7 +149,7 @@ struct KnowledgeData {
     std::vector<MuscleSpec> muscles;
     std::vector<BandSpec> bands;
     std::string band_reference;  // reference id backing the band forces ("" when none)
-    Origin band_reference_origin;
+    Location band_reference_origin;
     std::vector<RedFlagSpec> red_flags;
     std::vector<ConditionSpec> conditions;
     std::vector<CodeSpec> codes;

@@ -51,8 +51,7 @@ struct Expr {
 };
 
 // Parses `text`; on a syntax error adds one diagnostic (code RL001) with the column and returns false.
-// `file` and `pointer` locate the string in its rule file.
-bool parse_expr(const std::string& text, Expr& out, Diagnostics& diags, const std::string& file,
-                const std::string& pointer);
+// `where` locates the string in its rule file; the diagnostic adds the column inside it.
+bool parse_expr(const std::string& text, Expr& out, Diagnostics& diags, const Location& where);
 
 }  // namespace rehab

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "core/lang/functions/condition_functions.hpp"
+
 namespace rehab {
 
 namespace {
@@ -40,7 +42,7 @@ public:
         out_.type = r.type;
         std::sort(out_.reads.begin(), out_.reads.end());
         out_.reads.erase(std::unique(out_.reads.begin(), out_.reads.end()), out_.reads.end());
-        if (expected.type == FactType::boolean) extract_constraints(e_.root);
+        if (expected.type == FactType::boolean) extract_constraints(e_, ctx_.schema, out_);
         return std::move(out_);
     }
 
@@ -53,14 +55,7 @@ private:
 
     void error(const char* code, int column, std::string msg, std::string hint = {}) {
         ok_ = false;
-        Diagnostic d;
-        d.code = code;
-        d.file = ctx_.file;
-        d.pointer = ctx_.pointer;
-        d.column = column;
-        d.message = std::move(msg);
-        d.hint = std::move(hint);
-        ctx_.diags.add(std::move(d));
+        ctx_.diags.error(code, ctx_.where.at_column(column), std::move(msg), std::move(hint));
     }
     std::string type_name(const ValueType& t) const {
         if (t.type == FactType::enumeration) return "enumeration '" + ctx_.schema.domain(t.domain).name + "'";
@@ -187,51 +182,48 @@ private:
         return r;
     }
 
+    // One argument of a condition function; false (reported) when the call cannot be emitted.
+    bool emit_call_arg(const ExprNode& call, ConditionArg kind, int a, std::optional<FactSlot>& slot) {
+        if (kind == ConditionArg::number) {
+            Emitted v = emit(a, nullptr);
+            if (ok_ && v.type.type != FactType::number)
+                error("RL003", e_.node(a).column, call.text + "() needs numbers, found " + type_name(v.type));
+            return true;
+        }
+        if (!is_fact_name(a)) {
+            auto near = nearest_name(e_.node(a).text, ctx_.schema.names());
+            error("RL002", e_.node(a).column,
+                  call.text + "() needs a fact name, found \"" + e_.render(a) + "\"",
+                  near.empty() ? "" : "did you mean '" + near + "'?");
+            return false;
+        }
+        slot = *ctx_.schema.find(e_.node(a).text);
+        out_.reads.push_back(*slot);
+        return true;
+    }
+
+    // A call of the condition function table: arity, then each argument by its kind, then the op.
     Emitted emit_call(int node) {
         const ExprNode& n = e_.node(node);
         Emitted r;
         r.code_begin = here();
-        auto arity = [&](std::size_t k) {
-            if (n.children.size() == k) return true;
+        const ConditionFunction* f = find_condition_function(n.text);
+        if (!f) {
+            error("RL006", n.column, "unknown function '" + n.text + "' in a condition",
+                  condition_functions_hint());
+            return r;
+        }
+        r.type = {f->result, 0};
+        if (n.children.size() != f->args.size()) {
             error("RL007", n.column,
-                  n.text + "() takes " + std::to_string(k) + " argument(s), found " +
+                  n.text + "() takes " + std::to_string(f->args.size()) + " argument(s), found " +
                       std::to_string(n.children.size()));
-            return false;
-        };
-        if (n.text == "known" || n.text == "unknown") {
-            r.type = {FactType::boolean, 0};
-            if (!arity(1)) return r;
-            int a = n.children[0];
-            if (!is_fact_name(a)) {
-                auto near = nearest_name(e_.node(a).text, ctx_.schema.names());
-                error("RL002", e_.node(a).column,
-                      n.text + "() needs a fact name, found \"" + e_.render(a) + "\"",
-                      near.empty() ? "" : "did you mean '" + near + "'?");
-                return r;
-            }
-            FactSlot s = *ctx_.schema.find(e_.node(a).text);
-            out_.reads.push_back(s);
-            push({OpCode::known, static_cast<std::uint8_t>(n.text == "unknown"),
-                  static_cast<std::uint16_t>(node), s, 0, 0});
             return r;
         }
-        if (n.text == "min" || n.text == "max" || n.text == "abs") {
-            r.type = {FactType::number, 0};
-            if (!arity(n.text == "abs" ? 1 : 2)) return r;
-            for (int c : n.children) {
-                Emitted a = emit(c, nullptr);
-                if (ok_ && a.type.type != FactType::number)
-                    error("RL003", e_.node(c).column,
-                          n.text + "() needs numbers, found " + type_name(a.type));
-            }
-            push({n.text == "min"   ? OpCode::min2
-                  : n.text == "max" ? OpCode::max2
-                                    : OpCode::abs1,
-                  0, static_cast<std::uint16_t>(node), 0, 0, 0});
-            return r;
-        }
-        error("RL006", n.column, "unknown function '" + n.text + "' in a condition",
-              "conditions may call known(), unknown(), min(), max() and abs()");
+        std::optional<FactSlot> slot;
+        for (std::size_t i = 0; i < f->args.size(); ++i)
+            if (!emit_call_arg(n, f->args[i], n.children[i], slot)) return r;
+        push({f->op, f->sub, static_cast<std::uint16_t>(node), slot.value_or(0), 0, 0});
         return r;
     }
 
@@ -389,72 +381,6 @@ private:
                 return emit_compare(node, n.op);
         }
     }
-
-    // ---- constraint extraction (top-level conjuncts) ----
-    void add_constraint(SlotConstraint c) {
-        for (auto& x : out_.constraints)
-            if (x.slot == c.slot) {
-                x.mask &= c.mask;
-                if (c.lo > x.lo || (c.lo == x.lo && c.lo_open)) x.lo = c.lo, x.lo_open = c.lo_open;
-                if (c.hi < x.hi || (c.hi == x.hi && c.hi_open)) x.hi = c.hi, x.hi_open = c.hi_open;
-                return;
-            }
-        out_.constraints.push_back(c);
-    }
-
-    void extract_constraints(int node) {
-        const ExprNode& n = e_.node(node);
-        if (n.kind == ExprKind::binary && n.op == BinOp::op_and) {
-            extract_constraints(n.children[0]);
-            extract_constraints(n.children[1]);
-        } else {
-            for (const Instr& in : out_.program.code) {
-                if (in.node != node) continue;
-                SlotConstraint c;
-                c.slot = in.slot;
-                const FactDef& f = ctx_.schema.fact(in.slot);
-                if (in.op == OpCode::slot_in_mask) {
-                    c.is_enum = true;
-                    std::uint64_t all =
-                        ctx_.schema.domain(f.domain).values.size() >= 64
-                            ? ~std::uint64_t{0}
-                            : (std::uint64_t{1} << ctx_.schema.domain(f.domain).values.size()) - 1;
-                    c.mask = in.sub ? (all & ~in.mask) : in.mask;
-                    add_constraint(c);
-                } else if (in.op == OpCode::cmp_slot_const) {
-                    auto op = static_cast<BinOp>(in.sub);
-                    if (op == BinOp::ne) continue;
-                    if (op == BinOp::eq || op == BinOp::ge || op == BinOp::gt)
-                        c.lo = in.k, c.lo_open = op == BinOp::gt;
-                    if (op == BinOp::eq || op == BinOp::le || op == BinOp::lt)
-                        c.hi = in.k, c.hi_open = op == BinOp::lt;
-                    add_constraint(c);
-                }
-                break;
-            }
-            if (n.kind == ExprKind::name && is_fact_name(node)) {  // bare boolean fact
-                FactSlot s = *ctx_.schema.find(n.text);
-                if (ctx_.schema.fact(s).type == FactType::boolean)
-                    add_constraint({s, false, ~0ull, 1, 1, false, false});
-            }
-            if (n.kind == ExprKind::op_not && is_fact_name(n.children[0])) {
-                FactSlot s = *ctx_.schema.find(e_.node(n.children[0]).text);
-                if (ctx_.schema.fact(s).type == FactType::boolean)
-                    add_constraint({s, false, ~0ull, 0, 0, false, false});
-            }
-        }
-        if (node != e_.root) return;
-        for (const auto& c : out_.constraints) {
-            const FactDef& f = ctx_.schema.fact(c.slot);
-            bool empty = c.is_enum ? c.mask == 0 : !overlaps(c, f.min, f.max);
-            if (empty) out_.never_true = true;
-        }
-    }
-
-    static bool overlaps(const SlotConstraint& c, double min, double max) {
-        SlotConstraint r{0, false, 0, min, max, false, false};
-        return !constraints_disjoint({c}, {SlotConstraint{c.slot, false, 0, r.lo, r.hi, false, false}});
-    }
 };
 
 }  // namespace
@@ -464,22 +390,6 @@ std::optional<CompiledExpr> compile_expr(const Expr& expr, const ValueType& expe
     if (expr.root < 0) return std::nullopt;
     Compiler c(expr, ctx);
     return c.run(expected);
-}
-
-bool constraints_disjoint(const std::vector<SlotConstraint>& a, const std::vector<SlotConstraint>& b) {
-    for (const auto& x : a)
-        for (const auto& y : b) {
-            if (x.slot != y.slot) continue;
-            if (x.is_enum || y.is_enum) {
-                if ((x.mask & y.mask) == 0) return true;
-                continue;
-            }
-            double lo = std::max(x.lo, y.lo), hi = std::min(x.hi, y.hi);
-            bool lo_open = (x.lo == lo && x.lo_open) || (y.lo == lo && y.lo_open);
-            bool hi_open = (x.hi == hi && x.hi_open) || (y.hi == hi && y.hi_open);
-            if (lo > hi || (lo == hi && (lo_open || hi_open))) return true;
-        }
-    return false;
 }
 
 }  // namespace rehab

@@ -359,18 +359,11 @@ std::string Expr::render(int i) const {
     return {};
 }
 
-bool parse_expr(const std::string& text, Expr& out, Diagnostics& diags, const std::string& file,
-                const std::string& pointer) {
+bool parse_expr(const std::string& text, Expr& out, Diagnostics& diags, const Location& where) {
     out = Expr{};
     Parser p(text, out);
     if (p.parse()) return true;
-    Diagnostic d;
-    d.code = "RL001";
-    d.file = file;
-    d.pointer = pointer;
-    d.column = p.error_column_;
-    d.message = "syntax error in \"" + text + "\": " + p.error_;
-    diags.add(std::move(d));
+    diags.error("RL001", where.at_column(p.error_column_), "syntax error in \"" + text + "\": " + p.error_);
     return false;
 }
 

@@ -9,9 +9,9 @@
 
 #include "core/base/diagnostic.hpp"
 #include "core/base/exercise_set.hpp"
+#include "core/knowledge/graph.hpp"
 #include "core/lang/ast.hpp"
 #include "core/lang/fact_schema.hpp"
-#include "core/knowledge/graph.hpp"
 
 namespace rehab {
 
@@ -38,7 +38,7 @@ public:
 
     static std::optional<Selector> compile(const std::string& text, const KnowledgeGraph& kg,
                                            const FactSchema& schema, Diagnostics& diags,
-                                           const std::string& file, const std::string& pointer);
+                                           const Location& where);
 
 private:
     std::string source_;

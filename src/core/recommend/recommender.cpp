@@ -93,8 +93,7 @@ std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const Rul
     const FactSchema& s = rules->schema();
     for (const char* name : {"stage", "irritability", "condition", "pain.rest"})
         if (!s.find(name)) {
-            diags.error("RC001", "", "",
-                        std::string("the clinical rules must declare the fact '") + name + "'");
+            diags.error("RC001", {}, std::string("the clinical rules must declare the fact '") + name + "'");
             return nullptr;
         }
     auto r = std::make_shared<Recommender>(Key{}, rules);

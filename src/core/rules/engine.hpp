@@ -6,8 +6,8 @@
 #include <memory>
 #include <vector>
 
-#include "core/lang/program.hpp"
 #include "core/base/exercise_set.hpp"
+#include "core/lang/program.hpp"
 #include "core/rules/rule_set.hpp"
 
 namespace rehab {

@@ -39,7 +39,7 @@ struct RuleSpec {
     int priority = 0;
     std::string when;
     std::vector<ActionSpec> then;
-    Origin origin;         // file + pointer of the rule
+    Location origin;       // file + pointer of the rule
     std::string category;  // optional grouping: safety, stage, availability, selection, dosage, progression
 };
 
@@ -48,7 +48,7 @@ struct DerivedFactSpec {
     std::vector<std::string> values;
     std::optional<double> min, max;
     std::string label, unit, description;
-    Origin origin;
+    Location origin;
 };
 
 struct RuleSetData {

@@ -1,6 +1,6 @@
 // Compiles a RuleSetData: declares derived facts, checks and compiles every condition, action and
-// selector, stratifies, orders, finds contradictions and builds the rule index. A pipeline of
-// small passes, each adding located diagnostics; any error and nothing is returned.
+// selector (the passes across rules are in rule_checks.cpp). A pipeline of small passes, each
+// adding located diagnostics; any error and nothing is returned.
 #include "core/rules/rule_set.hpp"
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/lang/names.hpp"
+#include "core/rules/rule_set_detail.hpp"
 
 namespace rehab {
 
@@ -48,381 +49,237 @@ bool valid_rule_id(const std::string& id) {
 
 }  // namespace
 
-class RuleSetBuilder {
-public:
-    RuleSetBuilder(const RuleSetData& data, std::shared_ptr<const KnowledgeGraph> kg,
-                   const FactSchema& inputs, Diagnostics& diags)
-        : data_(data), diags_(diags), rs_(std::make_shared<RuleSet>()) {
-        rs_->kg_ = std::move(kg);
-        rs_->schema_ = inputs;
-        rs_->version_ = data.version;
-        rs_->hash_ = data.content_hash;
-    }
-
-    std::shared_ptr<const RuleSet> run() {
-        std::size_t before = diags_.error_count();
-        declare_facts();
-        for (std::size_t i = 0; i < data_.rules.size(); ++i) compile_rule(data_.rules[i]);
-        if (diags_.error_count() > before) return nullptr;
-        auto levels = stratify_facts(rs_->schema_, rs_->rules_, diags_);
-        if (levels.empty()) return nullptr;
-        assign_strata(levels);
-        check_contradictions();
-        check_unused_facts();
-        if (diags_.error_count() > before) return nullptr;
-        build_index();
-        return rs_;
-    }
-
-private:
-    const RuleSetData& data_;
-    Diagnostics& diags_;
-    std::shared_ptr<RuleSet> rs_;
-    std::map<std::string, std::uint32_t> selector_ids_;
-    std::unordered_map<std::string, std::size_t> rule_ids_;  // id -> index in rules_ (before sorting)
-
-    void error(const char* code, const Origin& o, const std::string& sub, std::string msg,
-               std::string hint = {}, int column = 0) {
-        Diagnostic d;
-        d.code = code;
-        d.file = o.file;
-        d.pointer = o.pointer + sub;
-        d.column = column;
-        d.message = std::move(msg);
-        d.hint = std::move(hint);
-        diags_.add(std::move(d));
-    }
-
-    void declare_facts() {
-        for (const auto& f : data_.facts) {
-            if (rs_->schema_.find(f.name)) {
-                error("RL017", f.origin, "/name",
-                      "derived fact '" + f.name + "' is already a fact of the profile");
+void RuleSetBuilder::declare_facts() {
+    for (const auto& f : data_.facts) {
+        if (rs_->schema_.find(f.name)) {
+            diags_.error("RL017", f.origin.at("/name"),
+                         "derived fact '" + f.name + "' is already a fact of the profile");
+            continue;
+        }
+        FactDef def;
+        def.name = f.name;
+        def.derived = true;
+        def.label = f.label.empty() ? f.name : f.label;
+        def.unit = f.unit;
+        def.description = f.description;
+        if (f.type == "number") {
+            def.type = FactType::number;
+            def.min = f.min.value_or(-1e300);
+            def.max = f.max.value_or(1e300);
+        } else if (f.type == "boolean") {
+            def.type = FactType::boolean;
+            def.min = 0, def.max = 1;
+        } else if (f.type == "enumeration") {
+            def.type = FactType::enumeration;
+            if (f.values.empty()) {
+                diags_.error("RL017", f.origin.at("/values"),
+                             "enumeration '" + f.name + "' needs at least one value");
                 continue;
             }
-            FactDef def;
-            def.name = f.name;
-            def.derived = true;
-            def.label = f.label.empty() ? f.name : f.label;
-            def.unit = f.unit;
-            def.description = f.description;
-            if (f.type == "number") {
-                def.type = FactType::number;
-                def.min = f.min.value_or(-1e300);
-                def.max = f.max.value_or(1e300);
-            } else if (f.type == "boolean") {
-                def.type = FactType::boolean;
-                def.min = 0, def.max = 1;
-            } else if (f.type == "enumeration") {
-                def.type = FactType::enumeration;
-                if (f.values.empty()) {
-                    error("RL017", f.origin, "/values",
-                          "enumeration '" + f.name + "' needs at least one value");
-                    continue;
-                }
-                // Reuse a domain with the same values (e.g. the profile's "stage"), so that facts of
-                // the two can be compared and selectors accept either.
-                std::optional<std::uint32_t> same;
-                for (std::uint32_t d = 0; d < rs_->schema_.domains().size() && !same; ++d)
-                    if (rs_->schema_.domain(d).values == f.values) same = d;
-                if (!same && rs_->schema_.find_domain(f.name)) {
-                    error("RL017", f.origin, "/values",
-                          "enumeration '" + f.name + "' redefines the values of '" + f.name + "'");
-                    continue;
-                }
-                def.domain = same ? *same : rs_->schema_.add_domain(f.name, f.values);
-                def.min = 0, def.max = static_cast<double>(f.values.size() - 1);
-            } else {
-                error("RL017", f.origin, "/type",
-                      "fact type '" + f.type + "' is not number, boolean or enumeration");
+            // Reuse a domain with the same values (e.g. the profile's "stage"), so that facts of
+            // the two can be compared and selectors accept either.
+            std::optional<std::uint32_t> same;
+            for (std::uint32_t d = 0; d < rs_->schema_.domains().size() && !same; ++d)
+                if (rs_->schema_.domain(d).values == f.values) same = d;
+            if (!same && rs_->schema_.find_domain(f.name)) {
+                diags_.error("RL017", f.origin.at("/values"),
+                             "enumeration '" + f.name + "' redefines the values of '" + f.name + "'");
                 continue;
             }
-            rs_->schema_.add(std::move(def));
+            def.domain = same ? *same : rs_->schema_.add_domain(f.name, f.values);
+            def.min = 0, def.max = static_cast<double>(f.values.size() - 1);
+        } else {
+            diags_.error("RL017", f.origin.at("/type"),
+                         "fact type '" + f.type + "' is not number, boolean or enumeration");
+            continue;
+        }
+        rs_->schema_.add(std::move(def));
+    }
+}
+
+void RuleSetBuilder::compile_rule(const RuleSpec& spec) {
+    std::size_t before = diags_.error_count();
+    if (!valid_rule_id(spec.id))
+        diags_.error("RL011", spec.origin.at("/id"), "rule id '" + spec.id + "' is not a valid id");
+    if (auto it = rule_ids_.find(spec.id); it != rule_ids_.end()) {
+        const CompiledRule& r = rs_->rules_[it->second];
+        diags_.error("RL011", spec.origin.at("/id"), "duplicate rule id '" + spec.id + "'",
+                     "first defined in " + r.origin.file + " at " + r.origin.pointer);
+    }
+    CompiledRule rule;
+    rule.id = spec.id;
+    rule.rationale = spec.rationale;
+    rule.grade = spec.grade;
+    rule.category = spec.category;
+    rule.priority = spec.priority;
+    rule.origin = spec.origin;
+    rule.when_text = spec.when;
+    static const std::vector<std::string> grades = {"trial", "practice", "derived", "check"};
+    if (std::find(grades.begin(), grades.end(), spec.grade) == grades.end())
+        diags_.error("RL013", spec.origin.at("/evidence/grade"),
+                     "evidence grade '" + spec.grade + "' is not one of trial, practice, derived, check");
+    for (std::size_t i = 0; i < spec.references.size(); ++i) {
+        if (auto r = rs_->kg_->find_reference(spec.references[i])) {
+            rule.references.push_back(*r);
+        } else {
+            std::vector<std::string> names;
+            for (const auto& n : rs_->kg_->references()) names.push_back(n.key);
+            auto near = nearest_name(spec.references[i], names);
+            diags_.error("RL013", spec.origin.at("/evidence/references/" + std::to_string(i)),
+                         "unknown reference '" + spec.references[i] + "'",
+                         near.empty() ? "" : "did you mean '" + near + "'?");
         }
     }
-
-    void compile_rule(const RuleSpec& spec) {
-        std::size_t before = diags_.error_count();
-        if (!valid_rule_id(spec.id))
-            error("RL011", spec.origin, "/id", "rule id '" + spec.id + "' is not a valid id");
-        if (auto it = rule_ids_.find(spec.id); it != rule_ids_.end()) {
-            const CompiledRule& r = rs_->rules_[it->second];
-            error("RL011", spec.origin, "/id", "duplicate rule id '" + spec.id + "'",
-                  "first defined in " + r.origin.file + " at " + r.origin.pointer);
+    ExprContext ctx{rs_->schema_, diags_, spec.origin.at("/when")};
+    if (parse_expr(spec.when, rule.when_ast, diags_, ctx.where)) {
+        resolve_fact_names(rule.when_ast, rs_->schema_);
+        if (auto c = compile_expr(rule.when_ast, {FactType::boolean, 0}, ctx)) {
+            rule.when = std::move(*c);
+            if (rule.when.never_true)
+                diags_.error("RL005", spec.origin.at("/when"),
+                             "condition \"" + spec.when + "\" can never be true",
+                             "its comparisons contradict each other or lie outside the facts' ranges");
         }
-        CompiledRule rule;
-        rule.id = spec.id;
-        rule.rationale = spec.rationale;
-        rule.grade = spec.grade;
-        rule.category = spec.category;
-        rule.priority = spec.priority;
-        rule.origin = spec.origin;
-        rule.when_text = spec.when;
-        static const std::vector<std::string> grades = {"trial", "practice", "derived", "check"};
-        if (std::find(grades.begin(), grades.end(), spec.grade) == grades.end())
-            error("RL013", spec.origin, "/evidence/grade",
-                  "evidence grade '" + spec.grade + "' is not one of trial, practice, derived, check");
-        for (std::size_t i = 0; i < spec.references.size(); ++i) {
-            if (auto r = rs_->kg_->find_reference(spec.references[i])) {
-                rule.references.push_back(*r);
-            } else {
-                std::vector<std::string> names;
-                for (const auto& n : rs_->kg_->references()) names.push_back(n.key);
-                auto near = nearest_name(spec.references[i], names);
-                error("RL013", spec.origin, "/evidence/references/" + std::to_string(i),
-                      "unknown reference '" + spec.references[i] + "'",
-                      near.empty() ? "" : "did you mean '" + near + "'?");
+    }
+    if (spec.then.empty()) diags_.error("RL012", spec.origin.at("/then"), "rule has no actions");
+    for (const auto& a : spec.then) compile_action(a, spec, rule);
+    if (diags_.error_count() == before) {
+        rule_ids_.emplace(rule.id, rs_->rules_.size());
+        rs_->rules_.push_back(std::move(rule));
+    }
+}
+
+std::uint32_t RuleSetBuilder::selector_for(const std::string& text, const RuleSpec& spec,
+                                           const ActionSpec& a) {
+    if (text.empty()) {
+        diags_.error("RL012", spec.origin.at(a.pointer),
+                     std::string(to_string(a.kind)) + " needs a selector (\"select\")");
+        return no_selector;
+    }
+    if (auto it = selector_ids_.find(text); it != selector_ids_.end()) return it->second;
+    auto s = Selector::compile(text, *rs_->kg_, rs_->schema_, diags_,
+                               spec.origin.at(a.select_pointer.empty() ? a.pointer : a.select_pointer));
+    if (!s) return no_selector;
+    rs_->selectors_.push_back(std::move(*s));
+    auto id = static_cast<std::uint32_t>(rs_->selectors_.size() - 1);
+    selector_ids_.emplace(text, id);
+    return id;
+}
+
+// derive: a declared derived fact and a value expression of its type.
+bool RuleSetBuilder::compile_derive(const ActionSpec& a, const RuleSpec& spec, CompiledRule& rule,
+                                    CompiledAction& c) {
+    auto slot = rs_->schema_.find(a.fact);
+    if (!slot) {
+        auto near = nearest_name(a.fact, rs_->schema_.names());
+        diags_.error("RL012", spec.origin.at(a.pointer + "/fact"),
+                     "derive names unknown fact '" + a.fact + "'",
+                     near.empty() ? "declare it under \"facts\"" : "did you mean '" + near + "'?");
+        return false;
+    }
+    const FactDef& f = rs_->schema_.fact(*slot);
+    if (!f.derived) {
+        diags_.error("RL012", spec.origin.at(a.pointer + "/fact"),
+                     "'" + a.fact + "' is a profile fact; rules may only derive declared derived facts");
+        return false;
+    }
+    c.fact = *slot;
+    Expr e;
+    ExprContext ctx{rs_->schema_, diags_, spec.origin.at(a.pointer + "/value")};
+    if (!parse_expr(a.value, e, diags_, ctx.where)) return false;
+    auto v = compile_expr(e, {f.type, f.domain}, ctx);
+    if (!v) return false;
+    c.value = std::move(v->program);
+    for (auto s : v->reads) rule.when.reads.push_back(s);  // value reads count for stratification
+    return true;
+}
+
+// refer: a known red flag (its urgency unless given) or a reason.
+bool RuleSetBuilder::compile_refer(const ActionSpec& a, const RuleSpec& spec, CompiledAction& c) {
+    if (!a.red_flag.empty()) {
+        if (auto rf = rs_->kg_->find_red_flag(a.red_flag)) {
+            c.red_flag = *rf;
+            c.urgency = rs_->kg_->red_flag(*rf).urgency;
+        } else {
+            std::vector<std::string> names;
+            for (const auto& r : rs_->kg_->red_flags()) names.push_back(r.key);
+            auto near = nearest_name(a.red_flag, names);
+            diags_.error("RL010", spec.origin.at(a.pointer + "/red_flag"),
+                         "unknown red flag '" + a.red_flag + "'",
+                         near.empty() ? "" : "did you mean '" + near + "'?");
+            return false;
+        }
+    } else if (a.text.empty()) {
+        diags_.error("RL012", spec.origin.at(a.pointer), "refer needs a red_flag or a reason");
+        return false;
+    }
+    if (!a.urgency.empty()) c.urgency = urgency_from(a.urgency).value_or(Urgency::urgent);
+    return true;
+}
+
+// limit: an optional component and a min..max count.
+bool RuleSetBuilder::compile_limit(const ActionSpec& a, const RuleSpec& spec, CompiledAction& c) {
+    if (!a.component.empty()) {
+        auto comp = component_from(a.component);
+        if (!comp) {
+            diags_.error("RL012", spec.origin.at(a.pointer + "/component"),
+                         "unknown component '" + a.component + "'",
+                         "strength, balance, motor_control, mobility or trunk");
+            return false;
+        }
+        c.component = static_cast<int>(*comp);
+    }
+    c.min = a.min, c.max = a.max;
+    if (c.min && c.max && *c.min > *c.max)
+        diags_.error("RL012", spec.origin.at(a.pointer),
+                     "limit min " + std::to_string(*c.min) + " is above max " + std::to_string(*c.max));
+    return true;
+}
+
+void RuleSetBuilder::compile_action(const ActionSpec& a, const RuleSpec& spec, CompiledRule& rule) {
+    CompiledAction c;
+    c.kind = a.kind;
+    c.weight = a.weight;
+    c.text = a.text;
+    switch (a.kind) {
+        case ActionKind::derive:
+            if (!compile_derive(a, spec, rule, c)) return;
+            break;
+        case ActionKind::refer:
+            if (!compile_refer(a, spec, c)) return;
+            break;
+        case ActionKind::exclude:
+        case ActionKind::require:
+        case ActionKind::prefer:
+        case ActionKind::avoid:
+            c.selector = selector_for(a.select, spec, a);
+            if (c.selector == no_selector) return;
+            if ((a.kind == ActionKind::prefer || a.kind == ActionKind::avoid) && !(a.weight > 0))
+                diags_.error("RL012", spec.origin.at(a.pointer + "/weight"), "weight must be positive");
+            break;
+        case ActionKind::dose:
+            c.selector = selector_for(a.select.empty() ? "all" : a.select, spec, a);
+            if (!a.level.empty()) {
+                if (a.level != "low" && a.level != "full")
+                    diags_.error("RL012", spec.origin.at(a.pointer + "/level"),
+                                 "dose level '" + a.level + "' is not low or full");
+                c.level = a.level == "full" ? 1 : 0;
             }
-        }
-        ExprContext ctx{rs_->schema_, diags_, spec.origin.file, spec.origin.pointer + "/when"};
-        if (parse_expr(spec.when, rule.when_ast, diags_, ctx.file, ctx.pointer)) {
-            resolve_fact_names(rule.when_ast, rs_->schema_);
-            if (auto c = compile_expr(rule.when_ast, {FactType::boolean, 0}, ctx)) {
-                rule.when = std::move(*c);
-                if (rule.when.never_true)
-                    error("RL005", spec.origin, "/when", "condition \"" + spec.when + "\" can never be true",
-                          "its comparisons contradict each other or lie outside the facts' ranges");
-            }
-        }
-        if (spec.then.empty()) error("RL012", spec.origin, "/then", "rule has no actions");
-        for (const auto& a : spec.then) compile_action(a, spec, rule);
-        if (diags_.error_count() == before) {
-            rule_ids_.emplace(rule.id, rs_->rules_.size());
-            rs_->rules_.push_back(std::move(rule));
-        }
+            c.sets = a.sets, c.reps = a.reps, c.hold_s = a.hold_s, c.rest_s = a.rest_s,
+            c.per_week = a.per_week;
+            c.volume_scale = a.volume_scale, c.band_step = a.band_step, c.tempo = a.tempo;
+            break;
+        case ActionKind::limit:
+            if (!compile_limit(a, spec, c)) return;
+            break;
+        case ActionKind::warn:
+            if (!a.select.empty()) c.selector = selector_for(a.select, spec, a);
+            if (a.text.empty())
+                diags_.error("RL012", spec.origin.at(a.pointer + "/text"), "warn needs a text");
+            break;
     }
-
-    std::uint32_t selector_for(const std::string& text, const RuleSpec& spec, const ActionSpec& a) {
-        if (text.empty()) {
-            error("RL012", spec.origin, a.pointer,
-                  std::string(to_string(a.kind)) + " needs a selector (\"select\")");
-            return no_selector;
-        }
-        if (auto it = selector_ids_.find(text); it != selector_ids_.end()) return it->second;
-        auto s = Selector::compile(
-            text, *rs_->kg_, rs_->schema_, diags_, spec.origin.file,
-            spec.origin.pointer + (a.select_pointer.empty() ? a.pointer : a.select_pointer));
-        if (!s) return no_selector;
-        rs_->selectors_.push_back(std::move(*s));
-        auto id = static_cast<std::uint32_t>(rs_->selectors_.size() - 1);
-        selector_ids_.emplace(text, id);
-        return id;
-    }
-
-    void compile_action(const ActionSpec& a, const RuleSpec& spec, CompiledRule& rule) {
-        CompiledAction c;
-        c.kind = a.kind;
-        c.weight = a.weight;
-        c.text = a.text;
-        switch (a.kind) {
-            case ActionKind::derive: {
-                auto slot = rs_->schema_.find(a.fact);
-                if (!slot) {
-                    auto near = nearest_name(a.fact, rs_->schema_.names());
-                    error("RL012", spec.origin, a.pointer + "/fact",
-                          "derive names unknown fact '" + a.fact + "'",
-                          near.empty() ? "declare it under \"facts\"" : "did you mean '" + near + "'?");
-                    return;
-                }
-                const FactDef& f = rs_->schema_.fact(*slot);
-                if (!f.derived) {
-                    error("RL012", spec.origin, a.pointer + "/fact",
-                          "'" + a.fact + "' is a profile fact; rules may only derive declared derived facts");
-                    return;
-                }
-                c.fact = *slot;
-                Expr e;
-                ExprContext ctx{rs_->schema_, diags_, spec.origin.file,
-                                spec.origin.pointer + a.pointer + "/value"};
-                if (!parse_expr(a.value, e, diags_, ctx.file, ctx.pointer)) return;
-                auto v = compile_expr(e, {f.type, f.domain}, ctx);
-                if (!v) return;
-                c.value = std::move(v->program);
-                for (auto s : v->reads) rule.when.reads.push_back(s);  // value reads count for stratification
-                break;
-            }
-            case ActionKind::refer:
-                if (!a.red_flag.empty()) {
-                    if (auto rf = rs_->kg_->find_red_flag(a.red_flag)) {
-                        c.red_flag = *rf;
-                        c.urgency = rs_->kg_->red_flag(*rf).urgency;
-                    } else {
-                        std::vector<std::string> names;
-                        for (const auto& r : rs_->kg_->red_flags()) names.push_back(r.key);
-                        auto near = nearest_name(a.red_flag, names);
-                        error("RL010", spec.origin, a.pointer + "/red_flag",
-                              "unknown red flag '" + a.red_flag + "'",
-                              near.empty() ? "" : "did you mean '" + near + "'?");
-                        return;
-                    }
-                } else if (a.text.empty()) {
-                    error("RL012", spec.origin, a.pointer, "refer needs a red_flag or a reason");
-                    return;
-                }
-                if (!a.urgency.empty()) c.urgency = urgency_from(a.urgency).value_or(Urgency::urgent);
-                break;
-            case ActionKind::exclude:
-            case ActionKind::require:
-            case ActionKind::prefer:
-            case ActionKind::avoid:
-                c.selector = selector_for(a.select, spec, a);
-                if (c.selector == no_selector) return;
-                if ((a.kind == ActionKind::prefer || a.kind == ActionKind::avoid) && !(a.weight > 0))
-                    error("RL012", spec.origin, a.pointer + "/weight", "weight must be positive");
-                break;
-            case ActionKind::dose:
-                c.selector = selector_for(a.select.empty() ? "all" : a.select, spec, a);
-                if (!a.level.empty()) {
-                    if (a.level != "low" && a.level != "full")
-                        error("RL012", spec.origin, a.pointer + "/level",
-                              "dose level '" + a.level + "' is not low or full");
-                    c.level = a.level == "full" ? 1 : 0;
-                }
-                c.sets = a.sets, c.reps = a.reps, c.hold_s = a.hold_s, c.rest_s = a.rest_s,
-                c.per_week = a.per_week;
-                c.volume_scale = a.volume_scale, c.band_step = a.band_step, c.tempo = a.tempo;
-                break;
-            case ActionKind::limit:
-                if (!a.component.empty()) {
-                    auto comp = component_from(a.component);
-                    if (!comp) {
-                        error("RL012", spec.origin, a.pointer + "/component",
-                              "unknown component '" + a.component + "'",
-                              "strength, balance, motor_control, mobility or trunk");
-                        return;
-                    }
-                    c.component = static_cast<int>(*comp);
-                }
-                c.min = a.min, c.max = a.max;
-                if (c.min && c.max && *c.min > *c.max)
-                    error("RL012", spec.origin, a.pointer,
-                          "limit min " + std::to_string(*c.min) + " is above max " + std::to_string(*c.max));
-                break;
-            case ActionKind::warn:
-                if (!a.select.empty()) c.selector = selector_for(a.select, spec, a);
-                if (a.text.empty()) error("RL012", spec.origin, a.pointer + "/text", "warn needs a text");
-                break;
-        }
-        rule.actions.push_back(std::move(c));
-    }
-
-    void assign_strata(const std::vector<int>& levels) {
-        int max_stratum = 0;
-        for (auto& r : rs_->rules_) {
-            int s = 0;
-            for (auto slot : r.when.reads) s = std::max(s, levels[slot]);
-            for (const auto& a : r.actions) {
-                if (a.selector != no_selector)
-                    for (auto k : rs_->selectors_[a.selector].keys()) s = std::max(s, levels[k]);
-                // All rules deriving one fact share a stratum (the one just below the fact's level),
-                // so that priority alone decides between them.
-                if (a.kind == ActionKind::derive) s = std::max(s, levels[a.fact] - 1);
-            }
-            r.stratum = s;
-            max_stratum = std::max(max_stratum, s);
-        }
-        std::stable_sort(rs_->rules_.begin(), rs_->rules_.end(),
-                         [](const CompiledRule& a, const CompiledRule& b) {
-                             if (a.stratum != b.stratum) return a.stratum < b.stratum;
-                             if (a.priority != b.priority) return a.priority > b.priority;
-                             return a.id < b.id;
-                         });
-        rs_->strata_.assign(static_cast<std::size_t>(max_stratum + 1), {});
-    }
-
-    static bool sets_overlap(const ExerciseSet& a, const ExerciseSet& b) {
-        ExerciseSet x = a;
-        x &= b;
-        return !x.empty();
-    }
-
-    // Same stratum and priority, conditions that can hold together, and actions that disagree.
-    void check_contradictions() {
-        const auto& rules = rs_->rules_;
-        std::map<std::pair<int, int>, std::vector<std::uint32_t>> groups;
-        for (std::uint32_t i = 0; i < rules.size(); ++i) {
-            bool relevant = false;
-            for (const auto& a : rules[i].actions)
-                relevant |= a.kind == ActionKind::derive || a.kind == ActionKind::exclude ||
-                            a.kind == ActionKind::require || a.kind == ActionKind::prefer ||
-                            a.kind == ActionKind::avoid;
-            if (relevant) groups[{rules[i].stratum, rules[i].priority}].push_back(i);
-        }
-        for (const auto& [key, members] : groups) {
-            if (members.size() > 2000) continue;  // synthetic sets: skip the quadratic check
-            for (std::size_t x = 0; x < members.size(); ++x)
-                for (std::size_t y = x + 1; y < members.size(); ++y)
-                    check_pair(rules[members[x]], rules[members[y]]);
-        }
-    }
-
-    void check_pair(const CompiledRule& a, const CompiledRule& b) {
-        if (constraints_disjoint(a.when.constraints, b.when.constraints)) return;
-        for (const auto& x : a.actions)
-            for (const auto& y : b.actions) {
-                std::string what;
-                if (x.kind == ActionKind::derive && y.kind == ActionKind::derive && x.fact == y.fact)
-                    what = "both derive '" + rs_->schema_.fact(x.fact).name + "'";
-                auto opposed = [&](ActionKind p, ActionKind q) {
-                    return (x.kind == p && y.kind == q) || (x.kind == q && y.kind == p);
-                };
-                if ((opposed(ActionKind::exclude, ActionKind::require) ||
-                     opposed(ActionKind::prefer, ActionKind::avoid)) &&
-                    sets_overlap(rs_->selectors_[x.selector].upper_bound(),
-                                 rs_->selectors_[y.selector].upper_bound()))
-                    what = std::string("one says ") + to_string(x.kind) + " and the other " +
-                           to_string(y.kind) + " for the same exercises";
-                if (what.empty()) continue;
-                error("RL009", b.origin, "",
-                      "rules '" + a.id + "' and '" + b.id + "' have the same priority (" +
-                          std::to_string(a.priority) + ") and can fire together, but " + what,
-                      "give one of them a higher priority, or make their conditions exclusive");
-                return;
-            }
-    }
-
-    void check_unused_facts() {
-        for (FactSlot s = 0; s < rs_->schema_.size(); ++s) {
-            const FactDef& f = rs_->schema_.fact(s);
-            if (!f.derived) continue;
-            bool derived = false;
-            for (const auto& r : rs_->rules_)
-                for (const auto& a : r.actions) derived |= a.kind == ActionKind::derive && a.fact == s;
-            if (!derived)
-                for (const auto& fs : data_.facts)
-                    if (fs.name == f.name)
-                        diags_.add({Severity::warning, "RL016", fs.origin.file, fs.origin.pointer, 0, 0,
-                                    "derived fact '" + f.name + "' is declared but no rule derives it", ""});
-        }
-    }
-
-    void build_index() {
-        for (FactSlot s = 0; s < rs_->schema_.size(); ++s)
-            if (rs_->schema_.fact(s).indexed && rs_->schema_.fact(s).type == FactType::enumeration) {
-                rs_->index_fact_ = s;
-                break;
-            }
-        std::size_t values = 0;
-        if (rs_->index_fact_)
-            values = rs_->schema_.domain(rs_->schema_.fact(*rs_->index_fact_).domain).values.size();
-        for (auto& st : rs_->strata_) st.by_value.assign(values, {});
-        for (std::uint32_t i = 0; i < rs_->rules_.size(); ++i) {
-            const auto& r = rs_->rules_[i];
-            auto& st = rs_->strata_[static_cast<std::size_t>(r.stratum)];
-            std::uint64_t mask = 0;
-            bool indexed = false;
-            if (rs_->index_fact_)
-                for (const auto& c : r.when.constraints)
-                    if (c.slot == *rs_->index_fact_ && c.is_enum) indexed = true, mask = c.mask;
-            if (!indexed || values > 64) {
-                st.general.push_back(i);
-                continue;
-            }
-            for (std::size_t v = 0; v < values; ++v)
-                if ((mask >> v) & 1u) st.by_value[v].push_back(i);
-        }
-    }
-};
+    rule.actions.push_back(std::move(c));
+}
 
 std::shared_ptr<const RuleSet> RuleSet::compile(const RuleSetData& data,
                                                 std::shared_ptr<const KnowledgeGraph> kg,

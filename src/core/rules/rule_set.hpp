@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "core/lang/program.hpp"
 #include "core/base/diagnostic.hpp"
-#include "core/lang/compiler.hpp"
-#include "core/lang/fact_schema.hpp"
 #include "core/knowledge/graph.hpp"
-#include "core/rules/rule_model.hpp"
+#include "core/lang/compiled_expr.hpp"
+#include "core/lang/fact_schema.hpp"
+#include "core/lang/program.hpp"
 #include "core/lang/selector.hpp"
+#include "core/rules/rule_model.hpp"
 
 namespace rehab {
 
@@ -46,7 +46,7 @@ struct CompiledRule {
     CompiledExpr when;
     std::vector<CompiledAction> actions;
     int stratum = 0;
-    Origin origin;
+    Location origin;
     bool has(ActionKind k) const {
         for (const auto& a : actions)
             if (a.kind == k) return true;

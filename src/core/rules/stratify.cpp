@@ -43,13 +43,9 @@ std::vector<int> stratify_facts(const FactSchema& schema, const std::vector<Comp
                     via += (via.empty() ? "" : ", ") + it->second->id;
                     if (!where) where = it->second;
                 }
-        Diagnostic d;
-        d.code = "RL008";
-        d.file = where ? where->origin.file : "";
-        d.pointer = where ? where->origin.pointer : "";
-        d.message = "derived facts depend on each other in a cycle: " + facts + " (rules " + via + ")";
-        d.hint = "a derived fact cannot be read by the rules that derive it";
-        diags.add(std::move(d));
+        diags.error("RL008", where ? where->origin : Location{},
+                    "derived facts depend on each other in a cycle: " + facts + " (rules " + via + ")",
+                    "a derived fact cannot be read by the rules that derive it");
     }
     if (cyclic) return {};
 

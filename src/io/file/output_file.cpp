@@ -99,12 +99,12 @@ bool OutputFile::check_target(const std::string& path, Diagnostics& d, const std
     if (path == "-") return true;
     std::error_code ec;
     if (path.empty() || path.back() == '/' || fs::is_directory(resolve_links(path), ec)) {
-        d.error(code, path, "", "cannot write file: this is a folder, expected a file name");
+        d.error(code, {path, ""}, "cannot write file: this is a folder, expected a file name");
         return false;
     }
     const fs::path parent = resolve_links(path).parent_path();
     if (!parent.empty() && !fs::is_directory(parent, ec)) {
-        d.error(code, path, "", "cannot write file: the folder '" + parent.string() + "' does not exist",
+        d.error(code, {path, ""}, "cannot write file: the folder '" + parent.string() + "' does not exist",
                 "create it first; rehab does not create folders");
         return false;
     }
@@ -128,7 +128,7 @@ std::unique_ptr<OutputFile> OutputFile::open(const std::string& path, Diagnostic
     if (exists && !S_ISREG(st.st_mode)) {  // device, FIFO, socket: write in place, never replace
         const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
-            d.error(code, path, "", "cannot write file: " + errno_text(errno));
+            d.error(code, {path, ""}, "cannot write file: " + errno_text(errno));
             return nullptr;
         }
         impl->attach(fd);
@@ -150,7 +150,7 @@ std::unique_ptr<OutputFile> OutputFile::open(const std::string& path, Diagnostic
                 return std::unique_ptr<OutputFile>(new OutputFile(std::move(impl)));
             }
         }
-        d.error(code, path, "",
+        d.error(code, {path, ""},
                 "cannot write file: cannot create a file in its folder (" + errno_text(e) + ")");
         return nullptr;
     }
@@ -175,7 +175,7 @@ bool OutputFile::atomic() const { return !impl_->target.empty(); }
 bool OutputFile::commit(Diagnostics& d) {
     Impl& m = *impl_;
     auto fail = [&](const std::string& what) {
-        d.error(m.code, m.path, "", "cannot write file: " + what);
+        d.error(m.code, {m.path, ""}, "cannot write file: " + what);
         m.discard();
         return false;
     };

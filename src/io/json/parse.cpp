@@ -95,7 +95,7 @@ public:
             std::string at = pointer();
             at += '/';
             at += json_pointer_escape(k);
-            d_.error(code_, file_, at,
+            d_.error(code_, {file_, at},
                      "duplicate key '" + k + "': the object has it more than once, expected each key once");
         }
         f.key = k;
@@ -119,7 +119,7 @@ public:
         if constexpr (std::is_same_v<Exception, nlohmann::json::out_of_range>)
             if (position >= token.size()) position -= token.size() - 1;
         const LineColumn at = locate(text_, position);
-        d_.add({Severity::error, code_, file_, "", at.line, at.column, clean_parse_message(ex.what()), {}});
+        d_.error(code_, Location{file_, {}, at.line, at.column}, clean_parse_message(ex.what()));
         failed_ = true;
         return false;
     }

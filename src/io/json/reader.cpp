@@ -11,13 +11,13 @@ namespace rehab::io {
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& d, const std::string& code) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        d.error(code, path, "", "cannot open file for reading");
+        d.error(code, {path, ""}, "cannot open file for reading");
         return std::nullopt;
     }
     std::ostringstream out;
     out << in.rdbuf();
     if (in.bad()) {
-        d.error(code, path, "", "error while reading file");
+        d.error(code, {path, ""}, "error while reading file");
         return std::nullopt;
     }
     return out.str();
@@ -68,7 +68,7 @@ FieldReader::FieldReader(const nlohmann::json& object, std::string file, std::st
       prefix_(std::move(code_prefix)),
       is_object_(object.is_object()) {
     if (!is_object_)
-        d_->error(prefix_ + "002", file_, pointer_, "expected an object, found " + json_type_name(object));
+        d_->error(prefix_ + "002", {file_, pointer_}, "expected an object, found " + json_type_name(object));
 }
 
 std::string FieldReader::child_pointer(const std::string& key) const {
@@ -86,14 +86,14 @@ const nlohmann::json* FieldReader::find(const std::string& key, bool required) {
     auto it = json_->find(key);
     if (it == json_->end() || it->is_null()) {
         if (required)
-            d_->error(prefix_ + "003", file_, child_pointer(key), "missing required field '" + key + "'");
+            d_->error(prefix_ + "003", {file_, child_pointer(key)}, "missing required field '" + key + "'");
         return nullptr;
     }
     return &*it;
 }
 
 void FieldReader::wrong_type(const std::string& key, const nlohmann::json& value, const char* expected) {
-    d_->error(prefix_ + "002", file_, child_pointer(key),
+    d_->error(prefix_ + "002", {file_, child_pointer(key)},
               "field '" + key + "' should be " + expected + ", found " + json_type_name(value));
 }
 
@@ -118,7 +118,7 @@ std::optional<double> FieldReader::number(const std::string& key, bool required,
     if (!(x >= min && x <= max)) {
         std::ostringstream msg;
         msg << "field '" << key << "' is " << x << ", expected a value from " << min << " to " << max;
-        d_->error(prefix_ + "007", file_, child_pointer(key), msg.str());
+        d_->error(prefix_ + "007", {file_, child_pointer(key)}, msg.str());
         return std::nullopt;
     }
     return x;
@@ -135,7 +135,7 @@ std::optional<int> FieldReader::integer(const std::string& key, bool required, i
     if (!(x >= min && x <= max)) {
         std::ostringstream msg;
         msg << "field '" << key << "' is " << x << ", expected an integer from " << min << " to " << max;
-        d_->error(prefix_ + "007", file_, child_pointer(key), msg.str());
+        d_->error(prefix_ + "007", {file_, child_pointer(key)}, msg.str());
         return std::nullopt;
     }
     return static_cast<int>(x);
@@ -164,7 +164,7 @@ std::vector<std::string> FieldReader::string_list(const std::string& key, bool r
         if (item.is_string()) {
             out.push_back(item.get<std::string>());
         } else {
-            d_->error(prefix_ + "002", file_, child_pointer(key) + "/" + std::to_string(i),
+            d_->error(prefix_ + "002", {file_, child_pointer(key) + "/" + std::to_string(i)},
                       "item " + std::to_string(i) + " of '" + key + "' should be a string, found " +
                           json_type_name(item));
         }
@@ -203,7 +203,7 @@ std::optional<std::string> FieldReader::enumeration(const std::string& key, bool
     std::string list;
     for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
     auto near = nearest_name(*value, allowed);
-    d_->error(prefix_ + "007", file_, child_pointer(key),
+    d_->error(prefix_ + "007", {file_, child_pointer(key)},
               "field '" + key + "' is '" + *value + "', expected one of: " + list,
               near.empty() ? "" : "did you mean '" + near + "'?");
     return std::nullopt;
@@ -216,7 +216,7 @@ void FieldReader::allow_only(const std::vector<std::string>& keys) {
         for (const auto& k : keys) known = known || k == key;
         if (known) continue;
         auto near = nearest_name(key, keys);
-        d_->error(prefix_ + "004", file_, child_pointer(key), "unknown field '" + key + "'",
+        d_->error(prefix_ + "004", {file_, child_pointer(key)}, "unknown field '" + key + "'",
                   near.empty() ? "" : "did you mean '" + near + "'?");
     }
 }

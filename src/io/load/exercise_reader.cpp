@@ -85,7 +85,7 @@ std::optional<DoseSpec> read_dose(const nlohmann::json& j, const std::string& fi
     s.hold_s = read_range(r, "hold_s", false, 1, 600);
     s.duration_min = read_range(r, "duration_min", false, 1, 120);
     if (!r.has("reps") && !r.has("hold_s") && !r.has("duration_min"))
-        d.error("KB003", file, pointer + "/reps", "dosage needs 'reps', 'hold_s' or 'duration_min'");
+        d.error("KB003", {file, pointer + "/reps"}, "dosage needs 'reps', 'hold_s' or 'duration_min'");
     s.tempo = r.string("tempo", false).value_or("");
     s.rest_s = r.integer("rest_s", false, 0, 600).value_or(0);
     auto per_week = r.integer("per_week", true, 1, 14);
@@ -105,7 +105,7 @@ void read_dosage(FieldReader& r, ExerciseSpec& s) {
         auto stage = stage_from(key);
         if (!stage) {
             auto near = nearest_name(key, stage_names());
-            r.diagnostics().error("KB004", r.file(), ptr, "dosage for unknown stage '" + key + "'",
+            r.diagnostics().error("KB004", {r.file(), ptr}, "dosage for unknown stage '" + key + "'",
                                   near.empty() ? "" : "did you mean '" + near + "'?");
             continue;
         }
@@ -124,7 +124,7 @@ void read_exercise(FieldReader& r, ExerciseSpec& s) {
     s.provenance = r.string("provenance", false).value_or("");
     s.stages = read_enum_list(r, "stages", true, &stage_from, stage_names());
     if (const auto* v = r.value("stages", false); v && v->is_array() && v->empty())
-        r.diagnostics().error("KB007", r.file(), r.child_pointer("stages"), "an exercise needs a stage");
+        r.diagnostics().error("KB007", {r.file(), r.child_pointer("stages")}, "an exercise needs a stage");
     if (auto c = r.enumeration("component", true, names_of<Component>(component_count)))
         s.component = *component_from(*c);
     s.position = r.string("position", true).value_or("");

@@ -40,7 +40,7 @@ std::vector<std::string> list_json_files(const std::string& dir, Diagnostics& d)
     std::vector<std::string> out;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-        d.error("KB014", dir, "", "cannot read knowledge folder: not a folder or does not exist");
+        d.error("KB014", {dir, ""}, "cannot read knowledge folder: not a folder or does not exist");
         return out;
     }
     fs::recursive_directory_iterator it(dir, ec), end;
@@ -48,9 +48,9 @@ std::vector<std::string> list_json_files(const std::string& dir, Diagnostics& d)
         if (it->is_regular_file(ec) && it->path().extension() == ".json")
             out.push_back(fs::relative(it->path(), dir, ec).generic_string());
     }
-    if (ec) d.error("KB014", dir, "", "cannot read knowledge folder: " + ec.message());
+    if (ec) d.error("KB014", {dir, ""}, "cannot read knowledge folder: " + ec.message());
     std::sort(out.begin(), out.end());
-    if (out.empty() && !ec) d.error("KB014", dir, "", "knowledge folder holds no .json files");
+    if (out.empty() && !ec) d.error("KB014", {dir, ""}, "knowledge folder holds no .json files");
     return out;
 }
 
@@ -61,7 +61,7 @@ void read_meta(const nlohmann::json& j, const std::string& file, Diagnostics& d,
     auto version = r.string("version", true);
     static const std::regex semver(R"(\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
     if (version && !std::regex_match(*version, semver))
-        d.error("KB007", file, "/meta/version",
+        d.error("KB007", {file, "/meta/version"},
                 "version '" + *version + "' is not a semantic version (1.2.3)");
     out.version = version.value_or("");
     out.description = r.string("description", false).value_or("");
@@ -103,7 +103,7 @@ void read_top_level(const nlohmann::json& j, const std::string& file, Diagnostic
     for (const auto& [key, value] : j.items()) {
         if (key == "meta") {
             if (state.meta_seen) {
-                d.error("KB005", file, "/meta", "meta is given twice (first in " + state.meta_file + ")");
+                d.error("KB005", {file, "/meta"}, "meta is given twice (first in " + state.meta_file + ")");
                 continue;
             }
             state = {true, file};
@@ -134,7 +134,7 @@ KnowledgeData read_knowledge_dir(const std::string& dir, Diagnostics& d) {
         if (auto json = parse_json(*text, file, d, "KB001")) read_top_level(*json, file, d, out, state);
     }
     if (!state.meta_seen && !files.empty())
-        d.error("KB003", dir, "/meta", "no file of the knowledge folder holds 'meta' (name and version)");
+        d.error("KB003", {dir, "/meta"}, "no file of the knowledge folder holds 'meta' (name and version)");
     out.content_hash = to_hex(hash);
     return out;
 }

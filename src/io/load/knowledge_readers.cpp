@@ -13,13 +13,13 @@ const char* const kb = "KB";
 
 std::string item_pointer(const ArrayPlace& at, std::size_t i) { return at.pointer + "/" + std::to_string(i); }
 
-// Calls f(FieldReader&, Origin) for each object in the array.
+// Calls f(FieldReader&, Location) for each object in the array.
 template <class F>
 void for_each_item(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, F&& f) {
     for (std::size_t i = 0; i < a.size(); ++i) {
         FieldReader r(a[i], at.file, item_pointer(at, i), d, kb);
         if (!r.is_object()) continue;
-        f(r, Origin{at.file, r.pointer()});
+        f(r, Location{at.file, r.pointer()});
     }
 }
 
@@ -57,14 +57,15 @@ std::optional<Range> read_range(FieldReader& r, const std::string& key, bool req
             std::ostringstream msg;
             msg << (i == 0 ? "minimum" : "maximum") << " of '" << key << "' is " << x << ", expected from "
                 << lo << " to " << hi;
-            d.error("KB007", r.file(), r.child_pointer(key) + (v->is_array() ? "/" + std::to_string(i) : ""),
+            d.error("KB007",
+                    {r.file(), r.child_pointer(key) + (v->is_array() ? "/" + std::to_string(i) : "")},
                     msg.str());
             ok = false;
             if (!v->is_array()) break;
         }
     }
     if (ok && range.min > range.max) {
-        d.error("KB007", r.file(), r.child_pointer(key),
+        d.error("KB007", {r.file(), r.child_pointer(key)},
                 "range of '" + key + "' has its minimum above its maximum");
         ok = false;
     }
@@ -85,7 +86,7 @@ std::vector<E> read_enum_list(FieldReader& r, const std::string& key, bool requi
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
         auto near = nearest_name(names[i], allowed);
-        r.diagnostics().error("KB007", r.file(), r.child_pointer(key) + "/" + std::to_string(i),
+        r.diagnostics().error("KB007", {r.file(), r.child_pointer(key) + "/" + std::to_string(i)},
                               "'" + names[i] + "' is not one of: " + list,
                               near.empty() ? "" : "did you mean '" + near + "'?");
     }
@@ -99,7 +100,7 @@ template std::vector<Contraction> read_enum_list(FieldReader&, const std::string
                                                  const std::vector<std::string>&);
 
 void read_references(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out) {
-    for_each_item(a, at, d, [&](FieldReader& r, Origin origin) {
+    for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"id", "citation", "grade"});
         ReferenceSpec s;
         auto id = r.string("id", true);
@@ -111,7 +112,7 @@ void read_references(const nlohmann::json& a, const ArrayPlace& at, Diagnostics&
 }
 
 void read_movements(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out) {
-    for_each_item(a, at, d, [&](FieldReader& r, Origin origin) {
+    for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"id", "name", "region", "description"});
         SimpleSpec s;
         auto id = r.string("id", true);
@@ -124,7 +125,7 @@ void read_movements(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& 
 }
 
 void read_named(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, std::vector<SimpleSpec>& out) {
-    for_each_item(a, at, d, [&](FieldReader& r, Origin origin) {
+    for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"id", "name"});
         SimpleSpec s;
         auto id = r.string("id", true);
@@ -135,7 +136,7 @@ void read_named(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, s
 }
 
 void read_muscles(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out) {
-    for_each_item(a, at, d, [&](FieldReader& r, Origin origin) {
+    for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"id", "name", "group", "actions", "references"});
         MuscleSpec s;
         auto id = r.string("id", true);
@@ -149,14 +150,14 @@ void read_muscles(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d,
 }
 
 void read_bands(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out) {
-    for_each_item(a, at, d, [&](FieldReader& r, Origin origin) {
+    for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"id", "name", "force_lb"});
         BandSpec s;
         auto id = r.string("id", true);
         s.name = r.string("name", true).value_or("");
         auto force = r.number("force_lb", true, 0, 1000);
         if (force && *force <= 0)
-            d.error("KB007", r.file(), r.child_pointer("force_lb"), "field 'force_lb' must be above 0");
+            d.error("KB007", {r.file(), r.child_pointer("force_lb")}, "field 'force_lb' must be above 0");
         s.force_lb = force.value_or(0);
         s.origin = std::move(origin);
         if (id) out.bands.push_back((s.id = *id, std::move(s)));
@@ -164,7 +165,7 @@ void read_bands(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, K
 }
 
 void read_red_flags(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out) {
-    for_each_item(a, at, d, [&](FieldReader& r, Origin origin) {
+    for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"id", "name", "concern", "urgency", "advice", "references"});
         RedFlagSpec s;
         auto id = r.string("id", true);
@@ -185,7 +186,7 @@ std::vector<ProvokeSpec> read_provoked_by(FieldReader& r) {
     const auto* arr = r.array("provoked_by", true);
     if (!arr) return out;
     ArrayPlace at{r.file(), r.child_pointer("provoked_by")};
-    for_each_item(*arr, at, r.diagnostics(), [&](FieldReader& p, const Origin&) {
+    for_each_item(*arr, at, r.diagnostics(), [&](FieldReader& p, const Location&) {
         p.allow_only({"movement", "contractions"});
         ProvokeSpec s;
         s.movement = p.string("movement", true).value_or("");
@@ -197,7 +198,7 @@ std::vector<ProvokeSpec> read_provoked_by(FieldReader& r) {
 }  // namespace
 
 void read_conditions(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out) {
-    for_each_item(a, at, d, [&](FieldReader& r, Origin origin) {
+    for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"id", "name", "definition", "involves", "provoked_by", "key_movement", "pain_ceiling",
                       "references"});
         ConditionSpec s;
@@ -215,7 +216,7 @@ void read_conditions(const nlohmann::json& a, const ArrayPlace& at, Diagnostics&
 }
 
 void read_codes(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out) {
-    for_each_item(a, at, d, [&](FieldReader& r, Origin origin) {
+    for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"system", "code", "condition", "match", "note"});
         CodeSpec s;
         s.system = r.enumeration("system", true, {"snomed", "icd10", "icd10cm"}).value_or("");

@@ -89,7 +89,7 @@ std::optional<ConditionId> ProfileContext::condition(const std::string& value,
         if (found.size() > 1) {
             std::string list;
             for (auto c : found) list += (list.empty() ? "" : ", ") + kg_->condition(c).key;
-            d_->error("PR006", file_, pointer,
+            d_->error("PR006", {file_, pointer},
                       "condition code '" + value + "' is ambiguous: it maps to " + list,
                       "give the condition id instead (one of: " + list + ")");
             return std::nullopt;
@@ -97,7 +97,7 @@ std::optional<ConditionId> ProfileContext::condition(const std::string& value,
     }
     std::vector<std::string> keys;
     for (const auto& c : kg_->conditions()) keys.push_back(c.key);
-    d_->error("PR005", file_, pointer,
+    d_->error("PR005", {file_, pointer},
               "unknown condition '" + value +
                   "', expected a condition id or a code from the alias table (knowledge/codes.json)",
               suggest(value, keys));

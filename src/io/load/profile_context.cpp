@@ -126,7 +126,7 @@ std::optional<std::uint32_t> ProfileContext::find(IdKind kind, const std::string
         message += (kind_text[0] == 'e' ? "expected an " : "expected a ") + kind_text +
                    " id from the knowledge base";
     }
-    d_->error("PR005", file_, pointer, message, suggest(name, names));
+    d_->error("PR005", {file_, pointer}, message, suggest(name, names));
     return std::nullopt;
 }
 
@@ -143,7 +143,7 @@ std::vector<std::uint32_t> ProfileContext::id_list(FieldReader& r, const std::st
         const auto& item = (*array)[i];
         const std::string pointer = r.child_pointer(key) + "/" + std::to_string(i);
         if (!item.is_string()) {
-            d_->error("PR002", file_, pointer,
+            d_->error("PR002", {file_, pointer},
                       "item " + std::to_string(i) + " of '" + key + "' should be a string, found " +
                           json_type_name(item));
             continue;
@@ -173,7 +173,7 @@ std::optional<double> ProfileContext::number(FieldReader& r, const std::string& 
     }
     const double x = v->get<double>();
     if (!(x >= limit.min && x <= limit.max)) {
-        d_->error("PR007", file_, r.child_pointer(key),
+        d_->error("PR007", {file_, r.child_pointer(key)},
                   std::string(limit.what) + " must be " + format_number(limit.min) + "-" +
                       format_number(limit.max) + limit.unit + ", found " + format_number(x));
         return std::nullopt;
@@ -214,7 +214,7 @@ std::string suggest(const std::string& name, const std::vector<std::string>& can
 
 void ProfileContext::inconsistent(const std::string& pointer, const std::string& message,
                                   const std::string& hint) const {
-    d_->error("PR008", file_, pointer, message, hint);
+    d_->error("PR008", {file_, pointer}, message, hint);
 }
 
 }  // namespace rehab::io::detail

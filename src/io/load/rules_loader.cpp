@@ -51,7 +51,7 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
     static const std::vector<std::string> names = {"refer", "derive", "exclude", "require", "prefer",
                                                    "avoid", "dose",   "limit",   "warn"};
     if (!j.is_object() || j.size() != 1) {
-        d.error("RF002", file, ptr,
+        d.error("RF002", {file, ptr},
                 "an action is an object with exactly one key naming its kind, found " + json_type_name(j) +
                     (j.is_object() ? " with " + std::to_string(j.size()) + " keys" : ""),
                 "one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn");
@@ -62,7 +62,7 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
     auto kind = kind_from(key);
     if (!kind) {
         auto near = nearest_name(key, names);
-        d.error("RF004", file, ptr + "/" + json_pointer_escape(key), "unknown action '" + key + "'",
+        d.error("RF004", {file, ptr + "/" + json_pointer_escape(key)}, "unknown action '" + key + "'",
                 near.empty()
                     ? "expected one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn"
                     : "did you mean '" + near + "'?");
@@ -77,7 +77,7 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
         else if (a.kind == ActionKind::refer)
             a.text = body.get<std::string>();
         else if (a.kind == ActionKind::derive || a.kind == ActionKind::limit) {
-            d.error("RF002", file, body_ptr,
+            d.error("RF002", {file, body_ptr},
                     std::string(to_string(a.kind)) + " needs an object, found a string");
             return false;
         } else
@@ -201,7 +201,7 @@ RuleSetData read_rules_dir(const std::string& dir, Diagnostics& d) {
     RuleSetData out;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-        d.error("RF014", dir, "", "rules folder '" + dir + "' does not exist or is not a folder");
+        d.error("RF014", {dir, ""}, "rules folder '" + dir + "' does not exist or is not a folder");
         return out;
     }
     std::vector<fs::path> files;
@@ -219,7 +219,7 @@ RuleSetData read_rules_dir(const std::string& dir, Diagnostics& d) {
         hash = fnv1a64(*text, hash);
         read_rules_text(*text, shown, out, d);
     }
-    if (files.empty()) d.error("RF014", dir, "", "no rule files (*.json) in '" + dir + "'");
+    if (files.empty()) d.error("RF014", {dir, ""}, "no rule files (*.json) in '" + dir + "'");
     out.content_hash = to_hex(hash);
     return out;
 }

@@ -77,7 +77,7 @@ private:
             return out;
         } catch (const std::exception& e) {  // a bug, not bad data: keep going, but say so
             Diagnostics internal;
-            internal.error("INTERNAL", input_, "", std::string("internal error: ") + e.what());
+            internal.error("INTERNAL", {input_, ""}, std::string("internal error: ") + e.what());
             ++c.errors;
             return batch_error_record(line, internal);
         }
@@ -168,8 +168,8 @@ std::string batch_error_record(std::size_t line, const Diagnostics& d) {
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& x : d.items()) {
         nlohmann::json e{{"code", x.code}, {"severity", x.severity == Severity::error ? "error" : "warning"}};
-        if (!x.pointer.empty()) e["pointer"] = x.pointer;
-        if (x.line > 0) e["column"] = x.column;  // the line is the record's own line
+        if (!x.location.pointer.empty()) e["pointer"] = x.location.pointer;
+        if (x.location.line > 0) e["column"] = x.location.column;  // the line is the record's own line
         e["message"] = x.message;
         if (!x.hint.empty()) e["hint"] = x.hint;
         errors.push_back(std::move(e));

@@ -49,7 +49,7 @@ public:
                   const std::string& pointer) const {
         if (std::find(candidates.begin(), candidates.end(), id) != candidates.end()) return true;
         auto near = nearest_name(id, candidates);
-        d_.error("SC005", file_, pointer, std::string("unknown ") + kind + " '" + id + "'",
+        d_.error("SC005", {file_, pointer}, std::string("unknown ") + kind + " '" + id + "'",
                  near.empty() ? "" : "did you mean '" + near + "'?");
         return false;
     }
@@ -75,9 +75,9 @@ public:
         rr.allow_only({"min", "max"});
         ValueRange out{rr.number("min", false, -1e9, 1e9), rr.number("max", false, -1e9, 1e9)};
         if (!out.min && !out.max)
-            d_.error("SC003", file_, r.child_pointer(key), "a range needs 'min', 'max' or both");
+            d_.error("SC003", {file_, r.child_pointer(key)}, "a range needs 'min', 'max' or both");
         else if (out.min && out.max && *out.min > *out.max)
-            d_.error("SC007", file_, r.child_pointer(key), "'min' is above 'max'");
+            d_.error("SC007", {file_, r.child_pointer(key)}, "'min' is above 'max'");
         return out;
     }
 
@@ -247,7 +247,7 @@ std::optional<Scenario> read_scenario(const nlohmann::json& doc, const Knowledge
     ScenarioReader sr(kg, file, d);
     auto r = sr.reader(doc, "");
     if (!r.is_object()) {
-        d.error("SC002", file, "", "a scenario should be a JSON object, found " + json_type_name(doc));
+        d.error("SC002", {file, ""}, "a scenario should be a JSON object, found " + json_type_name(doc));
         return std::nullopt;
     }
     r.allow_only({"name", "description", "tags", "reference", "profile", "expect"});
@@ -255,7 +255,7 @@ std::optional<Scenario> read_scenario(const nlohmann::json& doc, const Knowledge
     s.file = file;
     s.name = r.string("name", true).value_or("");
     if (!s.name.empty() && s.name.find_first_of("/\\ \t") != std::string::npos)
-        d.error("SC007", file, "/name",
+        d.error("SC007", {file, "/name"},
                 "the name '" + s.name + "' must not contain spaces or slashes (it names the golden file)");
     s.description = r.string("description", false).value_or("");
     s.reference = r.string("reference", false).value_or("");
@@ -284,7 +284,7 @@ std::vector<std::string> find_scenario_files(const std::vector<std::string>& pat
             continue;
         }
         if (!fs::is_directory(p, ec)) {
-            d.error("SC014", p, "", "no such scenario file or folder");
+            d.error("SC014", {p, ""}, "no such scenario file or folder");
             continue;
         }
         for (auto it = fs::recursive_directory_iterator(p, ec);
@@ -296,7 +296,7 @@ std::vector<std::string> find_scenario_files(const std::vector<std::string>& pat
             if (it->is_regular_file() && it->path().extension() == ".json")
                 out.push_back(it->path().lexically_normal().generic_string());
         }
-        if (ec) d.error("SC014", p, "", "cannot read the folder: " + ec.message());
+        if (ec) d.error("SC014", {p, ""}, "cannot read the folder: " + ec.message());
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -30,7 +30,7 @@ namespace {
 constexpr const char* profile_prefix = "/profile";
 
 std::string diagnostic_text(const Diagnostic& d) {
-    std::string pointer = d.pointer;
+    std::string pointer = d.location.pointer;
     if (pointer.rfind(profile_prefix, 0) == 0) pointer = pointer.substr(std::string(profile_prefix).size());
     std::string s = d.code + " at " + (pointer.empty() ? "/" : pointer) + ": " + d.message;
     if (!d.hint.empty()) s += " (" + d.hint + ")";
@@ -75,7 +75,9 @@ ScenarioResult ScenarioRunner::invalid(const std::string& file, const Diagnostic
     std::string text;
     for (const auto& x : d.items()) {
         if (x.severity != Severity::error) continue;
-        std::string loc = x.line > 0 ? std::to_string(x.line) + ":" + std::to_string(x.column) : x.pointer;
+        std::string loc = x.location.line > 0
+                              ? std::to_string(x.location.line) + ":" + std::to_string(x.location.column)
+                              : x.location.pointer;
         text += (text.empty() ? "" : "; ") + x.code + (loc.empty() ? "" : " at " + loc) + ": " + x.message;
         if (!x.hint.empty()) text += " (" + x.hint + ")";
     }
@@ -94,7 +96,7 @@ void ScenarioRunner::check_error(const Scenario& s, const Diagnostics& d, bool a
         return;
     }
     for (const auto& x : d.items()) {
-        std::string pointer = x.pointer;
+        std::string pointer = x.location.pointer;
         if (pointer.rfind(profile_prefix, 0) == 0)
             pointer = pointer.substr(std::string(profile_prefix).size());
         if (x.code == want.code && (want.pointer.empty() || pointer == want.pointer)) return;
