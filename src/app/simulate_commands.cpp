@@ -9,11 +9,11 @@
 #include <sstream>
 
 #include "app/command.hpp"
-#include "core/recommend/progression.hpp"
 #include "core/simulate/simulation.hpp"
 #include "io/json/reader.hpp"
 #include "io/load/profile_reader.hpp"
 #include "io/load/rules_loader.hpp"
+#include "io/render/words/note_words.hpp"
 
 namespace rehab::app {
 
@@ -32,18 +32,20 @@ std::string opt(const std::optional<double>& v, const char* unit = "") {
     return s.str();
 }
 
-std::string change_text(const KnowledgeGraph& kg, const ProgrammeItem& item) {
+std::string change_text(const RuleSet& rules, const ProgrammeItem& item) {
+    const KnowledgeGraph& kg = rules.knowledge();
     std::string s = to_string(item.change);
     if (item.change == Change::replaced && item.replaces.valid())
         return s + " (was " + kg.exercise(item.replaces).name + ")";
     if ((item.change == Change::progressed || item.change == Change::regressed) &&
         !item.change_reasons.empty())
-        return s + " (" + item.change_reasons.back() + ")";
+        return s + " (" + io::note_text(rules, item.change_reasons.back()) + ")";
     return s;
 }
 
-void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOptions& o,
+void print_text(const RuleSet& rules, const Profile& p, const SimulateOptions& o,
                 const SimulationResult& res) {
+    const KnowledgeGraph& kg = rules.knowledge();
     std::cout << "Simulated course for " << (p.id.empty() ? "the patient" : p.id) << " ("
               << kg.condition(p.condition).name << "): " << o.weeks << " weeks, " << o.sessions_per_week
               << " sessions a week, seed " << o.seed << ". Model: docs/simulation.md\n";
@@ -71,7 +73,7 @@ void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
                 std::cout << std::setw(5) << w.week << std::setw(6) << to_string(w.stage) << std::setw(14)
                           << (opt(w.pain_rest) + "/" + opt(w.pain_walking) + "/" + opt(w.key_pain))
                           << std::setw(6) << opt(w.single_leg_stance_s, "s") << std::setw(8)
-                          << opt(w.squeeze_ratio) << std::setw(9) << format_number(w.pain_during_max);
+                          << opt(w.squeeze_ratio) << std::setw(9) << io::format_number(w.pain_during_max);
             } else {
                 std::cout << std::setw(48) << "";
             }
@@ -80,15 +82,16 @@ void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
         for (const auto& item : w.programme) {
             lead();
             std::cout << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30)
-                      << format_dose(kg, item.dose) << change_text(kg, item) << "\n";
+                      << io::format_dose(kg, item.dose) << change_text(rules, item) << "\n";
         }
         for (const auto& item : w.dropped) {
             lead();
             std::cout << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30) << "-"
                       << "dropped\n";
         }
-        for (const auto& n : w.notes)
-            if (n.rfind("Stage:", 0) == 0 || n.rfind("every exercise", 0) == 0)
+        for (const auto& note : w.notes)
+            if (const std::string n = io::warning_text(rules, note);
+                n.rfind("Stage:", 0) == 0 || n.rfind("every exercise", 0) == 0)
                 std::cout << std::setw(11) << "" << n << "\n";
     }
     if (res.final_stage)
@@ -98,8 +101,9 @@ void print_text(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
     for (const auto& v : res.violations) std::cout << "INVARIANT BROKEN: " << v << "\n";
 }
 
-nlohmann::json item_json(const KnowledgeGraph& kg, const ProgrammeItem& item) {
-    nlohmann::json dose = {{"sets", item.dose.sets}, {"text", format_dose(kg, item.dose)}};
+nlohmann::json item_json(const RuleSet& rules, const ProgrammeItem& item) {
+    const KnowledgeGraph& kg = rules.knowledge();
+    nlohmann::json dose = {{"sets", item.dose.sets}, {"text", io::format_dose(kg, item.dose)}};
     if (item.dose.reps) dose["reps"] = *item.dose.reps;
     if (item.dose.hold_s) dose["hold_s"] = *item.dose.hold_s;
     if (item.dose.duration_min) dose["duration_min"] = *item.dose.duration_min;
@@ -107,21 +111,24 @@ nlohmann::json item_json(const KnowledgeGraph& kg, const ProgrammeItem& item) {
     nlohmann::json j = {{"exercise", kg.exercise(item.exercise).key},
                         {"dose", dose},
                         {"change", to_string(item.change)},
-                        {"change_reasons", item.change_reasons}};
+                        {"change_reasons", io::note_texts(rules, item.change_reasons)}};
     if (item.replaces.valid()) j["replaces"] = kg.exercise(item.replaces).key;
     return j;
 }
 
-void print_json(const KnowledgeGraph& kg, const Profile& p, const SimulateOptions& o,
+void print_json(const RuleSet& rules, const Profile& p, const SimulateOptions& o,
                 const SimulationResult& res) {
+    const KnowledgeGraph& kg = rules.knowledge();
     auto num = [](const std::optional<double>& v) {
         return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
     };
     nlohmann::json weeks = nlohmann::json::array();
     for (const auto& w : res.weeks) {
         nlohmann::json prog = nlohmann::json::array(), dropped = nlohmann::json::array();
-        for (const auto& i : w.programme) prog.push_back(item_json(kg, i));
-        for (const auto& i : w.dropped) dropped.push_back(item_json(kg, i));
+        std::vector<std::string> notes;
+        for (const auto& n : w.notes) notes.push_back(io::warning_text(rules, n));
+        for (const auto& i : w.programme) prog.push_back(item_json(rules, i));
+        for (const auto& i : w.dropped) dropped.push_back(item_json(rules, i));
         weeks.push_back({{"week", w.week},
                          {"stage", to_string(w.stage)},
                          {"pain",
@@ -134,7 +141,7 @@ void print_json(const KnowledgeGraph& kg, const Profile& p, const SimulateOption
                          {"capacity", w.capacity},
                          {"programme", prog},
                          {"dropped", dropped},
-                         {"notes", w.notes}});
+                         {"notes", notes}});
     }
     nlohmann::json j = {{"profile", p.id},
                         {"condition", kg.condition(p.condition).key},
@@ -181,9 +188,9 @@ int run_simulate(const SimulateOptions& o) {
     }
     const SimulationResult res = simulate(*rec, *p, {o.weeks, o.seed, o.sessions_per_week});
     if (o.format == "json")
-        print_json(rec->knowledge(), *p, o, res);
+        print_json(rec->rules(), *p, o, res);
     else
-        print_text(rec->knowledge(), *p, o, res);
+        print_text(rec->rules(), *p, o, res);
     return res.violations.empty() ? ok : check_failed;
 }
 

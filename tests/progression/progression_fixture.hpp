@@ -6,11 +6,12 @@
 #include <vector>
 
 #include "../support/bundled.hpp"
-#include "core/recommend/profile.hpp"
 #include "core/recommend/dosing.hpp"
+#include "core/recommend/profile.hpp"
 #include "core/recommend/progression.hpp"
 #include "core/recommend/recommender.hpp"
 #include "io/load/rules_loader.hpp"
+#include "io/render/words/note_words.hpp"
 
 namespace rehab::test {
 
@@ -100,9 +101,13 @@ inline bool mentions(const std::vector<std::string>& texts, const std::string& p
     return false;
 }
 
+inline bool mentions(const std::vector<Note>& notes, const std::string& part) {
+    return mentions(io::note_texts(bundled().rules(), notes), part);
+}
+
 inline bool warned(const Recommendation& rec, const std::string& part) {
     for (const auto& w : rec.warnings)
-        if (w.text.find(part) != std::string::npos) return true;
+        if (io::warning_text(bundled().rules(), w).find(part) != std::string::npos) return true;
     return false;
 }
 

@@ -20,12 +20,12 @@ struct Stepper {
     }
     std::vector<std::string> climb() {
         std::vector<std::string> steps;
-        while (const DoseStep s = step_up(dose, limits)) steps.push_back(progression::step_text(kg, s));
+        while (const DoseStep s = step_up(dose, limits)) steps.push_back(io::step_text(kg, s));
         return steps;
     }
     std::vector<std::string> descend() {
         std::vector<std::string> steps;
-        while (const DoseStep s = step_down(dose, limits)) steps.push_back(progression::step_text(kg, s));
+        while (const DoseStep s = step_down(dose, limits)) steps.push_back(io::step_text(kg, s));
         return steps;
     }
 };
@@ -66,7 +66,7 @@ TEST_CASE("an exercise whose range is a single dose is already at its top and bo
 
 TEST_CASE("doses are formatted for people", "[progression]") {
     Stepper s("hip_abduction_band");
-    CHECK(format_dose(s.kg, s.dose) == "3 x 10, Yellow band");
-    CHECK(format_number(2.5) == "2.5");
-    CHECK(format_number(3) == "3");
+    CHECK(io::format_dose(s.kg, s.dose) == "3 x 10, Yellow band");
+    CHECK(io::format_number(2.5) == "2.5");
+    CHECK(io::format_number(3) == "3");
 }

@@ -6,7 +6,7 @@
 
 #include "core/explain/explanation.hpp"
 #include "io/render/explanation_text.hpp"
-#include "io/render/reason_words.hpp"
+#include "io/render/words/reason_words.hpp"
 #include "render_fixture.hpp"
 
 using namespace rehab;

@@ -16,7 +16,8 @@
 #include "core/rules/rule_set.hpp"
 #include "io/load/knowledge_loader.hpp"
 #include "io/load/rules_loader.hpp"
-#include "io/render/reason_words.hpp"
+#include "io/render/words/note_words.hpp"
+#include "io/render/words/reason_words.hpp"
 
 namespace rehab::test {
 
@@ -173,7 +174,7 @@ inline std::string fingerprint(const Recommender& rec, const Recommendation& r, 
     for (const auto& x : r.not_chosen)
         o << "not " << kg.exercise(x.exercise).key << " " << x.score << " "
           << io::not_chosen_text(kg, r.evaluation, x) << "\n";
-    for (const auto& x : r.warnings) o << "warn " << id(x.rule) << " " << x.text << "\n";
+    for (const auto& x : r.warnings) o << "warn " << id(x.rule) << " " << io::warning_text(rs, x) << "\n";
     o << "limits " << r.evaluation.total.min << "-" << r.evaluation.total.max << "\n";
     o << "fired";
     for (auto f : r.evaluation.fired) o << " " << id(f);

@@ -3,7 +3,7 @@
 // facts, rule indexing by condition, and what the selector functions resolve to.
 #include <algorithm>
 
-#include "io/render/reason_words.hpp"
+#include "io/render/words/reason_words.hpp"
 #include "rules_fixture.hpp"
 
 using namespace rehab;

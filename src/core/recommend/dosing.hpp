@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/recommend/dose.hpp"
 #include "core/recommend/programme.hpp"
 #include "core/rules/rule_set.hpp"
 
@@ -26,17 +27,6 @@ struct DoseLimits {
 
 DoseLimits dose_limits(const KnowledgeGraph& kg, const Exercise& ex, Stage stage,
                        const PrescribedDose& entry);
-
-enum class DoseField { none, reps, hold, sets, band };
-
-// One step of a dose: the field changed, from and to (band: band indices), and for a band step up
-// the reps it put back to the bottom of the range. `field == none`: no step was possible.
-struct DoseStep {
-    DoseField field = DoseField::none;
-    int from = 0, to = 0;
-    std::optional<int> reps_back_to;
-    explicit operator bool() const { return field != DoseField::none; }
-};
 
 // One step up or down in the order of clinical.md 2.3 (reps, hold, sets, band), applied to `d`.
 DoseStep step_up(PrescribedDose& d, const DoseLimits& l);

@@ -5,28 +5,18 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/base/ids.hpp"
 #include "core/knowledge/model.hpp"
+#include "core/recommend/note.hpp"
 #include "core/rules/engine.hpp"
 
 namespace rehab {
 
 enum class Change { new_, progressed, held, regressed, replaced, dropped };
 const char* to_string(Change c);
-
-struct PrescribedDose {
-    int sets = 1;
-    std::optional<int> reps, reps_top;  // prescribed reps, and the top of the range (progress there)
-    std::optional<int> hold_s, hold_top;
-    std::optional<double> duration_min;
-    std::string tempo;
-    int rest_s = 0;
-    int per_week = 0;
-    BandId band;  // invalid: no band
-    bool per_side = false;
-};
 
 struct Reason {  // one rule's part in a decision
     std::uint32_t rule = 0;
@@ -65,7 +55,7 @@ struct ProgrammeItem {
     std::vector<GraphReason> graph_reasons;
     std::vector<ItemPrecaution> precautions;  // rule warnings and knowledge precautions for this exercise
     Change change = Change::new_;
-    std::vector<std::string> change_reasons;
+    std::vector<Note> change_reasons;
     ExerciseId replaces;  // for `replaced`: the exercise it replaces
     std::vector<std::uint32_t> change_rules;
 };
@@ -75,7 +65,7 @@ struct ExcludedItem {
     std::vector<std::uint32_t> rules;  // the exclusion rules that named it
 };
 
-// Why an eligible exercise is not in the programme (the words are in io/render/reason_words).
+// Why an eligible exercise is not in the programme (the words are in io/render/words/reason_words).
 enum class NotChosenWhy : std::uint8_t {
     ranked_below,     // a positive score, below the exercises chosen
     not_preferred,    // no rule preferred it (score 0 or below)
@@ -104,9 +94,15 @@ struct StageCriterion {  // one unmet criterion of the next stage, from the rule
     std::uint32_t rule = 0;
 };
 
+// A warning for the clinician: a rule's warn text (data, note.code == rule_text), or a note the
+// review or the selection wrote (text empty; its words are in io/render/words/note_words).
 struct RuleNote {
+    RuleNote() = default;
+    RuleNote(std::uint32_t r, std::string t) : rule(r), text(std::move(t)) {}
+    RuleNote(std::uint32_t r, Note n) : rule(r), note(std::move(n)) {}
     std::uint32_t rule = 0;
     std::string text;
+    Note note;
 };
 
 struct Recommendation {

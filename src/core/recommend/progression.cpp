@@ -39,9 +39,6 @@ struct Review {
         for (const auto& s : p.history.sessions) last_day = std::max(last_day, s.day);
     }
 
-    const std::string& name(ExerciseId e) const { return kg.exercise(e).name; }
-    std::string rule_id(std::uint32_t rule) const { return r.rules.rule(rule).id; }
-
     bool eligible(ExerciseId e) const {
         const Exercise& ex = kg.exercise(e);
         const bool stage_ok =
@@ -84,25 +81,24 @@ struct Review {
         return item;
     }
 
-    ProgrammeItem replacement(const ProgrammeItem& old, ExerciseId e, std::vector<std::string> reasons,
-                              std::vector<std::uint32_t> rules, const std::string& how) {
+    ProgrammeItem replacement(const ProgrammeItem& old, ExerciseId e, std::vector<Note> reasons,
+                              std::vector<std::uint32_t> rules, NoteCode how) {
         ProgrammeItem item;
         item.exercise = e;
         item.score = ev.score[e.value];
         item.dose = entry_dose(r.rules, e, rec.stage, ev, &item.dosed_by);
         item.change = Change::replaced;
         item.replaces = old.exercise;
-        reasons.push_back("replaced by " + name(e) + " (" + how + ") at its entry dose, " +
-                          format_dose(kg, item.dose));
+        reasons.push_back({how, {e, item.dose}});
         item.change_reasons = std::move(reasons);
         item.change_rules = std::move(rules);
         in_programme.insert(e);
         return item;
     }
 
-    void drop(ProgrammeItem item, std::string why) {
+    void drop(ProgrammeItem item, NoteCode why) {
         item.change = Change::dropped;
-        item.change_reasons.push_back(std::move(why));
+        item.change_reasons.push_back({why, {}});
         in_programme.erase(item.exercise);
         rec.dropped.push_back(std::move(item));
     }
@@ -131,6 +127,13 @@ std::vector<Entry> Review::entries(ExerciseId e) const {
     return out;
 }
 
+// Whether two doses read the same (sets, reps, hold, duration without reps or hold, band).
+bool same_shown_dose(const PrescribedDose& a, const PrescribedDose& b) {
+    const bool timed = !a.reps && !a.hold_s;
+    return a.sets == b.sets && a.reps == b.reps && a.hold_s == b.hold_s && a.band == b.band &&
+           (!timed || a.duration_min == b.duration_min);
+}
+
 bool only_stage_rule(const ProgressionContext& r, const Recommendation& rec, const ExcludedItem& x) {
     // The stage rule is the one whose exclusion is exactly "not in the current stage".
     const KnowledgeGraph& kg = r.knowledge();
@@ -153,36 +156,37 @@ void Review::review_excluded(ProgrammeItem item, const Assessment& a) {
     const ExcludedItem* x = nullptr;
     for (const auto& e : rec.excluded)
         if (e.exercise == item.exercise) x = &e;
-    std::vector<std::string> reasons;
+    std::vector<Note> reasons;
     std::vector<std::uint32_t> rules;
     if (x)
         for (auto rule : x->rules) {
-            reasons.push_back(name(item.exercise) + " is now excluded [" + rule_id(rule) + "]");
+            reasons.push_back({NoteCode::now_excluded, {item.exercise, rule_arg(rule)}});
             rules.push_back(rule);
         }
-    if (rules.empty())
-        reasons.push_back(name(item.exercise) + " is contraindicated for this condition in the " +
-                          to_string(rec.stage) + " stage (knowledge)");
+    if (rules.empty()) reasons.push_back({NoteCode::contraindicated, {item.exercise, rec.stage}});
     const bool stage_up = p.history.previous_stage && rec.stage > *p.history.previous_stage;
     const bool log_ok = a.verdict != Verdict::regress && !a.over_ceiling && !a.inconsistent;
     if (!log_ok && t.complete())  // the log speaks against moving on: say why
-        for (const auto& why : a.reasons) reasons.push_back("not moved forward: " + why);
+        for (const auto& why : a.reasons) {
+            Note n{NoteCode::not_moved_forward, {why.code}};
+            n.args.insert(n.args.end(), why.args.begin(), why.args.end());
+            reasons.push_back(std::move(n));
+        }
     if (!log_ok)
         for (auto rule : a.rules) rules.push_back(rule);
     in_programme.erase(item.exercise);
     if (x && stage_up && log_ok && only_stage_rule(r, rec, *x))
         if (auto next = along_chain(item.exercise, true, true)) {
-            out.push_back(
-                replacement(item, *next, reasons, rules, "further along its chain, for the new stage"));
+            out.push_back(replacement(item, *next, reasons, rules, NoteCode::replaced_further));
             return;
         }
     if (auto prev = along_chain(item.exercise, false, false)) {
-        out.push_back(replacement(item, *prev, reasons, rules, "the easier exercise before it on its chain"));
+        out.push_back(replacement(item, *prev, reasons, rules, NoteCode::replaced_easier));
         return;
     }
     item.change_reasons = reasons;
     item.change_rules = rules;
-    drop(std::move(item), "no eligible exercise on its chain can replace it");
+    drop(std::move(item), NoteCode::no_replacement);
 }
 
 void Review::review(ProgrammeItem item, Assessment a) {
@@ -200,24 +204,22 @@ void Review::review(ProgrammeItem item, Assessment a) {
     const DoseStep step = up ? step_up(item.dose, l) : step_down(item.dose, l);
     if (step) {
         item.change = up ? Change::progressed : Change::regressed;
-        a.reasons.push_back(progression::step_text(kg, step));
+        a.reasons.push_back({NoteCode::dose_step, {step}});
         item.change_reasons = std::move(a.reasons);
         out.push_back(std::move(item));
         return;
     }
-    const std::string at = up ? "at the top of its dose" : "at the bottom of its dose";
-    a.reasons.push_back(name(item.exercise) + " is " + at + " (" + format_dose(kg, item.dose) + ")");
+    a.reasons.push_back({up ? NoteCode::at_top : NoteCode::at_bottom, {item.exercise, item.dose}});
     if (auto e = along_chain(item.exercise, up, false)) {
-        out.push_back(replacement(
-            item, *e, a.reasons, a.rules,
-            up ? "the next exercise on its chain" : "the easier exercise before it on its chain"));
+        out.push_back(replacement(item, *e, a.reasons, a.rules,
+                                  up ? NoteCode::replaced_next : NoteCode::replaced_easier));
         in_programme.erase(item.exercise);
         return;
     }
     item.change_reasons = std::move(a.reasons);
     if (up) {
         item.change = Change::held;
-        item.change_reasons.push_back("no next exercise on its chain is eligible, so it is held");
+        item.change_reasons.push_back({NoteCode::no_next_held, {}});
         out.push_back(std::move(item));
         return;
     }
@@ -227,16 +229,15 @@ void Review::review(ProgrammeItem item, Assessment a) {
         if (ex.dosage[s]) {
             const PrescribedDose before = item.dose;
             const PrescribedDose earlier = entry_dose(r.rules, item.exercise, static_cast<Stage>(s), ev);
-            if (format_dose(kg, earlier) == format_dose(kg, before)) break;  // already there
+            if (same_shown_dose(earlier, before)) break;  // already there
             item.dose = earlier;
             item.change = Change::regressed;
-            item.change_reasons.push_back("back to its " + std::string(to_string(static_cast<Stage>(s))) +
-                                          "-stage dose: " + format_dose(kg, before) + " -> " +
-                                          format_dose(kg, item.dose));
+            item.change_reasons.push_back(
+                {NoteCode::back_to_stage_dose, {static_cast<Stage>(s), before, item.dose}});
             out.push_back(std::move(item));
             return;
         }
-    drop(std::move(item), "no easier exercise on its chain is eligible, so it is stopped");
+    drop(std::move(item), NoteCode::no_easier_stopped);
 }
 
 // Whether a fresh exercise would duplicate the reviewed programme: one in it, one just replaced or
@@ -250,10 +251,10 @@ bool Review::duplicates(ExerciseId e) const {
 
 void Review::top_up(std::vector<ProgrammeItem> fresh) {
     for (const auto& d : rec.dropped) in_programme.insert(d.exercise);  // not back as new in the same review
-    auto add = [&](ProgrammeItem item, const std::string& why, std::int64_t rule) {
+    auto add = [&](ProgrammeItem item, Note why) {
+        const std::int64_t rule = std::get<RuleArg>(why.args.back()).rule;
         item.change = Change::new_;
-        item.change_reasons.push_back(
-            why + (rule >= 0 ? " [" + rule_id(static_cast<std::uint32_t>(rule)) + "]" : ""));
+        item.change_reasons.push_back(std::move(why));
         if (rule >= 0) item.change_rules.push_back(static_cast<std::uint32_t>(rule));
         in_programme.insert(item.exercise);
         out.push_back(std::move(item));
@@ -268,23 +269,19 @@ void Review::top_up(std::vector<ProgrammeItem> fresh) {
         for (auto& f : fresh)
             if (count() < lim.min && static_cast<int>(kg.exercise(f.exercise).component) == c &&
                 !duplicates(f.exercise))
-                add(f,
-                    std::string("added to keep at least ") + std::to_string(lim.min) + " " +
-                        to_string(static_cast<Component>(c)) + " exercise(s)",
-                    lim.min_rule);
+                add(f, {NoteCode::added_for_component,
+                        {num_arg(lim.min), static_cast<Component>(c), rule_arg(lim.min_rule)}});
         const auto offered = std::count_if(fresh.begin(), fresh.end(), [&](const ProgrammeItem& i) {
             return static_cast<int>(kg.exercise(i.exercise).component) == c;
         });
         if (count() < lim.min && offered >= lim.min)  // (select() already warns when it could not)
-            rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, lim.min_rule)),
-                                    std::string("the programme has fewer ") +
-                                        to_string(static_cast<Component>(c)) + " exercises than the " +
-                                        std::to_string(lim.min) + " the rules ask for"});
+            rec.warnings.push_back(
+                {static_cast<std::uint32_t>(std::max<std::int64_t>(0, lim.min_rule)),
+                 {NoteCode::component_short, {static_cast<Component>(c), num_arg(lim.min)}}});
     }
     for (auto& f : fresh)
         if (static_cast<int>(out.size()) < ev.total.min && !duplicates(f.exercise))
-            add(f, "added to keep the programme at " + std::to_string(ev.total.min) + " exercises or more",
-                ev.total.min_rule);
+            add(f, {NoteCode::added_for_total, {num_arg(ev.total.min), rule_arg(ev.total.min_rule)}});
     // Then, in the fresh ranking, what this week's selection would give a new patient, so that a short
     // current programme gains the work the condition calls for (within the component limits).
     const std::size_t target =
@@ -296,34 +293,24 @@ void Review::top_up(std::vector<ProgrammeItem> fresh) {
             return static_cast<int>(kg.exercise(i.exercise).component) == c;
         });
         if (!duplicates(f.exercise) && in_component < ev.per_component[c].max)
-            add(f, "added from this review's selection for the patient", -1);
+            add(f, {NoteCode::added_from_selection, {rule_arg(-1)}});
     }
     if (static_cast<int>(out.size()) > ev.total.max)
-        rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.total.max_rule)),
-                                "the programme has " + std::to_string(out.size()) +
-                                    " exercises, more than the " + std::to_string(ev.total.max) +
-                                    " the rules allow now: consider stopping some"});
+        rec.warnings.push_back(
+            {static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.total.max_rule)),
+             {NoteCode::too_many, {num_arg(static_cast<double>(out.size())), num_arg(ev.total.max)}}});
 }
 
 void Review::stage_note() {
     const auto prev = p.history.previous_stage;
     if (!prev || *prev == rec.stage) return;
-    std::string rules;
-    auto cite = [&](std::int64_t rule) {
-        if (rule < 0) return;
-        const std::string id = rule_id(static_cast<std::uint32_t>(rule));
-        if (rules.find(id) == std::string::npos) rules += (rules.empty() ? "" : ", ") + id;
-    };
+    // Then the rules to cite: the one that derived the criteria, the one that set the stage.
+    Note note{rec.stage > *prev ? NoteCode::stage_up : NoteCode::stage_down, {*prev, rec.stage}};
     if (auto criteria = r.slots.criteria_stage; criteria && *criteria < ev.derived_by.size())
-        cite(ev.derived_by[*criteria]);
-    cite(rec.stage_rule);
-    const bool up = rec.stage > *prev;
-    std::string text =
-        std::string("Stage: ") + to_string(*prev) + " -> " + to_string(rec.stage) + ": " +
-        (up ? "criteria met"
-            : "the criteria of the " + std::string(to_string(*prev)) + " stage are no longer met");
-    if (!rules.empty()) text += " (rule " + rules + ")";
-    rec.warnings.push_back({static_cast<std::uint32_t>(std::max<std::int64_t>(0, rec.stage_rule)), text});
+        if (ev.derived_by[*criteria] >= 0) note.args.push_back(rule_arg(ev.derived_by[*criteria]));
+    if (rec.stage_rule >= 0) note.args.push_back(rule_arg(rec.stage_rule));
+    rec.warnings.push_back(
+        {static_cast<std::uint32_t>(std::max<std::int64_t>(0, rec.stage_rule)), std::move(note)});
 }
 
 void Review::log_warnings() {
@@ -336,8 +323,7 @@ void Review::log_warnings() {
                 !planned.contains(x.exercise) && !warned.contains(x.exercise)) {
                 warned.insert(x.exercise);
                 rec.warnings.push_back(
-                    {note_rule(), "session day " + std::to_string(s.day) + " logs " + name(x.exercise) +
-                                      ", which is not in the current programme: its log is ignored"});
+                    {note_rule(), {NoteCode::log_not_planned, {num_arg(s.day), x.exercise}}});
             }
 }
 
@@ -351,10 +337,7 @@ void progress_programme(const ProgressionContext& r, const Profile& p, Recommend
     rec.items.clear();
     rv.stage_note();
     rv.log_warnings();
-    if (!rv.t.complete())
-        rec.warnings.push_back({0,
-                                "the rules do not set the progression thresholds (pain_ceiling, progress.*): "
-                                "every exercise is held"});
+    if (!rv.t.complete()) rec.warnings.push_back({0, {NoteCode::thresholds_missing, {}}});
     for (const auto& pe : p.history.programme)
         if (pe.exercise.valid() && pe.exercise.value < rv.kg.exercise_count())
             rv.in_programme.insert(pe.exercise);
@@ -366,10 +349,9 @@ void progress_programme(const ProgressionContext& r, const Profile& p, Recommend
         ProgrammeItem item = rv.current_item(pe);
         Assessment a;
         if (rv.t.complete()) {
-            a = progression::assess(rv.entries(pe.exercise), rv.last_day, item.dose, rv.name(pe.exercise),
-                                    rv.t);
+            a = progression::assess(rv.entries(pe.exercise), rv.last_day, item.dose, pe.exercise, rv.t);
         } else {
-            a.reasons.push_back("progression thresholds unknown: held");
+            a.reasons.push_back({NoteCode::thresholds_unknown_held, {}});
         }
         if (a.inconsistent) rec.warnings.push_back({rv.note_rule(), a.reasons.front()});
         if (rv.excluded.contains(pe.exercise))
@@ -379,10 +361,7 @@ void progress_programme(const ProgressionContext& r, const Profile& p, Recommend
     }
     rv.top_up(std::move(fresh));
     rec.items = std::move(rv.out);
-    if (rec.items.empty())
-        rec.warnings.push_back({rv.note_rule(),
-                                "every exercise of the current programme was stopped and none can replace "
-                                "it: re-assess the patient before continuing"});
+    if (rec.items.empty()) rec.warnings.push_back({rv.note_rule(), {NoteCode::all_stopped, {}}});
 }
 
 }  // namespace rehab

@@ -1,9 +1,9 @@
 // Progression and regression from logged sessions: turns the patient's current programme
 // (profile.history) into this review's programme, one step per exercise (dose, band, or the next or
-// previous exercise on its chain), with the logged values and the rules behind every change.
+// previous exercise on its chain), with the logged values and the rules behind every change, as
+// Notes (their words, and the dose and number formats, are in io/render/words/note_words).
 #pragma once
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "core/recommend/profile.hpp"
@@ -33,9 +33,5 @@ struct ProgressionContext {
 // Thresholds come from the derived facts pain_ceiling, progress.sessions_required, progress.rpe_max
 // and progress.morning_margin; without them every exercise is held (with a warning).
 void progress_programme(const ProgressionContext& c, const Profile& p, Recommendation& rec);
-
-// "3 x 12, hold 10 s, Red band"; numbers as "2" or "2.5".
-std::string format_dose(const KnowledgeGraph& kg, const PrescribedDose& d);
-std::string format_number(double v);
 
 }  // namespace rehab

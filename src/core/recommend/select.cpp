@@ -169,15 +169,13 @@ void Recommender::select(Recommendation& out) const {
         if (ev.score[cand[at].value] >= 0) take(cand[at]);
     if (static_cast<int>(chosen.size()) < ev.total.min)
         out.warnings.push_back({ev.total.min_rule >= 0 ? static_cast<std::uint32_t>(ev.total.min_rule) : 0,
-                                "only " + std::to_string(chosen.size()) +
-                                    " safe exercise(s) were eligible, fewer than the " +
-                                    std::to_string(ev.total.min) + " the rules ask for"});
+                                {NoteCode::too_few_eligible,
+                                 {num_arg(static_cast<double>(chosen.size())), num_arg(ev.total.min)}}});
     for (int c = 0; c < component_count; ++c)
         if (per_comp[c] < ev.per_component[c].min)
             out.warnings.push_back(
                 {static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.per_component[c].min_rule)),
-                 std::string("no eligible ") + to_string(static_cast<Component>(c)) +
-                     " exercise could be included"});
+                 {NoteCode::no_eligible_component, {static_cast<Component>(c)}}});
 
     std::stable_sort(chosen.begin(), chosen.end(), [&](ExerciseId a, ExerciseId b) {
         const Exercise& x = kg.exercise(a);

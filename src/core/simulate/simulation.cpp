@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "core/simulate/patient_model.hpp"
-#include "core/recommend/progression.hpp"
 
 namespace rehab {
 
@@ -40,7 +39,7 @@ SimulatedWeek row(const KnowledgeGraph& kg, const Profile& p, const Recommendati
     w.stage = rec.stage;
     w.programme = rec.items;
     w.dropped = rec.dropped;
-    for (const auto& n : rec.warnings) w.notes.push_back(n.text);
+    w.notes = rec.warnings;
     w.pain_rest = p.pain.rest;
     w.pain_walking = p.pain.walking;
     w.key_pain = PatientModel::key_pain(kg, p);

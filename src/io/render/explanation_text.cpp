@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "io/render/programme_words.hpp"
-#include "io/render/reason_words.hpp"
+#include "io/render/words/reason_words.hpp"
 
 namespace rehab::io {
 

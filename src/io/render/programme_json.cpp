@@ -9,7 +9,8 @@
 #include "core/explain/explanation.hpp"
 #include "io/json/writer.hpp"
 #include "io/render/programme_words.hpp"
-#include "io/render/reason_words.hpp"
+#include "io/render/words/note_words.hpp"
+#include "io/render/words/reason_words.hpp"
 #include "rehab/version.hpp"
 
 namespace rehab::io {
@@ -206,7 +207,7 @@ void ProgrammeWriter::exercise(const ProgrammeItem& it) {
     w_.key("change").begin_object();
     w_.field("kind", to_string(it.change));
     if (it.replaces.valid()) w_.field("replaces", kg_.exercise(it.replaces).key);
-    if (!it.change_reasons.empty()) strings("reasons", it.change_reasons);
+    if (!it.change_reasons.empty()) strings("reasons", note_texts(r_.rules(), it.change_reasons));
     w_.end_object();
     if (!it.selected_by.empty() || !it.dosed_by.empty()) {
         w_.key("why").begin_array();
@@ -313,7 +314,7 @@ void ProgrammeWriter::document() {
     for (const auto& x : rec_.warnings) {
         w_.begin_object();
         w_.field("rule", rule(x.rule).id);
-        w_.field_if("text", x.text);
+        w_.field_if("text", warning_text(r_.rules(), x));
         w_.end_object();
     }
     w_.end_array();

@@ -7,7 +7,8 @@
 
 #include "core/explain/explanation.hpp"
 #include "io/render/programme_words.hpp"
-#include "io/render/reason_words.hpp"
+#include "io/render/words/note_words.hpp"
+#include "io/render/words/reason_words.hpp"
 
 namespace rehab::io {
 
@@ -106,7 +107,7 @@ void why(std::ostringstream& out, const Recommender& r, const Recommendation& re
             out << "     ! " << precaution_text(r.rules(), it.exercise, pc) << "\n";
         if (it.change != Change::new_ || !it.change_reasons.empty()) {
             out << "     change: " << to_string(it.change);
-            for (const auto& c : it.change_reasons) out << "; " << c;
+            for (const auto& c : it.change_reasons) out << "; " << note_text(r.rules(), c);
             out << "\n";
         }
     }
@@ -150,7 +151,7 @@ void notes(std::ostringstream& out, const Recommender& r, const Recommendation& 
     if (!rec.warnings.empty()) {
         out << "\nWarnings\n";
         for (const auto& w : rec.warnings)
-            out << "  ! " << w.text << " [" << r.rules().rule(w.rule).id << "]\n";
+            out << "  ! " << warning_text(r.rules(), w) << " [" << r.rules().rule(w.rule).id << "]\n";
     }
     auto unmet = unmet_criteria(r, rec);
     if (rec.next_stage && !unmet.empty()) {

@@ -5,7 +5,8 @@
 #include <sstream>
 
 #include "core/explain/explanation.hpp"
-#include "io/render/reason_words.hpp"
+#include "io/render/words/note_words.hpp"
+#include "io/render/words/reason_words.hpp"
 #include "io/suite/scenario_runner.hpp"
 
 namespace rehab::io {
@@ -263,7 +264,8 @@ public:
             std::string detail = "the change is " + got;
             if (it && it->exercise != x) detail += " (by " + kg_.exercise(it->exercise).key + ")";
             if (!it) detail += " (not in the programme and not reported as dropped)";
-            if (it && !it->change_reasons.empty()) detail += ": " + join(it->change_reasons, "; ");
+            if (it && !it->change_reasons.empty())
+                detail += ": " + join(note_texts(r_.rules(), it->change_reasons), "; ");
             const bool ok = std::find(c.allowed.begin(), c.allowed.end(), got) != c.allowed.end();
             expect(ok, "change of " + c.exercise + " " + join(c.allowed, " or "), detail, ok ? "" : why(x));
         }
@@ -271,8 +273,9 @@ public:
 
     void warnings(const Expectations& e) {
         for (const auto& w : e.warnings) {
-            bool found = std::any_of(rec_.warnings.begin(), rec_.warnings.end(),
-                                     [&](const RuleNote& n) { return n.text.find(w) != std::string::npos; });
+            bool found = std::any_of(rec_.warnings.begin(), rec_.warnings.end(), [&](const RuleNote& n) {
+                return warning_text(r_.rules(), n).find(w) != std::string::npos;
+            });
             for (const auto& i : rec_.items)
                 for (const auto& p : i.precautions)
                     found = found || precaution_text(r_.rules(), i.exercise, p).find(w) != std::string::npos;

@@ -1,6 +1,6 @@
 // Words for the reason values of a recommendation (see reason_words.hpp): one function per kind of
 // value, so that the same value reads the same in every output.
-#include "io/render/reason_words.hpp"
+#include "io/render/words/reason_words.hpp"
 
 #include <cctype>
 
