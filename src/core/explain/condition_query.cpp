@@ -283,26 +283,6 @@ std::optional<std::string> conflict(const std::vector<Constraint>& all) {
     return std::nullopt;
 }
 
-std::vector<std::uint32_t> rules_deriving(const RuleSet& rs, FactSlot stage, std::string_view value) {
-    std::vector<FactSlot> targets{stage};
-    for (const auto& rule : rs.rules())
-        for (const auto& a : rule.actions)
-            if (a.kind == ActionKind::derive && a.fact == stage && a.value.code.size() == 1 &&
-                a.value.code[0].op == OpCode::push_slot && rs.schema().fact(a.value.code[0].slot).derived)
-                targets.push_back(a.value.code[0].slot);
-    std::vector<std::uint32_t> out;
-    for (std::uint32_t r = 0; r < rs.rules().size(); ++r)
-        for (const auto& a : rs.rule(r).actions)
-            if (a.kind == ActionKind::derive &&
-                std::find(targets.begin(), targets.end(), a.fact) != targets.end() &&
-                a.value.code.size() == 1 && a.value.code[0].op == OpCode::push_const &&
-                rs.schema().format_value(a.fact, a.value.code[0].k) == value) {
-                out.push_back(r);
-                break;
-            }
-    return out;
-}
-
 std::vector<Atom> unmet(const Expr& e, const FactSchema& s, const FactValues& facts) {
     std::vector<Atom> out;
     auto parts = conjuncts(e, e.root);

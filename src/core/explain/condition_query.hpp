@@ -59,8 +59,6 @@ void merge(std::vector<Constraint>& all, const Constraint& c);
 // The fact whose constraints cannot hold together, if any.
 std::optional<std::string> conflict(const std::vector<Constraint>& all);
 
-// Rules that derive `stage` (or a fact `stage` is copied from) to the constant `value`, in order.
-std::vector<std::uint32_t> rules_deriving(const RuleSet& rs, FactSlot stage, std::string_view value);
 // The comparisons of a criterion condition that are not met (empty when a fixed fact rules it out).
 std::vector<Atom> unmet(const Expr& e, const FactSchema& s, const FactValues& facts);
 

@@ -41,7 +41,6 @@ const char* to_string(ExclusionBasis b) {
     return "?";
 }
 
-
 namespace {
 
 using cond::Atom;
@@ -327,7 +326,8 @@ std::vector<UnmetCriterion> unmet_criteria(const Recommender& r, const Recommend
     if (!rec.next_stage || rec.referred()) return out;
     const RuleSet& rs = r.rules();
     const FactSchema& s = rs.schema();
-    for (auto rule : cond::rules_deriving(rs, r.stage_slot(), to_string(*rec.next_stage)))
+    for (auto rule :
+         rs.rules_deriving(r.stage_slot(), static_cast<double>(static_cast<int>(*rec.next_stage))))
         for (const Atom& a : cond::unmet(rs.rule(rule).when_ast, s, rec.evaluation.facts)) {
             UnmetCriterion u;
             u.rule = rule;

@@ -183,25 +183,9 @@ void Recommender::refer(Recommendation& out) const {
     }
 }
 
-// The stage comes from `stage` itself or from facts copied into it (stage = criteria_stage): the
-// rules that derive any of those with a constant stage are that stage's criteria.
+// The criteria of each stage: the rules that set it (RuleSet::rules_deriving follows copies).
 void Recommender::index_stage_rules() {
-    std::vector<FactSlot> sources{stage_};
-    const auto& all = rules().rules();
-    for (const auto& rule : all)
-        for (const auto& a : rule.actions)
-            if (a.kind == ActionKind::derive && a.fact == stage_ && a.value.code.size() == 1 &&
-                a.value.code[0].op == OpCode::push_slot)
-                sources.push_back(a.value.code[0].slot);
-    for (std::uint32_t r = 0; r < all.size(); ++r)
-        for (const auto& a : all[r].actions) {
-            if (a.kind != ActionKind::derive || a.value.code.size() != 1 ||
-                a.value.code[0].op != OpCode::push_const ||
-                std::find(sources.begin(), sources.end(), a.fact) == sources.end())
-                continue;
-            const int s = static_cast<int>(a.value.code[0].k);
-            if (s >= 0 && s < 3) stage_rules_[s].push_back(r);
-        }
+    for (int s = 0; s < stage_count; ++s) stage_rules_[s] = rules().rules_deriving(stage_, s);
 }
 
 void Recommender::next_stage_criteria(Recommendation& out) const {

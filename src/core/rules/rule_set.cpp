@@ -190,6 +190,10 @@ bool RuleSetBuilder::compile_derive(const ActionSpec& a, const RuleSpec& spec, C
     auto v = compile_expr(e, {f.type, f.domain}, ctx);
     if (!v) return false;
     c.value = std::move(v->program);
+    if (c.value.code.size() == 1 && c.value.code[0].op == OpCode::push_const)
+        c.derives_constant = c.value.code[0].k;
+    if (c.value.code.size() == 1 && c.value.code[0].op == OpCode::push_slot)
+        c.derives_copy = c.value.code[0].slot;
     for (auto s : v->reads) rule.when.reads.push_back(s);  // value reads count for stratification
     return true;
 }
@@ -286,6 +290,24 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const RuleSetData& data,
                                                 const FactSchema& inputs, Diagnostics& diags) {
     RuleSetBuilder b(data, std::move(kg), inputs, diags);
     return b.run();
+}
+
+std::vector<std::uint32_t> RuleSet::rules_deriving(FactSlot fact, double value) const {
+    std::vector<FactSlot> targets{fact};
+    for (const auto& rule : rules_)
+        for (const auto& a : rule.actions)
+            if (a.kind == ActionKind::derive && a.fact == fact && a.derives_copy &&
+                schema_.fact(*a.derives_copy).derived)
+                targets.push_back(*a.derives_copy);
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t r = 0; r < rules_.size(); ++r)
+        for (const auto& a : rules_[r].actions)
+            if (a.kind == ActionKind::derive && a.derives_constant && *a.derives_constant == value &&
+                std::find(targets.begin(), targets.end(), a.fact) != targets.end()) {
+                out.push_back(r);
+                break;
+            }
+    return out;
 }
 
 std::optional<std::uint32_t> RuleSet::find_rule(std::string_view id) const {

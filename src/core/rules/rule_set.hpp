@@ -23,6 +23,9 @@ struct CompiledAction {
     std::uint32_t selector = no_selector;  // index into RuleSet::selectors()
     FactSlot fact = 0;                     // derive
     Program value;                         // derive
+    // What a derive does, recorded by the compiler: sets a constant, or copies another fact.
+    std::optional<double> derives_constant;
+    std::optional<FactSlot> derives_copy;
     double weight = 1;
     std::string text;
     RedFlagId red_flag;
@@ -70,6 +73,9 @@ public:
     const std::vector<Selector>& selectors() const { return selectors_; }
     const Selector& selector(std::uint32_t i) const { return selectors_[i]; }
     std::optional<std::uint32_t> find_rule(std::string_view id) const;
+    // The rules that set `fact` to the constant `value`, directly or through a derived fact copied
+    // into it (stage = criteria_stage): e.g. the criteria of one stage. In evaluation order, unique.
+    std::vector<std::uint32_t> rules_deriving(FactSlot fact, double value) const;
     const std::string& version() const { return version_; }
     const std::string& content_hash() const { return hash_; }
     int stratum_count() const { return static_cast<int>(strata_.size()); }

@@ -155,9 +155,9 @@ std::vector<std::uint32_t> stage_basis(const Recommender& r, const Recommendatio
         out.push_back(id);
         rule = -1;
         for (const auto& a : r.rules().rule(id).actions)
-            if (a.kind == ActionKind::derive && a.fact == fact && a.value.code.size() == 1 &&
-                a.value.code[0].op == OpCode::push_slot && a.value.code[0].slot < ev.derived_by.size()) {
-                fact = a.value.code[0].slot;
+            if (a.kind == ActionKind::derive && a.fact == fact && a.derives_copy &&
+                *a.derives_copy < ev.derived_by.size()) {
+                fact = *a.derives_copy;
                 rule = ev.derived_by[fact];
             }
     }
