@@ -10,6 +10,7 @@
 
 #include "app/command.hpp"
 #include "core/simulate/simulation.hpp"
+#include "io/file/output_file.hpp"
 #include "io/json/reader.hpp"
 #include "io/load/profile_reader.hpp"
 #include "io/load/rules_loader.hpp"
@@ -20,7 +21,7 @@ namespace rehab::app {
 namespace {
 
 struct SimulateOptions {
-    std::string profile, knowledge, rules, format = "text";
+    std::string profile, knowledge, rules, format = "text", out;
     int weeks = 6, sessions_per_week = 3;
     unsigned seed = 1;
 };
@@ -43,16 +44,16 @@ std::string change_text(const RuleSet& rules, const ProgrammeItem& item) {
     return s;
 }
 
-void print_text(const RuleSet& rules, const Profile& p, const SimulateOptions& o,
+void print_text(std::ostream& out, const RuleSet& rules, const Profile& p, const SimulateOptions& o,
                 const SimulationResult& res) {
     const KnowledgeGraph& kg = rules.knowledge();
-    std::cout << "Simulated course for " << (p.id.empty() ? "the patient" : p.id) << " ("
-              << kg.condition(p.condition).name << "): " << o.weeks << " weeks, " << o.sessions_per_week
-              << " sessions a week, seed " << o.seed << ". Model: docs/simulation.md\n";
+    out << "Simulated course for " << (p.id.empty() ? "the patient" : p.id) << " ("
+        << kg.condition(p.condition).name << "): " << o.weeks << " weeks, " << o.sessions_per_week
+        << " sessions a week, seed " << o.seed << ". Model: docs/simulation.md\n";
     if (res.referred) {
-        std::cout << "Referred, no exercise programme:";
-        for (const auto& r : res.referral) std::cout << " " << r;
-        std::cout << "\n";
+        out << "Referred, no exercise programme:";
+        for (const auto& r : res.referral) out << " " << r;
+        out << "\n";
         return;
     }
     int name_w = 10;  // the exercise column fits the longest name in the course
@@ -62,43 +63,43 @@ void print_text(const RuleSet& rules, const Profile& p, const SimulateOptions& o
         for (const auto& item : w.dropped)
             name_w = std::max(name_w, static_cast<int>(kg.exercise(item.exercise).name.size()) + 2);
     }
-    std::cout << std::left << std::setw(5) << "week" << std::setw(6) << "stage" << std::setw(14)
-              << "pain r/w/key" << std::setw(6) << "SLS" << std::setw(8) << "squeeze" << std::setw(9)
-              << "max pain" << std::setw(name_w) << "exercise" << std::setw(30) << "dose"
-              << "change\n";
+    out << std::left << std::setw(5) << "week" << std::setw(6) << "stage" << std::setw(14) << "pain r/w/key"
+        << std::setw(6) << "SLS" << std::setw(8) << "squeeze" << std::setw(9) << "max pain"
+        << std::setw(name_w) << "exercise" << std::setw(30) << "dose"
+        << "change\n";
     for (const auto& w : res.weeks) {
         bool first = true;
         auto lead = [&] {
             if (first) {
-                std::cout << std::setw(5) << w.week << std::setw(6) << to_string(w.stage) << std::setw(14)
-                          << (opt(w.pain_rest) + "/" + opt(w.pain_walking) + "/" + opt(w.key_pain))
-                          << std::setw(6) << opt(w.single_leg_stance_s, "s") << std::setw(8)
-                          << opt(w.squeeze_ratio) << std::setw(9) << io::format_number(w.pain_during_max);
+                out << std::setw(5) << w.week << std::setw(6) << to_string(w.stage) << std::setw(14)
+                    << (opt(w.pain_rest) + "/" + opt(w.pain_walking) + "/" + opt(w.key_pain)) << std::setw(6)
+                    << opt(w.single_leg_stance_s, "s") << std::setw(8) << opt(w.squeeze_ratio) << std::setw(9)
+                    << io::format_number(w.pain_during_max);
             } else {
-                std::cout << std::setw(48) << "";
+                out << std::setw(48) << "";
             }
             first = false;
         };
         for (const auto& item : w.programme) {
             lead();
-            std::cout << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30)
-                      << io::format_dose(kg, item.dose) << change_text(rules, item) << "\n";
+            out << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30)
+                << io::format_dose(kg, item.dose) << change_text(rules, item) << "\n";
         }
         for (const auto& item : w.dropped) {
             lead();
-            std::cout << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30) << "-"
-                      << "dropped\n";
+            out << std::setw(name_w) << kg.exercise(item.exercise).name << std::setw(30) << "-"
+                << "dropped\n";
         }
         for (const auto& note : w.notes)
             if (const std::string n = io::warning_text(rules, note);
                 n.rfind("Stage:", 0) == 0 || n.rfind("every exercise", 0) == 0)
-                std::cout << std::setw(11) << "" << n << "\n";
+                out << std::setw(11) << "" << n << "\n";
     }
     if (res.final_stage)
-        std::cout << "Stage reached after " << o.weeks << " week(s): " << to_string(*res.final_stage)
-                  << " (started " << to_string(*res.start_stage) << ")\n";
-    if (res.violations.empty()) std::cout << "Invariants: all held\n";
-    for (const auto& v : res.violations) std::cout << "INVARIANT BROKEN: " << v << "\n";
+        out << "Stage reached after " << o.weeks << " week(s): " << to_string(*res.final_stage)
+            << " (started " << to_string(*res.start_stage) << ")\n";
+    if (res.violations.empty()) out << "Invariants: all held\n";
+    for (const auto& v : res.violations) out << "INVARIANT BROKEN: " << v << "\n";
 }
 
 nlohmann::json item_json(const RuleSet& rules, const ProgrammeItem& item) {
@@ -116,7 +117,7 @@ nlohmann::json item_json(const RuleSet& rules, const ProgrammeItem& item) {
     return j;
 }
 
-void print_json(const RuleSet& rules, const Profile& p, const SimulateOptions& o,
+void print_json(std::ostream& out, const RuleSet& rules, const Profile& p, const SimulateOptions& o,
                 const SimulationResult& res) {
     const KnowledgeGraph& kg = rules.knowledge();
     auto num = [](const std::optional<double>& v) {
@@ -157,7 +158,7 @@ void print_json(const RuleSet& rules, const Profile& p, const SimulateOptions& o
                         {"timeline", weeks},
                         {"violations", res.violations},
                         {"ok", res.violations.empty()}};
-    std::cout << j.dump(2) << "\n";
+    out << j.dump(2) << "\n";
 }
 
 int run_simulate(const SimulateOptions& o) {
@@ -167,6 +168,7 @@ int run_simulate(const SimulateOptions& o) {
             << "rehab: error: --weeks must be 1-104, --sessions-per-week 1-7 and --format text or json\n";
         return bad_input;
     }
+    if (!check_out(o.out)) return bad_input;
     Diagnostics diags;
     auto rec = io::load_recommender(o.knowledge.empty() ? default_knowledge_dir() : o.knowledge,
                                     o.rules.empty() ? default_rules_dir() : o.rules, diags);
@@ -187,10 +189,19 @@ int run_simulate(const SimulateOptions& o) {
         return bad_input;
     }
     const SimulationResult res = simulate(*rec, *p, {o.weeks, o.seed, o.sessions_per_week});
+    auto out_file = io::OutputFile::open(o.out.empty() ? "-" : o.out, diags, "IO001");
+    if (!out_file) {
+        print_diagnostics(diags);
+        return bad_input;
+    }
     if (o.format == "json")
-        print_json(rec->rules(), *p, o, res);
+        print_json(out_file->stream(), rec->rules(), *p, o, res);
     else
-        print_text(rec->rules(), *p, o, res);
+        print_text(out_file->stream(), rec->rules(), *p, o, res);
+    if (!out_file->commit(diags)) {
+        print_diagnostics(diags);
+        return bad_input;
+    }
     return res.violations.empty() ? ok : check_failed;
 }
 
@@ -206,6 +217,7 @@ void register_simulate_commands(CLI::App& app, int& exit_code) {
     sim->add_option("--knowledge", o->knowledge, "Knowledge folder (default: the bundled knowledge)");
     sim->add_option("--rules", o->rules, "Rule folder (default: the bundled rules)");
     sim->add_option("--format", o->format, "Output: text or json (default text)");
+    sim->add_option("-o,--out", o->out, "Write to FILE (default: standard output)");
     sim->callback([&exit_code, o] { exit_code = run_simulate(*o); });
 }
 

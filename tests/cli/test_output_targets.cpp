@@ -43,6 +43,7 @@ std::vector<std::vector<std::string>> commands_with_out() {
             {"batch", profiles_jsonl(), "--summary", "--out"},
             {"generate", "--count", "3", "--out"},
             {"kb", "graph", "--out"},
+            {"simulate", profile, "--weeks", "2", "--out"},
             {"eval", std::string(REHAB_SOURCE_DIR) + "/scenarios/red_flags", "--no-coverage", "--junit"}};
 }
 

@@ -227,24 +227,24 @@ private:
         return r;
     }
 
+    // RL003 when an operand of `and` / `or` is not a boolean.
+    void require_boolean(const Emitted& operand, int child, BinOp op) {
+        if (ok_ && operand.type.type != FactType::boolean)
+            error("RL003", e_.node(child).column,
+                  "'" + std::string(to_string(op)) + "' needs booleans but \"" + e_.render(child) + "\" is " +
+                      type_name(operand.type));
+    }
+
     Emitted emit_logic(int node, BinOp op) {
         const ExprNode& n = e_.node(node);
         Emitted r;
         r.code_begin = here();
         r.type = {FactType::boolean, 0};
-        Emitted a = emit(n.children[0], nullptr);
-        if (ok_ && a.type.type != FactType::boolean)
-            error("RL003", e_.node(n.children[0]).column,
-                  "'" + std::string(to_string(op)) + "' needs booleans but \"" + e_.render(n.children[0]) +
-                      "\" is " + type_name(a.type));
+        require_boolean(emit(n.children[0], nullptr), n.children[0], op);
         std::size_t jump = here();
         push({op == BinOp::op_and ? OpCode::and_jump : OpCode::or_jump, 0, static_cast<std::uint16_t>(node),
               0, 0, 0});
-        Emitted b = emit(n.children[1], nullptr);
-        if (ok_ && b.type.type != FactType::boolean)
-            error("RL003", e_.node(n.children[1]).column,
-                  "'" + std::string(to_string(op)) + "' needs booleans but \"" + e_.render(n.children[1]) +
-                      "\" is " + type_name(b.type));
+        require_boolean(emit(n.children[1], nullptr), n.children[1], op);
         push(
             {op == BinOp::op_and ? OpCode::and2 : OpCode::or2, 0, static_cast<std::uint16_t>(node), 0, 0, 0});
         out_.program.code[jump].slot = static_cast<std::uint32_t>(here());

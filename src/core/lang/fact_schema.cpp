@@ -65,6 +65,10 @@ std::string FactSchema::format_value(FactSlot s, double v) const {
         auto i = static_cast<std::size_t>(v);
         return i < vals.size() ? vals[i] : "?";
     }
+    return number_text(v);
+}
+
+std::string number_text(double v) {
     char buf[32];
     if (std::abs(v - std::round(v)) < 1e-9)
         std::snprintf(buf, sizeof buf, "%.0f", v);

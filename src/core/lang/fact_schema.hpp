@@ -35,6 +35,10 @@ struct FactDef {
 
 using FactSlot = std::uint32_t;
 
+// A number as the rule language and every renderer write it: "3", "0.75" (one formatting, used by
+// FactSchema::format_value and io::number_text).
+std::string number_text(double v);
+
 class FactSchema {
 public:
     std::uint32_t add_domain(std::string name, std::vector<std::string> values);

@@ -8,14 +8,7 @@
 
 namespace rehab::io {
 
-std::string number_text(double v) {
-    char buf[32];
-    if (std::abs(v - std::round(v)) < 1e-9)
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-    else
-        std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
+std::string number_text(double v) { return rehab::number_text(v); }
 
 std::string fact_value_text(const FactSchema& s, FactSlot slot, double v) {
     const FactDef& d = s.fact(slot);
