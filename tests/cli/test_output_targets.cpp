@@ -30,7 +30,11 @@ std::string profiles_jsonl() {
     static const std::string path = [] {
         const std::string p =
             std::string(REHAB_TEST_WORK_DIR) + "/out-targets-" + std::to_string(::getpid()) + ".jsonl";
-        std::ofstream(p) << run_cli({"generate", "--count", "2"}).out;
+        std::filesystem::create_directories(REHAB_TEST_WORK_DIR);  // a fresh build has no work folder yet
+        std::ofstream file(p);
+        file << run_cli({"generate", "--count", "2"}).out;
+        file.close();
+        if (!file) FAIL("cannot write " << p);
         return p;
     }();
     return path;
