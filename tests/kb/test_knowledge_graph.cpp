@@ -2,8 +2,8 @@
 // muscles and movements, progression chains (direct and transitive), availability and DOT output.
 #include <catch2/catch.hpp>
 
-#include "io/render/knowledge/exercise_card.hpp"
 #include "io/load/knowledge_loader.hpp"
+#include "io/render/knowledge/exercise_card.hpp"
 #include "kb_fixture.hpp"
 
 using namespace rehab;

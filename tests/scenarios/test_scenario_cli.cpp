@@ -36,8 +36,7 @@ TEST_CASE("cli: eval passes - prints the table and coverage - exits 0", "[cli][s
     CHECK(contains(r.out, "1 scenarios: 1 passed, 0 failed"));
     CHECK(contains(r.out, "Coverage findings:"));
     CHECK(contains(r.out, "conditions without a scenario (9 of 10)"));
-    CHECK(contains(dir.read("junit.xml"),
-                   "<testsuite name=\"rehab.scenarios\" tests=\"1\" failures=\"0\""));
+    CHECK(contains(dir.read("junit.xml"), "<testsuite name=\"rehab.scenarios\" tests=\"1\" failures=\"0\""));
 }
 
 TEST_CASE("cli: eval exits 1 on a failed expectation and says which", "[cli][scenarios]") {

@@ -3,8 +3,8 @@
 // combine sets. All of it happens once, at load time, for every combination of key fact values.
 #include "core/lang/selector.hpp"
 
-#include "core/lang/names.hpp"
 #include "core/lang/functions/selector_functions.hpp"
+#include "core/lang/names.hpp"
 
 namespace rehab {
 

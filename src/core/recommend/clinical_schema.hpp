@@ -1,8 +1,8 @@
 // The profile's facts for the clinical rules, built from the knowledge graph (one fact per red
 // flag, movement pain, position and equipment item), and the conversion of a Profile into values.
 #pragma once
-#include "core/lang/fact_schema.hpp"
 #include "core/knowledge/graph.hpp"
+#include "core/lang/fact_schema.hpp"
 #include "core/recommend/profile.hpp"
 
 namespace rehab {
