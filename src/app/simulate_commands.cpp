@@ -15,6 +15,7 @@
 #include "io/load/profile_reader.hpp"
 #include "io/load/rules_loader.hpp"
 #include "io/render/words/note_words.hpp"
+#include "io/render/words/simulation_words.hpp"
 
 namespace rehab::app {
 
@@ -99,7 +100,7 @@ void print_text(std::ostream& out, const RuleSet& rules, const Profile& p, const
         out << "Stage reached after " << o.weeks << " week(s): " << to_string(*res.final_stage)
             << " (started " << to_string(*res.start_stage) << ")\n";
     if (res.violations.empty()) out << "Invariants: all held\n";
-    for (const auto& v : res.violations) out << "INVARIANT BROKEN: " << v << "\n";
+    for (const auto& v : res.violations) out << "INVARIANT BROKEN: " << io::violation_text(kg, v) << "\n";
 }
 
 nlohmann::json item_json(const RuleSet& rules, const ProgrammeItem& item) {
@@ -144,6 +145,8 @@ void print_json(std::ostream& out, const RuleSet& rules, const Profile& p, const
                          {"dropped", dropped},
                          {"notes", notes}});
     }
+    std::vector<std::string> violations;
+    for (const auto& v : res.violations) violations.push_back(io::violation_text(kg, v));
     nlohmann::json j = {{"profile", p.id},
                         {"condition", kg.condition(p.condition).key},
                         {"weeks", o.weeks},
@@ -156,7 +159,7 @@ void print_json(std::ostream& out, const RuleSet& rules, const Profile& p, const
                         {"stage_reached", res.final_stage ? nlohmann::json(to_string(*res.final_stage))
                                                           : nlohmann::json(nullptr)},
                         {"timeline", weeks},
-                        {"violations", res.violations},
+                        {"violations", violations},
                         {"ok", res.violations.empty()}};
     out << j.dump(2) << "\n";
 }

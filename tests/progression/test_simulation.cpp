@@ -10,6 +10,7 @@
 #include "../support/temp_dir.hpp"
 #include "core/simulate/simulation.hpp"
 #include "io/load/profile_reader.hpp"
+#include "io/render/words/simulation_words.hpp"
 #include "progression_fixture.hpp"
 
 using namespace rehab;
@@ -117,10 +118,13 @@ TEST_CASE("the invariant check reports an excluded exercise and a progression ov
     x.exercise = up.exercise;
     x.pain_during = 9;
     InvariantState state;
+    std::vector<Violation> found;
+    check_review(bundled(), p, rec, {{1, {x}}}, 2, state, found);
     std::vector<std::string> out;
-    check_review(bundled(), p, rec, {{1, {x}}}, 2, state, out);
+    for (const auto& v : found) out.push_back(io::violation_text(bundled().knowledge(), v));
     CHECK(mentions(out, "is in the programme but excluded"));
     CHECK(mentions(out, "was progressed although pain during"));
+    CHECK(mentions(out, "reached 9/10, above the ceiling"));
 }
 
 TEST_CASE("Done when: the example with two good sessions at the target dose progresses", "[progression]") {

@@ -6,6 +6,7 @@
 
 #include "core/explain/explanation.hpp"
 #include "io/render/explanation_text.hpp"
+#include "io/render/words/exclusion_words.hpp"
 #include "io/render/words/reason_words.hpp"
 #include "render_fixture.hpp"
 
@@ -79,7 +80,8 @@ TEST_CASE("no change exists for a stage-membership exclusion or a contraindicati
     CHECK_FALSE(x.change_possible);
     CHECK(x.smallest_change.empty());
     REQUIRE_FALSE(x.no_change.empty());
-    CHECK(contains(x.no_change[0], "stage"));
+    CHECK(x.no_change[0].why == NoChangeWhy::stage);
+    CHECK(contains(io::no_change_words(r, rec.stage, x.exercise, x.no_change[0]), "stage"));
     CHECK(contains(io::explanation_to_text(r, rec, x),
                    "No change in the patient's measures would make it eligible"));
 
@@ -90,7 +92,9 @@ TEST_CASE("no change exists for a stage-membership exclusion or a contraindicati
     REQUIRE(c.status == ExplanationStatus::excluded);
     CHECK_FALSE(c.change_possible);
     bool contraindicated = false;
-    for (const auto& n : c.no_change) contraindicated |= contains(n, "contraindicates");
+    for (const auto& n : c.no_change)
+        contraindicated |= n.why == NoChangeWhy::contraindicated &&
+                           contains(io::no_change_words(r, early.stage, c.exercise, n), "contraindicates");
     CHECK(contraindicated);
 }
 

@@ -12,6 +12,7 @@
 #include "io/render/explanation_text.hpp"
 #include "io/render/programme_json.hpp"
 #include "io/render/programme_text.hpp"
+#include "io/render/words/exclusion_words.hpp"
 #include "render_fixture.hpp"
 
 using namespace rehab;
@@ -72,9 +73,9 @@ TEST_CASE("a rule that fires on a fact not recorded - says so and records it as 
     REQUIRE(x.status == ExplanationStatus::excluded);
     const ExclusionReason& e = by_rule(x, "adductor.eccentric_needs_pain_free_test");
     CHECK(e.basis == ExclusionBasis::unrecorded);
-    CHECK(e.basis_text == "pain on resisted hip adduction not recorded");
+    CHECK(io::basis_words(r, rec.stage, e) == "pain on resisted hip adduction not recorded");
     CHECK(texts(e.change) == std::vector<std::string>{"pain.resisted.hip_adduction <= 0"});
-    CHECK(e.no_change.empty());
+    CHECK_FALSE(e.no_change);
     REQUIRE(e.observed.size() == 1);
     CHECK(e.observed[0].fact == "pain.resisted.hip_adduction");
     CHECK(e.observed[0].unrecorded);
@@ -97,7 +98,7 @@ TEST_CASE("the pain-free test rule - a recorded pain needs 0 and a recorded 0 li
     REQUIRE(x.status == ExplanationStatus::excluded);
     const ExclusionReason& e = by_rule(x, "adductor.eccentric_needs_pain_free_test");
     CHECK(e.basis == ExclusionBasis::condition);
-    CHECK(e.basis_text.empty());
+    CHECK(io::basis_words(r, rec.stage, e).empty());
     CHECK(texts(e.change) == std::vector<std::string>{"pain.resisted.hip_adduction <= 0"});
 
     p = test::render::adductor_profile(0);
@@ -156,17 +157,23 @@ TEST_CASE("a knowledge-base contraindication - explained as one with the knowled
     REQUIRE(x.status == ExplanationStatus::excluded);
     const ExclusionReason& c = by_rule(x, "safety.contraindicated");
     CHECK(c.basis == ExclusionBasis::contraindication);
-    CHECK(c.basis_text == "contraindicated for hamstring strain in the early stage");
+    CHECK(io::basis_words(r, rec.stage, c) == "contraindicated for hamstring strain in the early stage");
     REQUIRE(c.contraindication);
     CHECK(c.contraindication->reason ==
           "Early after a hamstring strain, avoid end-range lengthening and stretching into pain.");
-    CHECK(contains(c.no_change, "contraindicates it for hamstring strain in the early stage"));
-    CHECK_FALSE(contains(c.no_change, "belongs to"));
+    REQUIRE(c.no_change);
+    CHECK(c.no_change->why == NoChangeWhy::contraindicated);
+    const std::string c_words = io::no_change_words(r, rec.stage, x.exercise, *c.no_change);
+    CHECK(contains(c_words, "contraindicates it for hamstring strain in the early stage"));
+    CHECK_FALSE(contains(c_words, "belongs to"));
 
     const ExclusionReason& st = by_rule(x, "safety.stage");
     CHECK(st.basis == ExclusionBasis::stage);
-    CHECK(st.basis_text == "not an early-stage exercise");
-    CHECK(contains(st.no_change, "belongs to the mid stage and the patient is in the early stage"));
+    CHECK(io::basis_words(r, rec.stage, st) == "not an early-stage exercise");
+    REQUIRE(st.no_change);
+    CHECK(st.no_change->why == NoChangeWhy::stage);
+    CHECK(contains(io::no_change_words(r, rec.stage, x.exercise, *st.no_change),
+                   "belongs to the mid stage and the patient is in the early stage"));
 
     std::string text = io::explanation_to_text(r, rec, x);
     CHECK(contains(

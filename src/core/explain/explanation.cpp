@@ -41,6 +41,22 @@ const char* to_string(ExclusionBasis b) {
     return "?";
 }
 
+const char* to_string(NoChangeWhy w) {
+    switch (w) {
+        case NoChangeWhy::contraindicated:
+            return "contraindicated";
+        case NoChangeWhy::stage:
+            return "stage";
+        case NoChangeWhy::depends_on_facts:
+            return "depends_on_facts";
+        case NoChangeWhy::applies_to_every_patient:
+            return "applies_to_every_patient";
+        case NoChangeWhy::contradicting_changes:
+            return "contradicting_changes";
+    }
+    return "?";
+}
+
 namespace {
 
 using cond::Atom;
@@ -97,29 +113,6 @@ std::vector<ObservedComparison> observed_for(const RuleSet& rs, std::uint32_t r,
     return out;
 }
 
-std::string lower_first(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-    return s;
-}
-
-// "the mid stage", "the mid and late stages", "no stage".
-std::string stage_names(unsigned mask) {
-    std::vector<std::string> names;
-    for (int s = 0; s < stage_count; ++s)
-        if (mask & (1u << s)) names.emplace_back(to_string(static_cast<Stage>(s)));
-    if (names.empty()) return "no stage";
-    std::string out = "the ";
-    for (std::size_t i = 0; i < names.size(); ++i)
-        out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-    return out + (names.size() == 1 ? " stage" : " stages");
-}
-
-std::string article(const std::string& word) {
-    return !word.empty() && std::string("aeiou").find(word[0]) != std::string::npos ? "an " : "a ";
-}
-
-std::string fact_words(const FactDef& d) { return d.label.empty() ? d.name : d.label; }
-
 // The knowledge's contraindication of `e` for `condition` (any stage when `stage` is absent).
 const Precaution* contraindication(const KnowledgeGraph& kg, ExerciseId e, ConditionId condition,
                                    std::optional<Stage> stage) {
@@ -134,24 +127,6 @@ const Precaution* contraindication(const Recommender& r, const Recommendation& r
     const FactValue& c = rec.evaluation.facts.get(r.slots().condition);
     if (!c.known) return nullptr;
     return contraindication(r.knowledge(), e, ConditionId(static_cast<std::uint32_t>(c.value)), rec.stage);
-}
-
-std::string contraindicated_words(const Recommender& r, const Precaution& p, Stage stage) {
-    return "contraindicated for " + lower_first(r.knowledge().condition(p.condition).name) + " in the " +
-           to_string(stage) + " stage";
-}
-
-std::string contraindication_text(const Recommender& r, const Precaution& p, Stage stage) {
-    std::string reason = p.reason;
-    if (!reason.empty() && reason.back() == '.') reason.pop_back();
-    return "the knowledge base contraindicates it for " +
-           lower_first(r.knowledge().condition(p.condition).name) + " in the " + to_string(stage) + " stage" +
-           (reason.empty() ? "" : " (" + reason + ")") + "; no change in the patient's measures lifts that";
-}
-
-std::string stage_text(const Exercise& x, Stage stage) {
-    return "the exercise belongs to " + stage_names(x.stages) + " and the patient is in the " +
-           to_string(stage) + " stage; stage membership is not a measure that can change";
 }
 
 // A selector argument's value: the patient's value of a fact, or the constant named.
@@ -200,21 +175,27 @@ ExclusionBasis selector_basis(const Recommender& rc, const Recommendation& rec, 
     return ExclusionBasis::condition;
 }
 
-// Why no change exists, naming every fact the rule's condition reads.
-std::string blocked_by(const RuleSet& rs, std::uint32_t r, const Evaluation& ev) {
+// Why no change exists, with every fact the rule's condition reads.
+NoChange blocked_by(const RuleSet& rs, std::uint32_t r, const Evaluation& ev) {
     const Expr& e = rs.rule(r).when_ast;
-    std::string out;
+    NoChange out;
     for (FactSlot f : cond::facts_read(e, e.root, rs.schema())) {
-        const FactDef& d = rs.schema().fact(f);
+        FactReading reading;
+        reading.slot = f;
         const FactValue& v = ev.facts.get(f);
-        std::string what =
-            fact_words(d) + (v.known ? " is " + rs.schema().format_value(f, v.value) : " is not recorded");
-        if (d.derived && ev.derived_by[f] >= 0)
-            what += " (derived by rule " + rs.rule(static_cast<std::uint32_t>(ev.derived_by[f])).id + ")";
-        out += (out.empty() ? "" : "; ") + what;
+        if (v.known) reading.value = v.value;
+        if (rs.schema().fact(f).derived) reading.derived_by = ev.derived_by[f];
+        out.facts.push_back(reading);
     }
-    if (out.empty()) return "the rule applies to every patient";
-    return "it depends on facts no single measure changes: " + out;
+    out.why = out.facts.empty() ? NoChangeWhy::applies_to_every_patient : NoChangeWhy::depends_on_facts;
+    return out;
+}
+
+NoChange contraindicated_for(const Precaution* p) {
+    NoChange out;
+    out.why = NoChangeWhy::contraindicated;
+    if (p) out.contraindication = *p;
+    return out;
 }
 
 ExclusionReason explain_rule(const Recommender& rc, const Recommendation& rec, ExerciseId ex,
@@ -231,23 +212,19 @@ ExclusionReason explain_rule(const Recommender& rc, const Recommendation& rec, E
     for (auto& o : out.observed)  // the value to record that stops the rule
         for (const auto& c : out.change)
             if (o.unrecorded && c.slot == o.slot) o.negation = c;
-    std::string unrecorded;
-    for (const auto& o : out.observed)
-        if (o.unrecorded) unrecorded += (unrecorded.empty() ? "" : ", ") + fact_words(s.fact(o.slot));
+    const bool unrecorded =
+        std::any_of(out.observed.begin(), out.observed.end(), [](const auto& o) { return o.unrecorded; });
     const Precaution* p = nullptr;
     out.basis = selector_basis(rc, rec, rule, ex, p);
     if (out.basis == ExclusionBasis::contraindication) {
         out.contraindication = *p;
-        out.basis_text = contraindicated_words(rc, *p, rec.stage);
-        if (out.change.empty()) out.no_change = contraindication_text(rc, *p, rec.stage);
+        if (out.change.empty()) out.no_change = contraindicated_for(p);
     } else if (out.basis == ExclusionBasis::stage) {
-        out.basis_text = "not " + article(to_string(rec.stage)) + to_string(rec.stage) + "-stage exercise";
-        if (out.change.empty()) out.no_change = stage_text(rc.knowledge().exercise(ex), rec.stage);
-    } else if (!unrecorded.empty()) {
+        if (out.change.empty()) out.no_change = NoChange{NoChangeWhy::stage, {}, {}, {}};
+    } else if (unrecorded) {
         out.basis = ExclusionBasis::unrecorded;
-        out.basis_text = unrecorded + " not recorded";
     }
-    if (out.change.empty() && out.no_change.empty()) out.no_change = blocked_by(rs, r, ev);
+    if (out.change.empty() && !out.no_change) out.no_change = blocked_by(rs, r, ev);
     return out;
 }
 
@@ -257,7 +234,7 @@ void combine(ExerciseExplanation& x) {
     for (const auto& ex : x.exclusions)
         if (ex.change.empty()) {
             x.change_possible = false;
-            x.no_change.push_back(ex.no_change);
+            x.no_change.push_back(*ex.no_change);
         }
     if (!x.change_possible) return;
     for (const auto& ex : x.exclusions)
@@ -265,7 +242,7 @@ void combine(ExerciseExplanation& x) {
     if (auto conflict = cond::conflict(x.smallest_change)) {
         x.change_possible = false;
         x.smallest_change.clear();
-        x.no_change.push_back("the excluding rules need contradicting values of " + *conflict);
+        x.no_change.push_back(NoChange{NoChangeWhy::contradicting_changes, {}, {}, *conflict});
     }
 }
 
@@ -281,9 +258,7 @@ ExerciseExplanation explain_excluded(const Recommender& r, const Recommendation&
         ExclusionReason guard;
         guard.basis = ExclusionBasis::contraindication;
         const Precaution* p = contraindication(r, rec, ex.exercise);
-        guard.no_change =
-            p ? contraindication_text(r, *p, rec.stage) : "the knowledge base contraindicates it";
-        guard.basis_text = p ? contraindicated_words(r, *p, rec.stage) : "contraindicated";
+        guard.no_change = contraindicated_for(p);
         if (p) guard.contraindication = *p;
         x.exclusions.push_back(std::move(guard));
     }

@@ -42,17 +42,39 @@ enum class ExclusionBasis {
 };
 const char* to_string(ExclusionBasis b);
 
+// Why no change of the patient's measures lifts an exclusion (words: io/render/words/exclusion_words).
+enum class NoChangeWhy {
+    contraindicated,           // the knowledge contraindicates it (`contraindication`, when known)
+    stage,                     // the exercise does not belong to the patient's stage
+    depends_on_facts,          // the rule reads only facts that no single measure changes (`facts`)
+    applies_to_every_patient,  // the rule reads no fact at all
+    contradicting_changes,     // the excluding rules need contradicting values of `conflict`
+};
+const char* to_string(NoChangeWhy w);
+
+// A fact the blocking rule read, as the patient has it.
+struct FactReading {
+    FactSlot slot = 0;
+    std::optional<double> value;   // absent: not recorded
+    std::int64_t derived_by = -1;  // the rule that derived it, for a derived fact
+};
+
+struct NoChange {
+    NoChangeWhy why = NoChangeWhy::applies_to_every_patient;
+    std::optional<Precaution> contraindication;  // contraindicated: the knowledge's entry
+    std::vector<FactReading> facts;              // depends_on_facts: every fact the rule reads
+    std::string conflict;                        // contradicting_changes: the fact's name
+};
+
 struct ExclusionReason {
     std::int64_t rule = -1;  // -1: the knowledge base's contraindication guard, no rule
     std::vector<ObservedComparison> observed;
-    std::vector<Constraint> change;  // all must hold for this rule to stop firing; empty: none exists
-    std::string no_change;           // why no change exists (when `change` is empty)
+    std::vector<Constraint> change;     // all must hold for this rule to stop firing; empty: none exists
+    std::optional<NoChange> no_change;  // why no change exists (when `change` is empty)
+    // What the rule read besides compared values: with `unrecorded` the facts of `observed` that are
+    // not recorded; with `contraindication` the knowledge's entry (absent for an unknown entry).
     ExclusionBasis basis = ExclusionBasis::condition;
-    // Short words for what the rule read besides compared values ("" for `condition`): "pain on resisted
-    // hip adduction not recorded", "contraindicated for hamstring strain in the early stage",
-    // "not an early-stage exercise".
-    std::string basis_text;
-    std::optional<Precaution> contraindication;  // basis contraindication: the knowledge's entry
+    std::optional<Precaution> contraindication;
 };
 
 struct ExerciseExplanation {
@@ -67,7 +89,7 @@ struct ExerciseExplanation {
     std::vector<ExclusionReason> exclusions;
     bool change_possible = false;
     std::vector<Constraint> smallest_change;  // combined over all excluding rules: all must hold
-    std::vector<std::string> no_change;       // why no change exists, per blocking rule
+    std::vector<NoChange> no_change;          // why no change exists, per blocking rule
     // not chosen
     NotChosenItem why_not;  // why: NotChosenWhy::not_considered when it was not a candidate
     std::optional<double> lowest_chosen_score;

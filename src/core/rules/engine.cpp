@@ -141,21 +141,9 @@ void Engine::apply(std::uint32_t r, Evaluation& out) const {
             case ActionKind::refer:
                 out.referrals.push_back(ref);
                 break;
-            case ActionKind::derive: {
-                const CompiledAction& a = rs.rule(r).actions[c.action];
-                if (out.derived_by[a.fact] >= 0) {  // already decided by a rule earlier in order
-                    if (!out.outcomes.empty() && out.outcomes.back().rule == r)
-                        out.outcomes.back().overridden = true;
-                    break;
-                }
-                StackValue v = a.value.run(out.facts);
-                if (v.known)
-                    out.facts.set(a.fact, v.v);
-                else
-                    out.facts.clear(a.fact);
-                out.derived_by[a.fact] = r;
+            case ActionKind::derive:
+                apply_derive(r, c.action, out);
                 break;
-            }
             case ActionKind::exclude:
                 add_selected(out.excluded, c.selector, out.facts);
                 out.exclusions.push_back(ref);
@@ -177,25 +165,43 @@ void Engine::apply(std::uint32_t r, Evaluation& out) const {
             case ActionKind::dose:
                 out.doses.push_back(ref);
                 break;
-            case ActionKind::limit: {
-                const CompiledRule& rule = rs.rule(r);
-                const CompiledAction& a = rule.actions[c.action];
-                // The highest-priority rule decides, even when it runs in a later stratum (a limit
-                // reading a derived fact); at equal priority the first in evaluation order.
-                Limit& l = a.component < 0 ? out.total : out.per_component[a.component];
-                auto wins = [&](std::int64_t current) {
-                    return current < 0 ||
-                           rule.priority > rs.rule(static_cast<std::uint32_t>(current)).priority;
-                };
-                if (a.min && wins(l.min_rule)) l.min = *a.min, l.min_rule = r;
-                if (a.max && wins(l.max_rule)) l.max = *a.max, l.max_rule = r;
+            case ActionKind::limit:
+                apply_limit(r, c.action, out);
                 break;
-            }
             case ActionKind::warn:
                 out.warnings.push_back(ref);
                 break;
         }
     }
+}
+
+// A derived fact is decided by the first rule in evaluation order that derives it.
+void Engine::apply_derive(std::uint32_t r, std::uint32_t action, Evaluation& out) const {
+    const CompiledAction& a = rules_->rule(r).actions[action];
+    if (out.derived_by[a.fact] >= 0) {  // already decided by a rule earlier in order
+        if (!out.outcomes.empty() && out.outcomes.back().rule == r) out.outcomes.back().overridden = true;
+        return;
+    }
+    StackValue v = a.value.run(out.facts);
+    if (v.known)
+        out.facts.set(a.fact, v.v);
+    else
+        out.facts.clear(a.fact);
+    out.derived_by[a.fact] = r;
+}
+
+// The highest-priority rule decides a limit, even when it runs in a later stratum (a limit reading a
+// derived fact); at equal priority the first in evaluation order.
+void Engine::apply_limit(std::uint32_t r, std::uint32_t action, Evaluation& out) const {
+    const RuleSet& rs = *rules_;
+    const CompiledRule& rule = rs.rule(r);
+    const CompiledAction& a = rule.actions[action];
+    Limit& l = a.component < 0 ? out.total : out.per_component[a.component];
+    auto wins = [&](std::int64_t current) {
+        return current < 0 || rule.priority > rs.rule(static_cast<std::uint32_t>(current)).priority;
+    };
+    if (a.min && wins(l.min_rule)) l.min = *a.min, l.min_rule = r;
+    if (a.max && wins(l.max_rule)) l.max = *a.max, l.max_rule = r;
 }
 
 }  // namespace rehab

@@ -82,6 +82,8 @@ private:
     std::vector<bool> use_few_;
     Step make_step(std::uint32_t rule, bool indexed);
     void apply(std::uint32_t rule, Evaluation& out) const;
+    void apply_derive(std::uint32_t rule, std::uint32_t action, Evaluation& out) const;
+    void apply_limit(std::uint32_t rule, std::uint32_t action, Evaluation& out) const;
     void add_selected(ExerciseSet& set, std::uint32_t selector, const FactValues& facts) const;
 };
 

@@ -8,6 +8,20 @@
 
 namespace rehab {
 
+const char* to_string(InvariantKind k) {
+    switch (k) {
+        case InvariantKind::excluded_in_programme:
+            return "excluded_in_programme";
+        case InvariantKind::contraindicated_in_programme:
+            return "contraindicated_in_programme";
+        case InvariantKind::progressed_over_ceiling:
+            return "progressed_over_ceiling";
+        case InvariantKind::progress_regress_flips:
+            return "progress_regress_flips";
+    }
+    return "?";
+}
+
 namespace {
 
 constexpr int max_flips = 3;  // progressed then regressed more than this many times in a row
@@ -53,35 +67,41 @@ SimulatedWeek row(const KnowledgeGraph& kg, const Profile& p, const Recommendati
 
 void check_review(const Recommender& r, const Profile& p, const Recommendation& rec,
                   const std::vector<LoggedSession>& last_week, int week, InvariantState& state,
-                  std::vector<std::string>& out) {
+                  std::vector<Violation>& out) {
     const KnowledgeGraph& kg = r.knowledge();
-    const std::string at = "week " + std::to_string(week) + ": ";
     ExerciseSet excluded(kg.exercise_count());
     for (const auto& x : rec.excluded) excluded.insert(x.exercise);
     const auto ceiling = ceiling_of(r, rec);
     state.history.resize(kg.exercise_count());
     for (const auto& item : rec.items) {
         const Exercise& ex = kg.exercise(item.exercise);
+        const auto broken = [&](InvariantKind kind) {
+            Violation v;
+            v.week = week, v.kind = kind, v.exercise = item.exercise;
+            return v;
+        };
         if (excluded.contains(item.exercise) || rec.evaluation.excluded.contains(item.exercise))
-            out.push_back(at + ex.name + " is in the programme but excluded");
+            out.push_back(broken(InvariantKind::excluded_in_programme));
         if (p.condition.valid() && contraindicated(ex, p.condition, rec.stage))
-            out.push_back(at + ex.name + " is in the programme but contraindicated");
+            out.push_back(broken(InvariantKind::contraindicated_in_programme));
         const ExerciseId logged_as = item.change == Change::replaced ? item.replaces : item.exercise;
         if (forward(kg, item) && ceiling)
             for (const auto& s : last_week)
                 for (const auto& x : s.exercises)
-                    if (x.exercise == logged_as && x.pain_during && *x.pain_during > *ceiling)
-                        out.push_back(at + ex.name + " was progressed although pain during " +
-                                      kg.exercise(logged_as).name + " reached " +
-                                      std::to_string(*x.pain_during) + "/10, above the ceiling");
+                    if (x.exercise == logged_as && x.pain_during && *x.pain_during > *ceiling) {
+                        Violation v = broken(InvariantKind::progressed_over_ceiling);
+                        v.logged_as = logged_as, v.pain = *x.pain_during;
+                        out.push_back(v);
+                    }
         std::string& h = state.history[item.exercise.value];
         if (item.change == Change::progressed) h += 'p';
         if (item.change == Change::regressed) h += 'r';
         std::size_t flips = 0;
         for (std::size_t i = h.size(); i >= 2 && h[i - 2] == 'p' && h[i - 1] == 'r'; i -= 2) ++flips;
         if (flips > max_flips && h.size() >= 2 && h.back() == 'r') {
-            out.push_back(at + ex.name + " was progressed then regressed " + std::to_string(flips) +
-                          " times in a row");
+            Violation v = broken(InvariantKind::progress_regress_flips);
+            v.flips = flips;
+            out.push_back(v);
             h.clear();
         }
     }

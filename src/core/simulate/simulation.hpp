@@ -30,23 +30,41 @@ struct SimulatedWeek {
     double capacity = 0;         // the model patient's capacity at the start of the week
 };
 
+// A broken invariant of one review (words: io/render/words/simulation_words).
+enum class InvariantKind {
+    excluded_in_programme,         // an excluded exercise is in the programme
+    contraindicated_in_programme,  // a contraindicated exercise is in the programme
+    progressed_over_ceiling,       // progressed although a logged pain during exceeded the ceiling
+    progress_regress_flips,        // progressed then regressed more than `max_flips` times in a row
+};
+const char* to_string(InvariantKind k);
+
+struct Violation {
+    int week = 0;
+    InvariantKind kind = InvariantKind::excluded_in_programme;
+    ExerciseId exercise;    // the programme's exercise
+    ExerciseId logged_as;   // progressed_over_ceiling: the exercise whose logged pain was too high
+    double pain = 0;        // progressed_over_ceiling: that pain during (0-10)
+    std::size_t flips = 0;  // progress_regress_flips: how many in a row
+};
+
 struct SimulationResult {
     std::vector<SimulatedWeek> weeks;
     std::optional<Stage> start_stage, final_stage;  // final: the review after the last week
     bool referred = false;
-    std::vector<std::string> referral;    // reasons, when referred
-    std::vector<std::string> violations;  // broken invariants ("week 3: ...")
+    std::vector<std::string> referral;  // reasons, when referred
+    std::vector<Violation> violations;  // broken invariants
 };
 
 SimulationResult simulate(const Recommender& r, Profile p, const SimulationOptions& o);
 
-// Invariants of one review; appends "week N: ..." lines to `out`. `last_week` holds the sessions the
+// Invariants of one review; appends what it finds broken to `out`. `last_week` holds the sessions the
 // review saw (for "never progressed over the ceiling"); `streaks` tracks progress/regress flips.
 struct InvariantState {
     std::vector<std::string> history;  // per exercise index: the sequence of p/r changes
 };
 void check_review(const Recommender& r, const Profile& p, const Recommendation& rec,
                   const std::vector<LoggedSession>& last_week, int week, InvariantState& state,
-                  std::vector<std::string>& out);
+                  std::vector<Violation>& out);
 
 }  // namespace rehab

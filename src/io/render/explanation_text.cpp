@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "io/render/programme_words.hpp"
+#include "io/render/words/exclusion_words.hpp"
 #include "io/render/words/reason_words.hpp"
 
 namespace rehab::io {
@@ -100,7 +101,7 @@ std::string basis_sentence(const Recommender& r, const Recommendation& rec, cons
         std::string names;
         for (std::size_t i = 0; i < stages.size(); ++i)
             names += (i == 0 ? "" : i + 1 == stages.size() ? " and " : ", ") + stages[i];
-        std::string out = "It is " + e.basis_text;
+        std::string out = "It is " + basis_words(r, rec.stage, e);
         if (!stages.empty())
             out += " (it belongs to the " + names + (stages.size() == 1 ? " stage)" : " stages)");
         return out + ".";
@@ -135,7 +136,7 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
         if (e.rule < 0) {  // the knowledge base's guard, no rule
             std::string b = basis_sentence(r, rec, x, e);
             out << "- " << (b.empty() ? "The knowledge base contraindicates it." : b) << "\n";
-            blocked.push_back(e.no_change);
+            blocked.push_back(no_change_words(r, rec.stage, x.exercise, *e.no_change));
             continue;
         }
         std::string head = rule_head(r, static_cast<std::uint32_t>(e.rule));
@@ -149,16 +150,16 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
         if (!e.change.empty() && x.exclusions.size() > 1)
             text += " Lifted once " + changes_words(s, facts, e.change) + ".";
         out << "- " << head << ": " << text << "\n";
-        if (e.change.empty()) blocked.push_back(rule.id + ": " + e.no_change);
+        if (e.change.empty())
+            blocked.push_back(rule.id + ": " + no_change_words(r, rec.stage, x.exercise, *e.no_change));
     }
     if (x.change_possible) {
         out << "It becomes eligible once " << changes_words(s, facts, x.smallest_change) << ".\n";
         return;
     }
     for (const auto& n : x.no_change)  // reasons not tied to one rule (contradicting changes)
-        if (std::none_of(x.exclusions.begin(), x.exclusions.end(),
-                         [&](const auto& e) { return e.change.empty() && e.no_change == n; }))
-            blocked.push_back(n);
+        if (n.why == NoChangeWhy::contradicting_changes)
+            blocked.push_back(no_change_words(r, rec.stage, x.exercise, n));
     out << "No change in the patient's measures would make it eligible:\n";
     for (const auto& b : blocked) out << "  - " << b << "\n";
 }

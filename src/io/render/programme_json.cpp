@@ -9,6 +9,7 @@
 #include "core/explain/explanation.hpp"
 #include "io/json/writer.hpp"
 #include "io/render/programme_words.hpp"
+#include "io/render/words/exclusion_words.hpp"
 #include "io/render/words/note_words.hpp"
 #include "io/render/words/reason_words.hpp"
 #include "rehab/version.hpp"
@@ -235,7 +236,8 @@ void ProgrammeWriter::excluded(const ExcludedItem& x) {
                 w_.field_if("rationale", xr.rationale);
             } else {
                 w_.field("source", "knowledge");
-                w_.field_if("rationale", reason.no_change);
+                if (reason.no_change)
+                    w_.field_if("rationale", no_change_words(r_, rec_.stage, x.exercise, *reason.no_change));
             }
             if (!reason.observed.empty()) {
                 w_.key("observed").begin_array();

@@ -7,6 +7,7 @@
 
 #include "core/explain/explanation.hpp"
 #include "io/render/programme_words.hpp"
+#include "io/render/words/exclusion_words.hpp"
 #include "io/render/words/note_words.hpp"
 #include "io/render/words/reason_words.hpp"
 
@@ -131,7 +132,8 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
                 if ((o.changeable || o.derived) && o.observed)
                     seen += (seen.empty() ? "" : ", ") + fact_label(s, o.slot) + ": " +
                             fact_value_words(s, o.slot, *o.observed);
-            if (!ex.basis_text.empty()) seen += (seen.empty() ? "" : ", ") + ex.basis_text;
+            if (auto basis = basis_words(r, rec.stage, ex); !basis.empty())
+                seen += (seen.empty() ? "" : ", ") + basis;
             if (!seen.empty()) part += " (" + seen + ")";
             line += (line.empty() ? "" : "; ") + part;
         }
