@@ -42,6 +42,14 @@ int main(int argc, char** argv) {
     std::vector<rehab::Profile> patients = {
         make_profile("adductor_related_groin_pain", 2), make_profile("adductor_related_groin_pain", 6),
         make_profile("iliopsoas_related_groin_pain", 1), make_profile("hip_related_groin_pain", 1)};
+    for (const auto& p : patients) {  // values built in code are checked as a profile file is
+        rehab::Diagnostics problems;
+        if (!rehab::check_profile(p, kg, problems, p.id)) {
+            for (const auto& d : problems.items())
+                std::cerr << d.location.pointer << ": " << d.message << "\n";
+            return 2;
+        }
+    }
     std::vector<rehab::Recommendation> results(patients.size());
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < patients.size(); ++i)  // the engine is immutable and shared

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/base/diagnostic.hpp"
+#include "core/profile/profile_check.hpp"
 #include "core/recommend/profile.hpp"
 #include "core/recommend/programme.hpp"
 #include "core/recommend/recommender.hpp"

@@ -32,6 +32,8 @@ public:
     std::optional<ReferenceId> band_reference() const;
 
     // Entity tables (dense, in id order).
+    // Accessors by id take ids this graph made (find_... or its tables); an id from elsewhere throws
+    // std::out_of_range. check_profile() reports such ids in a Profile built in code.
     std::size_t exercise_count() const;
     const Exercise& exercise(ExerciseId id) const;
     const std::vector<Exercise>& exercises() const;

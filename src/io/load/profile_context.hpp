@@ -10,6 +10,7 @@
 
 #include "core/base/diagnostic.hpp"
 #include "core/knowledge/graph.hpp"
+#include "core/profile/profile_limits.hpp"
 #include "core/recommend/profile.hpp"
 #include "io/json/reader.hpp"
 
@@ -17,15 +18,9 @@ namespace rehab::io::detail {
 
 enum class IdKind { condition, red_flag, movement, position, equipment, exercise, band, activity };
 
-// An accepted range, for "<what> must be <min>-<max><unit>, found <x>".
-struct Limit {
-    double min, max;
-    const char* what;
-    const char* unit;
-    bool integral = false;
-};
-
-inline constexpr Limit pain_limit{0, 10, "pain", " on the numeric rating scale"};
+// An accepted range (the table is core/profile/profile_limits.hpp).
+using Limit = ProfileLimit;
+inline constexpr Limit pain_limit = limits::pain;
 
 class ProfileContext {
 public:

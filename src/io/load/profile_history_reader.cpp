@@ -9,11 +9,11 @@ namespace rehab::io::detail {
 
 namespace {
 
-constexpr Limit sets_limit{1, 20, "sets", ""};
-constexpr Limit reps_limit{1, 200, "repetitions", ""};
-constexpr Limit hold_limit{1, 600, "hold time", " seconds"};
-constexpr Limit day_limit{0, 3650, "session day", " (days from the start of the programme)"};
-constexpr Limit rpe_limit{0, 10, "effort (RPE)", " on the 0-10 scale"};
+constexpr Limit sets_limit = limits::sets;
+constexpr Limit reps_limit = limits::reps;
+constexpr Limit hold_limit = limits::hold;
+constexpr Limit day_limit = limits::session_day;
+constexpr Limit rpe_limit = limits::rpe;
 
 // The dose fields shared by prescribed and logged exercises.
 struct DoseFields {

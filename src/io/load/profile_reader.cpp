@@ -16,10 +16,10 @@ using detail::ProfileContext;
 
 namespace {
 
-constexpr Limit age_limit{0, 120, "age", " years"};
-constexpr Limit days_limit{0, 36500, "days since onset", " days"};
-constexpr Limit stance_limit{0, 600, "single-leg stance time", " seconds"};
-constexpr Limit squeeze_limit{0, 2, "squeeze ratio (affected/unaffected side)", ""};
+constexpr Limit age_limit = limits::age;
+constexpr Limit days_limit = limits::days_since_onset;
+constexpr Limit stance_limit = limits::single_leg_stance;
+constexpr Limit squeeze_limit = limits::squeeze_ratio;
 
 Side side_from(const std::string& s) {
     return s == "left" ? Side::left : s == "right" ? Side::right : Side::both;
