@@ -2,9 +2,11 @@
 // registration functions each command file provides. Only the app maps errors to exit codes.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <string>
 
 #include "core/base/diagnostic.hpp"
+#include "core/recommend/recommender.hpp"
 
 namespace rehab::app {
 
@@ -24,6 +26,20 @@ std::string default_rules_dir();
 // Checks an --out target before any work (see io::OutputFile::check_target); "" is standard output.
 // Prints the problem and returns false when it cannot be written.
 bool check_out(const std::string& path);
+
+// Loads the knowledge and rules once (an empty folder: the bundled one), logging what was loaded and
+// how long it took; prints the diagnostics and returns null when they do not load.
+std::shared_ptr<const Recommender> load_engine(const std::string& knowledge_dir,
+                                               const std::string& rules_dir);
+
+// -q/--quiet: no progress lines and no warnings, only errors (set by main before any command runs).
+bool quiet();
+void set_quiet(bool q);
+// The log level: -q error, -v debug, else $REHAB_LOG_LEVEL (trace, debug, info, warn, error, off), else warn.
+void set_log_level(bool verbose, bool quiet);
+
+// Whether standard output is a terminal (a person reading), not a pipe or a file (a program).
+bool stdout_is_terminal();
 
 // "rehab 0.1.0" and the bundled (or $REHAB_DATA_DIR) knowledge and rules versions with their hashes.
 std::string version_text();

@@ -1,4 +1,9 @@
 // Data-directory defaults and diagnostic printing shared by all commands.
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -43,6 +48,57 @@ int check_command_name(const CLI::App& app, int argc, char** argv) {
               << "Run 'rehab --help' for the commands.\n";
     return usage;
 }
+
+namespace {
+bool quiet_ = false;
+}  // namespace
+
+bool quiet() { return quiet_; }
+void set_quiet(bool q) { quiet_ = q; }
+
+void set_log_level(bool verbose, bool quiet) {
+    set_quiet(quiet);
+    auto level = spdlog::level::warn;
+    if (const char* env = std::getenv("REHAB_LOG_LEVEL"); env && *env) {
+        level = spdlog::level::from_str(env);  // an unknown name is "off"
+        if (level == spdlog::level::off && std::string(env) != "off") {
+            std::cerr << "rehab: warning: REHAB_LOG_LEVEL='" << env
+                      << "' is not trace, debug, info, warn, error or off; using warn\n";
+            level = spdlog::level::warn;
+        }
+    }
+    if (verbose) level = spdlog::level::debug;
+    if (quiet) level = spdlog::level::err;
+    spdlog::set_default_logger(spdlog::stderr_logger_st("rehab"));
+    spdlog::set_pattern("rehab: %l: %v");
+    spdlog::set_level(level);
+}
+
+std::shared_ptr<const Recommender> load_engine(const std::string& knowledge_dir,
+                                               const std::string& rules_dir) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::string kdir = knowledge_dir.empty() ? default_knowledge_dir() : knowledge_dir;
+    const std::string rdir = rules_dir.empty() ? default_rules_dir() : rules_dir;
+    Diagnostics diags;
+    auto engine = io::load_recommender(kdir, rdir, diags);
+    if (!engine || diags.has_errors()) {
+        print_diagnostics(diags);
+        return nullptr;
+    }
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const DataVersions v = data_versions(*engine);
+    spdlog::info(
+        "loaded knowledge {} (hash {}, {} exercises) from {} and rules {} (hash {}, {} rules) from {} "
+        "in {:.1f} ms",
+        v.knowledge_version, v.knowledge_hash, engine->knowledge().exercise_count(), kdir, v.rules_version,
+        v.rules_hash, engine->rules().rules().size(), rdir, ms);
+    if (diags.warning_count() > 0)
+        spdlog::warn("{} warning(s) while loading the data", diags.warning_count());
+    return engine;
+}
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
 bool check_out(const std::string& path) {
     Diagnostics d;

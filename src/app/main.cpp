@@ -16,16 +16,16 @@ int main(int argc, char** argv) {
         "A decision aid for clinicians: it suggests, the clinician decides."};
     app.set_version_flag("-V,--version", [] { return rehab::app::version_text(); });
     app.require_subcommand(1);
-    bool verbose = false;
-    app.add_flag("-v,--verbose", verbose, "Log progress to stderr");
+    bool verbose = false, quiet = false;
+    app.add_flag("-v,--verbose", verbose, "Log what is loaded and done to stderr (or REHAB_LOG_LEVEL=debug)");
+    app.add_flag("-q,--quiet", quiet, "Only errors on stderr: no progress lines, no warnings");
     int exit_code = rehab::app::ok;
     rehab::app::register_kb_commands(app, exit_code);
     rehab::app::register_rules_commands(app, exit_code);
     rehab::app::register_recommend_commands(app, exit_code);
     rehab::app::register_scenario_commands(app, exit_code);
     rehab::app::register_simulate_commands(app, exit_code);
-    app.parse_complete_callback(
-        [&] { spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn); });
+    app.parse_complete_callback([&] { rehab::app::set_log_level(verbose, quiet); });
     if (const int code = rehab::app::check_command_name(app, argc, argv); code != rehab::app::ok) return code;
     try {
         app.parse(argc, argv);

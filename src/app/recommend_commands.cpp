@@ -1,6 +1,9 @@
 // `rehab recommend PROFILE` (a programme or a referral, as JSON, text or an HTML handout) and
 // `rehab explain PROFILE --exercise ID` (why / why not, and what would make it eligible).
 // Bad input: every problem on stderr, exit 2, nothing written.
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -21,15 +24,11 @@ namespace rehab::app {
 namespace {
 
 struct Options {
-    std::string profile, format = "json", out, knowledge, rules, exercise;
+    std::string profile, format = "auto", out, knowledge, rules, exercise;
 };
 
 std::shared_ptr<const Recommender> load_engine(const Options& o) {
-    Diagnostics diags;
-    auto r = io::load_recommender(o.knowledge.empty() ? default_knowledge_dir() : o.knowledge,
-                                  o.rules.empty() ? default_rules_dir() : o.rules, diags);
-    if (!r) print_diagnostics(diags);
-    return r;
+    return app::load_engine(o.knowledge, o.rules);
 }
 
 std::optional<Profile> load_profile(const std::string& path, const KnowledgeGraph& kg) {
@@ -66,11 +65,20 @@ int run_recommend(const Options& o) {
     if (!engine) return bad_input;
     auto profile = load_profile(o.profile, engine->knowledge());
     if (!profile) return bad_input;
+    const auto start = std::chrono::steady_clock::now();
     Recommendation rec = engine->recommend(*profile, true);
+    spdlog::info("recommend {}: {} stage, {} exercises, {} excluded, {} not chosen{} in {:.2f} ms",
+                 profile->id, to_string(rec.stage), rec.items.size(), rec.excluded.size(),
+                 rec.not_chosen.size(), rec.referred() ? ", referred" : "",
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    // auto: text for a person at a terminal, JSON for a program (a pipe, a file, --out).
+    const std::string format = o.format != "auto"                      ? o.format
+                               : o.out.empty() && stdout_is_terminal() ? "text"
+                                                                       : "json";
     std::string text;
-    if (o.format == "json")
+    if (format == "json")
         text = io::programme_to_json(*engine, rec, *profile);
-    else if (o.format == "text")
+    else if (format == "text")
         text = io::programme_to_text(*engine, rec, *profile);
     else
         text = io::programme_to_handout_html(*engine, rec, *profile);
@@ -109,7 +117,10 @@ void register_recommend_commands(CLI::App& app, int& exit_code) {
     auto* rec = app.add_subcommand("recommend", "Suggest a programme (or a referral) for a patient profile");
     rec->add_option("PROFILE", o->profile, "Patient profile (JSON file, or - for standard input)")
         ->required();
-    rec->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"json", "text", "html"}));
+    rec->add_option("--format", o->format,
+                    "Output format: json, text or html (the handout); auto: text on a terminal, else json")
+        ->check(CLI::IsMember({"auto", "json", "text", "html"}))
+        ->capture_default_str();
     rec->add_option("-o,--out", o->out,
                     "Write to FILE instead of standard output (a regular file is replaced atomically)");
     add_data_options(rec, *o);

@@ -34,10 +34,7 @@ void add_data_options(CLI::App* cmd, DataDirs& dirs) {
 }
 
 std::shared_ptr<const Recommender> load_engine(const DataDirs& dirs) {
-    Diagnostics diags;
-    auto r = io::load_recommender(dirs.knowledge_dir(), dirs.rules_dir(), diags);
-    if (!r || diags.has_errors()) print_diagnostics(diags);
-    return diags.has_errors() ? nullptr : r;
+    return app::load_engine(dirs.knowledge_dir(), dirs.rules_dir());
 }
 
 struct EvalOptions {
@@ -116,7 +113,7 @@ int run_batch_command(const BatchCli& o) {
     options.threads = o.threads;
     options.summary = o.summary;
     options.input_name = o.in == "-" ? "<stdin>" : o.in;
-    options.progress = ::isatty(STDERR_FILENO) ? &std::cerr : nullptr;
+    options.progress = ::isatty(STDERR_FILENO) && !quiet() ? &std::cerr : nullptr;
     const auto stats = io::run_batch(*engine, in, out, options);
     if (!out_file->commit(diags)) {
         print_diagnostics(diags);

@@ -173,12 +173,8 @@ int run_simulate(const SimulateOptions& o) {
     }
     if (!check_out(o.out)) return bad_input;
     Diagnostics diags;
-    auto rec = io::load_recommender(o.knowledge.empty() ? default_knowledge_dir() : o.knowledge,
-                                    o.rules.empty() ? default_rules_dir() : o.rules, diags);
-    if (!rec) {
-        print_diagnostics(diags);
-        return bad_input;
-    }
+    auto rec = load_engine(o.knowledge, o.rules);
+    if (!rec) return bad_input;
     std::optional<std::string> text;
     if (o.profile == "-")
         text = std::string(std::istreambuf_iterator<char>(std::cin), {});

@@ -2,6 +2,7 @@
 // misspelt command or kind answered with the nearest name, -V naming the data versions and hashes,
 // and a negative count refused with the usage exit code.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -64,4 +65,44 @@ TEST_CASE("cli: generate refuses a negative count with the usage exit code", "[c
     auto r = run_cli({"generate", "--count", "-5"});
     CHECK(r.exit_code == 64);
     CHECK(r.out.empty());
+}
+
+TEST_CASE("cli: recommend prints a table on a terminal and JSON into a pipe", "[cli][discovery]") {
+    const std::string profile =
+        std::string(REHAB_SOURCE_DIR) + "/examples/profiles/adductor_related_groin_pain.json";
+    auto piped = run_cli({"recommend", profile});
+    REQUIRE(piped.exit_code == 0);
+    CHECK(nlohmann::json::parse(piped.out)["format"] == "rehab.programme/1");
+    // script(1) runs the command on a pseudo-terminal, as a person at a terminal would.
+    const std::string command = std::string(REHAB_CLI) + " recommend " + profile;
+    FILE* p = ::popen(("script -qec '" + command + "' /dev/null").c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::string out;
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    CHECK(::pclose(p) == 0);
+    CHECK(out.find("\"schema\"") == std::string::npos);
+    CHECK(out.find("Stage") != std::string::npos);
+}
+
+TEST_CASE("cli: -v and REHAB_LOG_LEVEL log what was loaded; by default and with -q stderr stays quiet",
+          "[cli][discovery]") {
+    const std::string profile =
+        std::string(REHAB_SOURCE_DIR) + "/examples/profiles/adductor_related_groin_pain.json";
+    auto plain = run_cli({"recommend", profile, "--format", "json"});
+    REQUIRE(plain.exit_code == 0);
+    CHECK(plain.err.empty());
+    auto verbose = run_cli({"-v", "recommend", profile, "--format", "json"});
+    REQUIRE(verbose.exit_code == 0);
+    CHECK(verbose.err.find("rehab: info: loaded knowledge") != std::string::npos);
+    CHECK(verbose.err.find("rehab: info: recommend ex-adductor: mid stage") != std::string::npos);
+    CHECK(verbose.out == plain.out);  // logs never reach the document
+    auto env = run_cli_env({"recommend", profile, "--format", "json"}, {"REHAB_LOG_LEVEL=info"});
+    CHECK(env.err.find("loaded knowledge") != std::string::npos);
+    auto quiet = run_cli_env({"-q", "recommend", profile, "--format", "json"}, {"REHAB_LOG_LEVEL=debug"});
+    CHECK(quiet.err.empty());
+    auto bad = run_cli_env({"recommend", profile, "--format", "json"}, {"REHAB_LOG_LEVEL=loud"});
+    CHECK(bad.exit_code == 0);
+    CHECK(bad.err.find("REHAB_LOG_LEVEL='loud' is not trace, debug, info, warn, error or off") !=
+          std::string::npos);
 }

@@ -12,6 +12,12 @@ inc="$work/prefix/include"
 # resolution, *_detail.hpp.
 internal=$(cd "$inc" && find . -name '*.hpp' | grep -E '/linker\.hpp$|/linked\.hpp$|_detail\.hpp$|/lang/names\.hpp$|/lang/compiler\.hpp$|/lang/functions/' || true)
 if [ -n "$internal" ]; then echo "internal headers installed:"; echo "$internal"; exit 1; fi
+for doc in bin/rehab share/bash-completion/completions/rehab share/doc/rehab/LICENSE; do
+  [ -f "$work/prefix/$doc" ] || { echo "missing installed file $doc"; exit 1; }
+done
+if command -v help2man > /dev/null; then
+  [ -f "$work/prefix/share/man/man1/rehab.1" ] || { echo "missing installed manual page rehab.1"; exit 1; }
+fi
 for must in rehab/rehab.hpp rehab/version.hpp; do
   [ -f "$inc/$must" ] || { echo "missing installed header $must"; exit 1; }
 done
