@@ -109,6 +109,7 @@ std::vector<ObservedComparison> observed_for(const RuleSet& rs, std::uint32_t r,
         return e.node(x.first).column < e.node(y.first).column;
     });
     std::vector<ObservedComparison> out;
+    out.reserve(found.size());
     for (auto& f : found) out.push_back(std::move(f.second));
     return out;
 }
