@@ -18,7 +18,8 @@ enum ExitCode : int {
     internal = 70,
 };
 
-// Folder holding knowledge/ and rules/: $REHAB_DATA_DIR, else the source tree, else the install.
+// Folder holding knowledge/ and rules/: $REHAB_DATA_DIR, else PREFIX/share/rehab next to the program's
+// PREFIX/bin, else the source tree (a program in the build tree), else the configured install prefix.
 std::string default_data_dir();
 std::string default_knowledge_dir();
 std::string default_rules_dir();

@@ -15,10 +15,20 @@
 
 namespace rehab::app {
 
+// $REHAB_DATA_DIR; else the data installed next to this program (PREFIX/bin/rehab ->
+// PREFIX/share/rehab, wherever the prefix was moved); else the source tree of a build-tree program;
+// else the configure-time install prefix.
 std::string default_data_dir() {
     namespace fs = std::filesystem;
     if (const char* env = std::getenv("REHAB_DATA_DIR"); env && *env) return env;
-    if (fs::exists(fs::path(REHAB_DEFAULT_DATA_DIR) / "knowledge")) return REHAB_DEFAULT_DATA_DIR;
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = self.parent_path().parent_path() / "share" / "rehab";
+        if (fs::exists(installed / "knowledge", ec) && fs::exists(installed / "rules", ec))
+            return installed.string();
+    }
+    if (fs::exists(fs::path(REHAB_DEFAULT_DATA_DIR) / "knowledge", ec)) return REHAB_DEFAULT_DATA_DIR;
     return REHAB_INSTALLED_DATA_DIR;
 }
 std::string default_knowledge_dir() { return default_data_dir() + "/knowledge"; }

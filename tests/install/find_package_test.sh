@@ -21,6 +21,13 @@ fi
 for must in rehab/rehab.hpp rehab/version.hpp; do
   [ -f "$inc/$must" ] || { echo "missing installed header $must"; exit 1; }
 done
+# The installed program finds the data installed beside it, even after the prefix is moved, and not
+# the source tree it was built from.
+cp -a "$work/prefix" "$work/moved"
+log=$(env -u REHAB_DATA_DIR "$work/moved/bin/rehab" -v recommend \
+  "$work/moved/share/rehab/examples/profiles/adductor_related_groin_pain.json" 2>&1 >/dev/null || true)
+echo "$log" | grep -q "from $work/moved/share/rehab/knowledge" || { echo "installed rehab did not use its own data: $log"; exit 1; }
+rm -rf "$work/moved"
 # Every installed header is self-contained with the install's include directories.
 count=0
 while IFS= read -r h; do
