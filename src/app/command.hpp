@@ -48,6 +48,10 @@ std::string version_text();
 // usage (with "did you mean") when the first argument names no command; ok otherwise.
 int check_command_name(const CLI::App& app, int argc, char** argv);
 
+// Placeholders that say what to type (FILE, DIR, N, ID, FORMAT) and a short example under every
+// command's --help. Called once, after every command is registered.
+void polish_help(CLI::App& app);
+
 // Prints diagnostics to stderr in "file:line:col: error[CODE] pointer: message (hint)" form.
 void print_diagnostics(const Diagnostics& diags);
 

@@ -44,6 +44,55 @@ std::string version_text() {
            v.knowledge_hash + ")\nrules " + v.rules_version + " (hash " + v.rules_hash + ")";
 }
 
+namespace {
+
+// What an option's value is, by the option's name.
+const char* placeholder(const CLI::Option& o) {
+    const std::string n = o.get_name(false, true);
+    for (const char* dir : {"--knowledge", "--rules", "DIR"})
+        if (n.find(dir) != std::string::npos) return "DIR";
+    for (const char* file : {"--out", "--junit", "PROFILE", "IN", "PATHS"})
+        if (n.find(file) != std::string::npos) return "FILE";
+    for (const char* number : {"--count", "--seed", "--threads", "--weeks", "--sessions-per-week", "--port"})
+        if (n.find(number) != std::string::npos) return "N";
+    if (n.find("--format") != std::string::npos) return "FORMAT";
+    if (n.find("--exercise") != std::string::npos || n == "ID") return "ID";
+    return nullptr;
+}
+
+// One example per command, run from the source tree (or with the installed share/rehab/examples).
+const char* example(const std::string& path) {
+    static const std::vector<std::pair<std::string, const char*>> examples = {
+        {"recommend", "rehab recommend examples/profiles/adductor_related_groin_pain.json --format text"},
+        {"explain", "rehab explain examples/profiles/adductor_related_groin_pain.json --exercise clamshell"},
+        {"simulate", "rehab simulate examples/profiles/hamstring_strain.json --weeks 8"},
+        {"eval", "rehab eval scenarios --junit results.xml"},
+        {"batch", "rehab generate --count 1000 | rehab batch - --summary -o out.jsonl"},
+        {"generate", "rehab generate --count 100 --seed 7 -o profiles.jsonl"},
+        {"kb check", "rehab kb check knowledge"},
+        {"kb list", "rehab kb list conditions --format json"},
+        {"kb show", "rehab kb show bridge"},
+        {"kb graph", "rehab kb graph -o kb.dot && dot -Tsvg kb.dot -o kb.svg"},
+        {"rules check", "rehab rules check rules --knowledge knowledge"},
+        {"rules list", "rehab rules list"},
+    };
+    for (const auto& [name, text] : examples)
+        if (name == path) return text;
+    return nullptr;
+}
+
+void polish(CLI::App& cmd, const std::string& path) {
+    for (CLI::Option* o : cmd.get_options())
+        if (const char* p = placeholder(*o); p && o->get_type_size() != 0) o->type_name(p);
+    if (const char* e = example(path)) cmd.footer(std::string("\nExample:\n  ") + e);
+    for (CLI::App* sub : cmd.get_subcommands([](const CLI::App*) { return true; }))
+        polish(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name());
+}
+
+}  // namespace
+
+void polish_help(CLI::App& app) { polish(app, ""); }
+
 int check_command_name(const CLI::App& app, int argc, char** argv) {
     if (argc < 2 || argv[1][0] == '-') return ok;
     const std::string name = argv[1];
