@@ -210,12 +210,14 @@ void register_simulate_commands(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<SimulateOptions>();
     auto* sim = app.add_subcommand("simulate", "Simulate a course of rehab for a profile, week by week");
     sim->add_option("PROFILE", o->profile, "Profile JSON file ('-' for standard input)")->required();
-    sim->add_option("--weeks", o->weeks, "Number of weeks (default 6)");
+    sim->add_option("--weeks", o->weeks, "Number of weeks, 1-104 (default 6)")->check(CLI::Range(1, 104));
     sim->add_option("--seed", o->seed, "Seed of the model patient's noise (default 1)");
-    sim->add_option("--sessions-per-week", o->sessions_per_week, "Logged sessions a week (default 3)");
+    sim->add_option("--sessions-per-week", o->sessions_per_week, "Logged sessions a week, 1-7 (default 3)")
+        ->check(CLI::Range(1, 7));
     sim->add_option("--knowledge", o->knowledge, "Knowledge folder (default: the bundled knowledge)");
     sim->add_option("--rules", o->rules, "Rule folder (default: the bundled rules)");
-    sim->add_option("--format", o->format, "Output: text or json (default text)");
+    sim->add_option("--format", o->format, "Output: text or json (default text)")
+        ->check(CLI::IsMember({"text", "json"}));
     sim->add_option("-o,--out", o->out, "Write to FILE (default: standard output)");
     sim->callback([&exit_code, o] { exit_code = run_simulate(*o); });
 }

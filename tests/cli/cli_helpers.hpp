@@ -2,6 +2,7 @@
 // `rehab rules`: paths of the bundled data, stderr line lookup, folder copies and listings.
 #pragma once
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -23,6 +24,7 @@ inline std::vector<std::string> example_profiles() {
     for (const auto& e : std::filesystem::directory_iterator(source_dir + "/examples/profiles"))
         if (e.is_regular_file() && e.path().extension() == ".json") out.push_back(e.path().generic_string());
     std::sort(out.begin(), out.end());
+    REQUIRE(out.size() >= 13);  // a loop over no example would check nothing
     return out;
 }
 

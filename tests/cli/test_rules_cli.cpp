@@ -81,7 +81,8 @@ TEST_CASE("rules check takes the rule folder as --rules like every other command
     CHECK(list.exit_code == 0);
     CHECK(list.out == run_cli({"rules", "list"}).out);
     auto both = run_cli({"rules", "check", dir.file("rules"), "--rules", bundled_rules});
-    CHECK(both.exit_code != 0);  // one folder or the other - not two
+    CHECK(both.exit_code == 64);  // one folder or the other - not two: a usage error
+    CHECK(both.err.find("DIR excludes --rules") != std::string::npos);
 }
 
 TEST_CASE("rules list shows every bundled rule once in evaluation order", "[cli][rules]") {

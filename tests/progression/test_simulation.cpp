@@ -59,7 +59,7 @@ TEST_CASE("rehab simulate runs a 6-week course for each condition's example prof
 }
 
 TEST_CASE("rehab simulate --format json gives the week-by-week timeline", "[progression][cli]") {
-    if (!std::filesystem::exists(example("adductor_related_groin_pain"))) return;
+    REQUIRE(std::filesystem::exists(example("adductor_related_groin_pain")));
     const auto r = run_cli({"simulate", example("adductor_related_groin_pain"), "--format", "json", "--weeks",
                             "3", "--seed", "7", "--sessions-per-week", "2"});
     REQUIRE(r.exit_code == 0);
@@ -78,8 +78,15 @@ TEST_CASE("rehab simulate exits 2 on bad input", "[progression][cli]") {
     const auto r = run_cli({"simulate", bad});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("PR005") != std::string::npos);
-    if (std::filesystem::exists(example("adductor_related_groin_pain")))
-        CHECK(run_cli({"simulate", example("adductor_related_groin_pain"), "--weeks", "0"}).exit_code == 2);
+    REQUIRE(std::filesystem::exists(example("adductor_related_groin_pain")));
+    for (const auto& [option, value] : std::vector<std::pair<std::string, std::string>>{
+             {"--weeks", "0"}, {"--weeks", "-3"}, {"--sessions-per-week", "8"}, {"--format", "xml"}}) {
+        INFO(option << " " << value);
+        const auto usage = run_cli({"simulate", example("adductor_related_groin_pain"), option, value});
+        CHECK(usage.exit_code == 64);  // a usage error, before any work
+        CHECK(usage.err.find(option) != std::string::npos);
+        CHECK(usage.out.empty());
+    }
 }
 
 TEST_CASE("the simulation is deterministic for a seed and keeps its invariants", "[progression]") {
@@ -129,7 +136,7 @@ TEST_CASE("the invariant check reports an excluded exercise and a progression ov
 
 TEST_CASE("Done when: the example with two good sessions at the target dose progresses", "[progression]") {
     auto p = read_example("progression_two_good_sessions");
-    if (!p) return;
+    REQUIRE(p);
     const Recommendation rec = bundled().recommend(*p);
     bool progressed = false;
     for (const auto& i : rec.items)
