@@ -6,6 +6,7 @@
 #include "app/command.hpp"
 #include "io/file/atomic_file.hpp"
 #include "io/load/knowledge_loader.hpp"
+#include "io/render/knowledge/entity_card.hpp"
 #include "io/render/knowledge/exercise_card.hpp"
 #include "io/render/knowledge/knowledge_list.hpp"
 
@@ -44,17 +45,29 @@ std::shared_ptr<const KnowledgeGraph> load_or_report(const std::string& dir) {
 int run_show(const std::string& id, const std::string& dir) {
     auto kg = load_or_report(dir);
     if (!kg) return bad_input;
-    auto e = kg->find_exercise(id);
-    if (!e) {
-        std::vector<std::string> keys;
-        for (const auto& x : kg->exercises()) keys.push_back(x.key);
-        auto near = nearest_name(id, keys);
-        std::cerr << "rehab: error: unknown exercise '" << id << "'"
-                  << (near.empty() ? "" : " (did you mean '" + near + "'?)") << "\n";
-        return bad_input;
+    if (auto e = kg->find_exercise(id)) {
+        std::cout << io::render_exercise_card(*kg, *e);
+        return ok;
     }
-    std::cout << io::render_exercise_card(*kg, *e);
-    return ok;
+    if (const std::string cards = io::render_entity_cards(*kg, id); !cards.empty()) {
+        std::cout << cards;
+        return ok;
+    }
+    std::vector<std::string> keys;
+    for (const auto& x : kg->exercises()) keys.push_back(x.key);
+    for (const auto& x : kg->conditions()) keys.push_back(x.key);
+    for (const auto& x : kg->red_flags()) keys.push_back(x.key);
+    for (const auto& x : kg->bands()) keys.push_back(x.key);
+    for (const auto* table :
+         {&kg->movements(), &kg->muscles(), &kg->equipment(), &kg->positions(), &kg->references()})
+        for (const auto& x : *table) keys.push_back(x.key);
+    auto near = nearest_name(id, keys);
+    std::cerr
+        << "rehab: error: no exercise, condition, movement, muscle, equipment, position, red flag, band or "
+           "reference is called '"
+        << id << "'" << (near.empty() ? "" : " (did you mean '" + near + "'?)")
+        << "\nrehab kb list shows every id.\n";
+    return bad_input;
 }
 
 int run_list(const std::string& kind_name, const std::string& format, const std::string& dir) {
@@ -118,8 +131,11 @@ void register_kb_commands(CLI::App& app, int& exit_code) {
 
     auto show_id = std::make_shared<std::string>();
     auto show_dir = std::make_shared<std::string>();
-    auto* show = kb->add_subcommand("show", "Print the card of one exercise");
-    show->add_option("ID", *show_id, "Exercise id, e.g. bridge")->required();
+    auto* show = kb->add_subcommand("show", "Print the card of one entity and what links to it");
+    show->add_option("ID", *show_id,
+                     "An exercise, condition, movement, muscle, equipment, position, red flag, band or "
+                     "reference id, e.g. bridge or hip_adduction")
+        ->required();
     show->add_option("--knowledge", *show_dir, "Knowledge folder (default: the bundled knowledge)");
     show->callback([show_id, show_dir, &exit_code] { exit_code = run_show(*show_id, *show_dir); });
 

@@ -101,7 +101,7 @@ TEST_CASE("cli: kb show with an unknown id suggests the nearest", "[cli][kb]") {
     rehab::test::KbFixture().write(dir);
     auto r = run_cli({"kb", "show", "brige", "--knowledge", dir.str()});
     CHECK(r.exit_code == 2);
-    CHECK(contains(r.err, "unknown exercise 'brige' (did you mean 'bridge'?)"));
+    CHECK(contains(r.err, "is called 'brige' (did you mean 'bridge'?)"));
     CHECK(r.out.empty());
 }
 
@@ -141,4 +141,25 @@ TEST_CASE("cli: --help and --version", "[cli]") {
     auto v = run_cli({"--version"});
     CHECK(v.exit_code == 0);
     CHECK(contains(v.out, "rehab 0.1.0"));
+}
+
+TEST_CASE("kb show prints a card for any entity, with what links to it", "[cli][kb]") {
+    auto condition = run_cli({"kb", "show", "adductor_related_groin_pain"});
+    REQUIRE(condition.exit_code == 0);
+    CHECK(condition.out.find("[condition adductor_related_groin_pain]") != std::string::npos);
+    CHECK(condition.out.find("key movement:  hip_adduction") != std::string::npos);
+    auto movement = run_cli({"kb", "show", "hip_adduction"});
+    REQUIRE(movement.exit_code == 0);
+    CHECK(movement.out.find("loaded by:") != std::string::npos);
+    CHECK(movement.out.find("copenhagen_adduction_short_lever") != std::string::npos);
+    auto muscle = run_cli({"kb", "show", "adductor_longus"});
+    CHECK(muscle.out.find("worked by:") != std::string::npos);
+    auto flag = run_cli({"kb", "show", "fever"});
+    CHECK(flag.out.find("urgency:     emergency") != std::string::npos);
+    auto reference = run_cli({"kb", "show", "R-THORBORG2013"});
+    CHECK(reference.exit_code == 0);
+    auto near = run_cli({"kb", "show", "R-THORBORG2023"});
+    CHECK(near.exit_code == 2);
+    CHECK(near.err.find("did you mean 'R-THORBORG2013'?") != std::string::npos);
+    CHECK(near.out.empty());
 }
