@@ -56,7 +56,8 @@ const char* placeholder(const CLI::Option& o) {
     for (const char* number : {"--count", "--seed", "--threads", "--weeks", "--sessions-per-week", "--port"})
         if (n.find(number) != std::string::npos) return "N";
     if (n.find("--format") != std::string::npos) return "FORMAT";
-    if (n.find("--exercise") != std::string::npos || n == "ID") return "ID";
+    if (n.find("--exercise") != std::string::npos || n.find("--condition") != std::string::npos || n == "ID")
+        return "ID";
     return nullptr;
 }
 
@@ -72,7 +73,7 @@ const char* example(const std::string& path) {
         {"kb check", "rehab kb check knowledge"},
         {"kb list", "rehab kb list conditions --format json"},
         {"kb show", "rehab kb show bridge"},
-        {"kb graph", "rehab kb graph -o kb.dot && dot -Tsvg kb.dot -o kb.svg"},
+        {"kb graph", "rehab kb graph --condition hamstring_strain -o kb.dot && dot -Tsvg kb.dot -o kb.svg"},
         {"rules check", "rehab rules check rules --knowledge knowledge"},
         {"rules list", "rehab rules list"},
     };

@@ -8,6 +8,7 @@
 #include "io/load/knowledge_loader.hpp"
 #include "io/render/knowledge/entity_card.hpp"
 #include "io/render/knowledge/exercise_card.hpp"
+#include "io/render/knowledge/knowledge_dot.hpp"
 #include "io/render/knowledge/knowledge_list.hpp"
 
 namespace rehab::app {
@@ -86,11 +87,33 @@ int run_list(const std::string& kind_name, const std::string& format, const std:
     return ok;
 }
 
-int run_graph(const std::string& dir, const std::string& out) {
+struct GraphOptions {
+    std::string dir, out, condition, exercise;
+};
+
+int run_graph(const GraphOptions& o) {
+    const std::string& out = o.out;
     if (!check_out(out)) return bad_input;
-    auto kg = load_or_report(dir);
+    auto kg = load_or_report(o.dir);
     if (!kg) return bad_input;
-    std::string dot = kg->to_dot();
+    io::DotFilter filter;
+    auto unknown = [](const char* what, const std::string& id, std::vector<std::string> keys) {
+        const auto near = nearest_name(id, keys);
+        std::cerr << "rehab: error: unknown " << what << " '" << id << "'"
+                  << (near.empty() ? "" : " (did you mean '" + near + "'?)") << "\n";
+        return bad_input;
+    };
+    if (!o.condition.empty() && !(filter.condition = kg->find_condition(o.condition))) {
+        std::vector<std::string> keys;
+        for (const auto& c : kg->conditions()) keys.push_back(c.key);
+        return unknown("condition", o.condition, keys);
+    }
+    if (!o.exercise.empty() && !(filter.exercise = kg->find_exercise(o.exercise))) {
+        std::vector<std::string> keys;
+        for (const auto& e : kg->exercises()) keys.push_back(e.key);
+        return unknown("exercise", o.exercise, keys);
+    }
+    std::string dot = io::knowledge_to_dot(*kg, filter);
     Diagnostics diags;
     if (!io::write_file_atomic(out.empty() ? "-" : out, dot, diags, "IO001")) {
         print_diagnostics(diags);
@@ -139,12 +162,23 @@ void register_kb_commands(CLI::App& app, int& exit_code) {
     show->add_option("--knowledge", *show_dir, "Knowledge folder (default: the bundled knowledge)");
     show->callback([show_id, show_dir, &exit_code] { exit_code = run_show(*show_id, *show_dir); });
 
-    auto graph_dir = std::make_shared<std::string>();
-    auto graph_out = std::make_shared<std::string>();
-    auto* graph = kb->add_subcommand("graph", "Write the knowledge graph as Graphviz DOT");
-    graph->add_option("--knowledge", *graph_dir, "Knowledge folder (default: the bundled knowledge)");
-    graph->add_option("-o,--out", *graph_out, "Output file (default: standard output); written atomically");
-    graph->callback([graph_dir, graph_out, &exit_code] { exit_code = run_graph(*graph_dir, *graph_out); });
+    auto g = std::make_shared<GraphOptions>();
+    auto* graph = kb->add_subcommand(
+        "graph",
+        "Write the knowledge graph as Graphviz DOT, with a legend (conditions, exercises, muscles, "
+        "movements, equipment)");
+    graph->add_option("--knowledge", g->dir, "Knowledge folder (default: the bundled knowledge)");
+    graph->add_option("-o,--out", g->out, "Output file (default: standard output); written atomically");
+    auto* by_condition =
+        graph->add_option("--condition", g->condition,
+                          "Only one condition: its tissues, key movement, the exercises for them and "
+                          "its contraindications");
+    graph
+        ->add_option(
+            "--exercise", g->exercise,
+            "Only one exercise: its chain, muscles, movements, equipment and the conditions it serves")
+        ->excludes(by_condition);
+    graph->callback([g, &exit_code] { exit_code = run_graph(*g); });
 }
 
 }  // namespace rehab::app

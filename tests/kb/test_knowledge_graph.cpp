@@ -2,8 +2,10 @@
 // muscles and movements, progression chains (direct and transitive), availability and DOT output.
 #include <catch2/catch.hpp>
 
+#include "../support/bundled.hpp"
 #include "io/load/knowledge_loader.hpp"
 #include "io/render/knowledge/exercise_card.hpp"
+#include "io/render/knowledge/knowledge_dot.hpp"
 #include "kb_fixture.hpp"
 
 using namespace rehab;
@@ -116,16 +118,43 @@ TEST_CASE("graph: condition muscles and movements - muscle actions", "[kb][graph
     CHECK(kg->movement(actions[0]).key == "hip_extension");
 }
 
-TEST_CASE("graph: to_dot is deterministic DOT with stages - chains and muscles", "[kb][graph]") {
+TEST_CASE("graph: the DOT is deterministic with stages - chains and muscles", "[kb][graph]") {
     auto kg = fixture_graph();
-    auto dot = kg->to_dot();
+    auto dot = io::knowledge_to_dot(*kg);
     CHECK(dot.rfind("digraph knowledge {", 0) == 0);
     CHECK(dot.find("\"exercise:ball_squeeze\" -> \"exercise:side_lying_adduction\"") != std::string::npos);
     CHECK(dot.find("\"exercise:bridge\" -> \"muscle:gluteus_maximus\" [style=dashed") != std::string::npos);
-    CHECK(dot.find("\"exercise:side_lying_adduction\" -> \"muscle:gluteus_medius\"") == std::string::npos);
+    // a secondary muscle is drawn too, dotted and thin (no muscle is an unexplained island)
+    CHECK(dot.find("\"exercise:side_lying_adduction\" -> \"muscle:gluteus_medius\" [style=dotted") !=
+          std::string::npos);
     CHECK(dot.find("fillcolor=\"#fee391\"") != std::string::npos);  // a mid-only exercise
     CHECK(dot.find("label=\"bridge name\\n(early, mid)\"") != std::string::npos);
-    CHECK(dot == fixture_graph()->to_dot());
+    CHECK(dot == io::knowledge_to_dot(*fixture_graph()));
+    CHECK(dot.find("subgraph cluster_legend") != std::string::npos);
+}
+
+TEST_CASE("graph: the DOT draws every kind, and a filter keeps one condition's neighbourhood",
+          "[kb][graph]") {
+    const auto kg = rehab::test::bundled_kg();
+    const auto all = io::knowledge_to_dot(*kg);
+    for (const char* kind : {"\"condition:", "\"exercise:", "\"muscle:", "\"movement:", "\"equipment:"}) {
+        INFO(kind);
+        CHECK(all.find(kind) != std::string::npos);
+    }
+    CHECK(all.find("label=\"contraindicated\"") != std::string::npos);
+    io::DotFilter f;
+    f.condition = kg->find_condition("hamstring_strain");
+    const auto part = io::knowledge_to_dot(*kg, f);
+    CHECK(part.size() < all.size());
+    CHECK(part.find("\"condition:hamstring_strain\"") != std::string::npos);
+    CHECK(part.find("\"condition:adductor_related_groin_pain\"") == std::string::npos);
+    CHECK(part.find("\"exercise:hamstring_extender\"") != std::string::npos);
+    CHECK(part.find("\"exercise:copenhagen_adduction_long_lever\"") == std::string::npos);
+    io::DotFilter g;
+    g.exercise = kg->find_exercise("copenhagen_adduction_short_lever");
+    const auto chain = io::knowledge_to_dot(*kg, g);
+    CHECK(chain.find("\"exercise:copenhagen_adduction_long_lever\"") != std::string::npos);  // its chain
+    CHECK(chain.find("\"exercise:hamstring_extender\"") == std::string::npos);
 }
 
 TEST_CASE("graph: exercise card shows every section", "[kb][graph]") {

@@ -82,9 +82,6 @@ public:
     std::vector<MovementId> condition_movements(ConditionId c) const;
     std::vector<MovementId> muscle_actions(MuscleId m) const;
 
-    // Graphviz DOT of the whole graph.
-    std::string to_dot() const;
-
     struct Impl;
 
 private:
