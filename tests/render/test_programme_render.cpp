@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "io/render/handout_html.hpp"
@@ -217,4 +218,46 @@ TEST_CASE("the XML checker rejects what is not well-formed", "[render]") {
     CHECK_FALSE(test::render::well_formed_xml("<html><p>a & b</p></html>", e));
     CHECK_FALSE(test::render::well_formed_xml("<html><p>open</html>", e));
     CHECK_FALSE(test::render::well_formed_xml("<html></html><html></html>", e));
+}
+
+TEST_CASE("one tempo notation: every tempo in the knowledge and the rules is up-pause-down seconds",
+          "[render]") {
+    const Recommender& r = recommender();
+    auto tempo_ok = [](const std::string& t) {
+        int up = -1, pause = -1, down = -1;
+        char end = 0;
+        return t.empty() || (std::sscanf(t.c_str(), "%d-%d-%d%c", &up, &pause, &down, &end) == 3 && up >= 0 &&
+                             pause >= 0 && down >= 0);
+    };
+    int seen = 0;
+    for (const auto& e : r.knowledge().exercises())
+        for (const auto& d : e.dosage)
+            if (d && !d->tempo.empty()) {
+                INFO(e.key << " tempo '" << d->tempo << "'");
+                CHECK(tempo_ok(d->tempo));
+                ++seen;
+            }
+    for (const auto& rule : r.rules().rules())
+        for (const auto& a : rule.actions)
+            if (!a.tempo.empty()) {
+                INFO(rule.id << " tempo '" << a.tempo << "'");
+                CHECK(tempo_ok(a.tempo));
+                ++seen;
+            }
+    CHECK(seen > 20);
+}
+
+TEST_CASE("the text table has a Change column after a review, and none for a first programme", "[render]") {
+    const Recommender& r = recommender();
+    Profile first = test::render::adductor_profile();
+    const std::string plain = io::programme_to_text(r, r.recommend(first, true), first);
+    CHECK(plain.find("  Change  ") == std::string::npos);
+    Profile reviewed = first;
+    const Recommendation before = r.recommend(first, true);
+    for (const auto& it : before.items)
+        reviewed.history.programme.push_back(
+            {it.exercise, it.dose.sets, std::nullopt, std::nullopt, std::nullopt});
+    const std::string review = io::programme_to_text(r, r.recommend(reviewed, true), reviewed);
+    CHECK(review.find("Change") != std::string::npos);
+    CHECK(review.find("held") != std::string::npos);
 }

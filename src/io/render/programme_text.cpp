@@ -71,14 +71,19 @@ void table(std::ostringstream& out, const Recommender& r, const Recommendation& 
         wt = std::max(wt, width(it.dose.tempo));
         wb = std::max(wb, width(band_name(kg, it.dose)));
     }
+    // After a review (a programme to compare with), a Change column says what happened to each.
+    const bool review = std::any_of(rec.items.begin(), rec.items.end(),
+                                    [](const ProgrammeItem& it) { return it.change != Change::new_; }) ||
+                        !rec.dropped.empty();
     out << "\nProgramme (" << rec.items.size() << " exercise" << (rec.items.size() == 1 ? "" : "s") << ")\n";
-    out << " #  " << pad("Exercise", wn) << "  " << pad("Dose", wd) << "  " << pad("Tempo", wt) << "  "
-        << pad("Band", wb) << "  Per week\n";
+    out << " #  " << pad("Exercise", wn) << "  " << (review ? pad("Change", 10) + "  " : "")
+        << pad("Dose", wd) << "  " << pad("Tempo", wt) << "  " << pad("Band", wb) << "  Per week\n";
     for (std::size_t i = 0; i < rec.items.size(); ++i) {
         const PrescribedDose& d = rec.items[i].dose;
         std::string n = std::to_string(i + 1);
         out << pad((n.size() < 2 ? " " : "") + n, 3) << " "
-            << pad(kg.exercise(rec.items[i].exercise).name, wn) << "  " << pad(dose_cell(d), wd) << "  "
+            << pad(kg.exercise(rec.items[i].exercise).name, wn) << "  "
+            << (review ? pad(to_string(rec.items[i].change), 10) + "  " : "") << pad(dose_cell(d), wd) << "  "
             << pad(d.tempo.empty() ? "-" : d.tempo, wt) << "  "
             << pad(band_name(kg, d).empty() ? "-" : band_name(kg, d), wb) << "  "
             << (d.per_week > 0 ? std::to_string(d.per_week) : "-") << (d.per_side ? "  (each side)" : "")
