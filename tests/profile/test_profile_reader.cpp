@@ -418,3 +418,14 @@ TEST_CASE("every example profile parses", "[profile]") {
     }
     CHECK(count >= 13);
 }
+
+TEST_CASE("a whole word beats a near spelling - and with nothing close the valid values are listed",
+          "[profile]") {
+    auto band = read_with("/equipment/1", "band");
+    CHECK(expect(band, "PR005", "/equipment/1").hint == "did you mean 'resistance_band'?");  // not 'ball'
+    auto foam = read_with("/equipment/1", "foam_roller");
+    const std::string hint = expect(foam, "PR005", "/equipment/1").hint;
+    CHECK(hint.rfind("valid values: ", 0) == 0);
+    CHECK(hint.find("resistance_band") != std::string::npos);
+    CHECK(hint.find("wobble_board") != std::string::npos);
+}

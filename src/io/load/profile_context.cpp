@@ -190,26 +190,57 @@ std::optional<int> ProfileContext::integer(FieldReader& r, const std::string& ke
     return static_cast<int>(*x);
 }
 
-std::string suggest(const std::string& name, const std::vector<std::string>& candidates) {
-    std::string best = nearest_name(name, candidates);
-    if (best.empty()) {
-        const auto mine = words(name);
-        std::size_t best_score = 0;
-        bool unique = false;
-        for (const auto& c : candidates) {
-            std::size_t score = 0;
-            for (const auto& w : words(c)) score += std::count(mine.begin(), mine.end(), w) > 0;
-            if (score > best_score) {
-                best_score = score;
-                best = c;
-                unique = true;
-            } else if (score == best_score && score > 0) {
-                unique = false;
-            }
-        }
-        if (!unique) best.clear();
+namespace {
+
+// The one candidate holding every word of `name` as a whole word ("band" -> "resistance_band"), if any.
+std::string containing_words(const std::string& name, const std::vector<std::string>& candidates) {
+    const auto mine = words(name);
+    std::string found;
+    for (const auto& c : candidates) {
+        const auto theirs = words(c);
+        const bool all = std::all_of(mine.begin(), mine.end(), [&](const std::string& w) {
+            return std::find(theirs.begin(), theirs.end(), w) != theirs.end();
+        });
+        if (!all) continue;
+        if (!found.empty()) return "";  // ambiguous
+        found = c;
     }
-    return best.empty() ? "" : "did you mean '" + best + "'?";
+    return found;
+}
+
+// The candidate sharing the most words with `name`, when it is the only one with that many.
+std::string most_words(const std::string& name, const std::vector<std::string>& candidates) {
+    const auto mine = words(name);
+    std::string best;
+    std::size_t best_score = 0;
+    bool unique = false;
+    for (const auto& c : candidates) {
+        std::size_t score = 0;
+        for (const auto& w : words(c)) score += std::count(mine.begin(), mine.end(), w) > 0;
+        if (score > best_score) {
+            best_score = score;
+            best = c;
+            unique = true;
+        } else if (score == best_score && score > 0) {
+            unique = false;
+        }
+    }
+    return unique ? best : "";
+}
+
+}  // namespace
+
+// Whole words first (a clinician types "band" for resistance_band, not a misspelt "ball"), then the
+// nearest spelling, then the most shared words; with nothing close, the valid values when few.
+std::string suggest(const std::string& name, const std::vector<std::string>& candidates) {
+    std::string best = containing_words(name, candidates);
+    if (best.empty()) best = nearest_name(name, candidates);
+    if (best.empty()) best = most_words(name, candidates);
+    if (!best.empty()) return "did you mean '" + best + "'?";
+    if (candidates.empty() || candidates.size() > 16) return "";
+    std::string all;
+    for (const auto& c : candidates) all += (all.empty() ? "" : ", ") + c;
+    return "valid values: " + all;
 }
 
 void ProfileContext::inconsistent(const std::string& pointer, const std::string& message,
