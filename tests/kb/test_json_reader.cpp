@@ -173,3 +173,17 @@ TEST_CASE("json: a number too large for a double is located at its first charact
     CHECK(only(d).message ==
           "number overflow parsing '-1e400', expected a finite number (one that fits in a double)");
 }
+
+TEST_CASE("json: the usual slips of hand-written JSON get a hint", "[json]") {
+    auto hint_of = [](const std::string& text) {
+        Diagnostics d;
+        CHECK_FALSE(rehab::io::parse_json(text, "f.json", d, "PR001"));
+        REQUIRE(d.items().size() == 1);
+        return d.items()[0].hint;
+    };
+    CHECK(hint_of("{\"a\": 1,\n}") == "trailing comma? JSON allows no comma before '}'");
+    CHECK(hint_of("[1, 2, ]") == "trailing comma? JSON allows no comma before ']'");
+    CHECK(hint_of("{'a': 1}") == "JSON strings and keys take double quotes (\"), not single quotes");
+    CHECK(hint_of("{// note\n\"a\": 1}") == "JSON has no comments");
+    CHECK(hint_of("{\"a\": }").empty());  // no guess when the slip is not one of these
+}

@@ -1,6 +1,7 @@
 // parse_json: JSON text to a document, through a checking SAX handler, so that every problem has a
 // line and column: syntax errors, numbers too large for a double (1e999) and duplicate object keys
 // (which a plain parse would silently resolve by keeping the last one).
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <type_traits>
@@ -45,6 +46,21 @@ std::string clean_parse_message(std::string what) {
     replace_all(what, "end of input", "end of file");
     if (!context.empty() && context != "value") what += " (while reading " + context + ")";
     return what;
+}
+
+// A hint for the usual slips of hand-written JSON, from the character the parser stopped at.
+std::string syntax_hint(const std::string& text, std::size_t chars_read) {
+    if (chars_read == 0 || chars_read > text.size()) return "";
+    const char at = text[chars_read - 1];
+    if (at == '}' || at == ']') {
+        std::size_t i = chars_read - 1;
+        while (i > 0 && std::isspace(static_cast<unsigned char>(text[i - 1]))) --i;
+        if (i > 0 && text[i - 1] == ',')
+            return std::string("trailing comma? JSON allows no comma before '") + at + "'";
+    }
+    if (at == '\'') return "JSON strings and keys take double quotes (\"), not single quotes";
+    if (at == '/' || at == '#') return "JSON has no comments";
+    return "";
 }
 
 struct LineColumn {
@@ -119,7 +135,8 @@ public:
         if constexpr (std::is_same_v<Exception, nlohmann::json::out_of_range>)
             if (position >= token.size()) position -= token.size() - 1;
         const LineColumn at = locate(text_, position);
-        d_.error(code_, Location{file_, {}, at.line, at.column}, clean_parse_message(ex.what()));
+        d_.error(code_, Location{file_, {}, at.line, at.column}, clean_parse_message(ex.what()),
+                 syntax_hint(text_, position));
         failed_ = true;
         return false;
     }
