@@ -106,3 +106,11 @@ TEST_CASE("cli: -v and REHAB_LOG_LEVEL log what was loaded; by default and with 
     CHECK(bad.err.find("REHAB_LOG_LEVEL='loud' is not trace, debug, info, warn, error or off") !=
           std::string::npos);
 }
+
+TEST_CASE("cli: a missing profile file is reported with the operating system's reason", "[cli][discovery]") {
+    auto r = run_cli({"recommend", "/nonexistent/profile.json"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("/nonexistent/profile.json: error[PR014]: cannot open file for reading: No such file or "
+                     "directory") != std::string::npos);
+    CHECK(r.out.empty());
+}

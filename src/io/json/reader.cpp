@@ -2,7 +2,9 @@
 // with located diagnostics. Used for knowledge files, rule files and patient profiles.
 #include "io/json/reader.hpp"
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -11,7 +13,7 @@ namespace rehab::io {
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& d, const std::string& code) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        d.error(code, {path, ""}, "cannot open file for reading");
+        d.error(code, {path, ""}, "cannot open file for reading: " + std::string(std::strerror(errno)));
         return std::nullopt;
     }
     std::ostringstream out;
