@@ -1,12 +1,35 @@
 #!/usr/bin/env bash
-# Installs every Debian package rehab's build, tests and benchmarks need (run as root, or with sudo).
-# Nothing else is downloaded: CMake finds all of these with find_package.
+# Installs the Debian packages rehab needs (run as root, or with sudo). Nothing else is downloaded:
+# CMake finds all of these with find_package.
+#   install-deps.sh [runtime|build|test|bench|all]    (default: test, what the README's commands need)
+#   runtime  run an installed rehab (its shared libraries only)
+#   build    build the library and the CLI
+#   test     build and pass every test (ctest --preset dev): build, plus the test tools
+#   bench    build and run the benchmarks: build, plus Google Benchmark and CLIPS for the comparison
+#   all      everything above
 set -euo pipefail
+what="${1:-test}"
+runtime=(libstdc++6 libspdlog1.10 libfmt9)
+build=(g++ cmake ninja-build make libboost-graph-dev nlohmann-json3-dev libspdlog-dev libcli11-dev help2man)
+test=(catch2 python3)
+bench=(libbenchmark-dev libclips-dev)
+case "$what" in
+  runtime) packages=("${runtime[@]}") ;;
+  build) packages=("${build[@]}") ;;
+  test) packages=("${build[@]}" "${test[@]}" "${bench[@]}") ;;  # dev builds compile the benchmarks too
+  bench) packages=("${build[@]}" "${bench[@]}") ;;
+  all) packages=("${runtime[@]}" "${build[@]}" "${test[@]}" "${bench[@]}") ;;
+  -h | --help)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0
+    ;;
+  *)
+    echo "install-deps.sh: unknown choice '$what'; expected runtime, build, test, bench or all" >&2
+    exit 64
+    ;;
+esac
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends \
-  g++ cmake ninja-build make \
-  libboost-graph-dev nlohmann-json3-dev libspdlog-dev catch2 libcli11-dev libbenchmark-dev \
-  libclips-dev python3 help2man
+$SUDO apt-get install -y --no-install-recommends "${packages[@]}"
