@@ -10,4 +10,4 @@ $SUDO apt-get install -y --no-install-recommends \
   g++ cmake ninja-build make \
   libboost-graph-dev nlohmann-json3-dev libspdlog-dev catch2 libcli11-dev libbenchmark-dev \
   libclips-dev python3 \
-  pkg-config libjwt-dev libssl-dev libsqlite3-dev
+  pkg-config libjwt-dev libssl-dev openssl libsqlite3-dev
