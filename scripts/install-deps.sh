@@ -9,8 +9,9 @@
 #   all      everything above
 set -euo pipefail
 what="${1:-test}"
-runtime=(libstdc++6 libspdlog1.10 libfmt9)
-build=(g++ cmake ninja-build make libboost-graph-dev nlohmann-json3-dev libspdlog-dev libcli11-dev help2man)
+runtime=(libstdc++6 libspdlog1.10 libfmt9 libjwt0 libssl3 libsqlite3-0)
+build=(g++ cmake ninja-build make libboost-graph-dev nlohmann-json3-dev libspdlog-dev libcli11-dev help2man
+  pkg-config libjwt-dev libssl-dev openssl libsqlite3-dev)  # the service: JWT on OpenSSL, SQLite audit
 test=(catch2 python3)
 bench=(libbenchmark-dev libclips-dev)
 case "$what" in
