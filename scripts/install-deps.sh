@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package rehab's build, tests and benchmarks need (run as root, or with sudo).
+# Installs every Debian package rehab's build, tests and benchmarks need (run as root, or with sudo);
+# the service (rehab serve) needs cpp-httplib, OpenSSL and pkg-config, its benchmark wrk.
 # Nothing else is downloaded: CMake finds all of these with find_package.
 set -euo pipefail
 SUDO=""
@@ -9,4 +10,5 @@ $SUDO apt-get update
 $SUDO apt-get install -y --no-install-recommends \
   g++ cmake ninja-build make \
   libboost-graph-dev nlohmann-json3-dev libspdlog-dev catch2 libcli11-dev libbenchmark-dev \
-  libclips-dev python3
+  libclips-dev python3 \
+  libcpp-httplib-dev libssl-dev pkg-config wrk

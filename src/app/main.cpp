@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     rehab::app::register_recommend_commands(app, exit_code);
     rehab::app::register_scenario_commands(app, exit_code);
     rehab::app::register_simulate_commands(app, exit_code);
+    rehab::app::register_serve_command(app, exit_code);
     app.parse_complete_callback(
         [&] { spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn); });
     if (const int code = rehab::app::check_command_name(app, argc, argv); code != rehab::app::ok) return code;
