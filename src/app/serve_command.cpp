@@ -128,6 +128,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                   "An authenticating proxy is in front: allow a non-loopback --host without authentication");
     cmd->add_option("--port-file", s.port_file, "Write the bound port to FILE once listening");
     cmd->add_option("--access-log", s.access_log, "Access log: - (standard error, default), off, or a FILE");
+    cmd->footer("Example:\n  rehab serve --port 8080 --threads 64 --access-log access.log");
     cmd->callback([&exit_code, o, cmd] { exit_code = run_serve(*o, *cmd); });
 }
 
