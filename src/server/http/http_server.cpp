@@ -117,12 +117,11 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
 void HttpServer::refuse(int fd) {
     metrics_.rejected();
     char buf[16384];
-    if (wait_readable(fd, 20))  // read what the request sent so far, without waiting for more
-        while (::recv(fd, buf, sizeof buf, MSG_DONTWAIT) > 0) {
-        }
+    while (::recv(fd, buf, sizeof buf, MSG_DONTWAIT) > 0) {  // what the request sent so far; no waiting
+    }
     static const std::string body =
         R"({"format":"rehab.error/1","status":503,"error":[{"code":"SV503","message":"the server is busy: the work queue is full, retry later","severity":"error"}]})";
-    const std::string response =
+    static const std::string response =
         "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
         "Retry-After: " +
         std::to_string(retry_after_seconds) +
@@ -130,10 +129,7 @@ void HttpServer::refuse(int fd) {
     [[maybe_unused]] const ssize_t sent =
         ::send(fd, response.data(), response.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     ::shutdown(fd, SHUT_WR);
-    if (wait_readable(fd, 20))
-        while (::recv(fd, buf, sizeof buf, MSG_DONTWAIT) > 0) {
-        }
-    ::close(fd);
+    closer_.add(fd);  // closed once the client has read it and closed (at most a second)
 }
 
 }  // namespace rehab::server

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 
+#include "server/http/lingering_closer.hpp"
 #include "server/metrics.hpp"
 
 namespace rehab::server {
@@ -37,6 +38,7 @@ public:
 private:
     HttpLimits limits_;
     Metrics& metrics_;
+    LingeringCloser closer_;  // refused sockets, answered and waiting for the client to close
 
     bool process_and_close_socket(socket_t sock) override;
     [[nodiscard]] bool stopping() const { return svr_sock_ == INVALID_SOCKET; }
