@@ -9,11 +9,11 @@
 #   all      everything above
 set -euo pipefail
 what="${1:-test}"
-runtime=(libstdc++6 libspdlog1.10 libfmt9 libjwt0 libssl3 libsqlite3-0)
+runtime=(libstdc++6 libspdlog1.10 libfmt9 libcpp-httplib0.11 libjwt0 libssl3 libsqlite3-0)
 build=(g++ cmake ninja-build make libboost-graph-dev nlohmann-json3-dev libspdlog-dev libcli11-dev help2man
-  pkg-config libjwt-dev libssl-dev openssl libsqlite3-dev)  # the service: JWT on OpenSSL, SQLite audit
+  pkg-config libcpp-httplib-dev libjwt-dev libssl-dev openssl libsqlite3-dev)  # the service: HTTP, JWT, audit
 test=(catch2 python3)
-bench=(libbenchmark-dev libclips-dev)
+bench=(libbenchmark-dev libclips-dev wrk)  # wrk loads the service
 case "$what" in
   runtime) packages=("${runtime[@]}") ;;
   build) packages=("${build[@]}") ;;

@@ -61,5 +61,6 @@ void register_rules_commands(CLI::App& app, int& exit_code);
 void register_recommend_commands(CLI::App& app, int& exit_code);
 void register_scenario_commands(CLI::App& app, int& exit_code);
 void register_simulate_commands(CLI::App& app, int& exit_code);
+void register_serve_command(CLI::App& app, int& exit_code);
 
 }  // namespace rehab::app

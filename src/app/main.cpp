@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     rehab::app::register_recommend_commands(app, exit_code);
     rehab::app::register_scenario_commands(app, exit_code);
     rehab::app::register_simulate_commands(app, exit_code);
+    rehab::app::register_serve_command(app, exit_code);
     rehab::app::polish_help(app);
     app.parse_complete_callback([&] { rehab::app::set_log_level(verbose, quiet); });
     if (const int code = rehab::app::check_command_name(app, argc, argv); code != rehab::app::ok) return code;

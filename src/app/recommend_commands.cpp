@@ -1,5 +1,5 @@
-// `rehab recommend PROFILE` (a programme or a referral, as JSON, text or an HTML handout) and
-// `rehab explain PROFILE --exercise ID` (why / why not, and what would make it eligible).
+// `rehab recommend PROFILE` (a programme or a referral, as JSON, a summary line, text or an HTML
+// handout) and `rehab explain PROFILE --exercise ID` (why / why not, and what would make it eligible).
 // Bad input: every problem on stderr, exit 2, nothing written.
 #include <spdlog/spdlog.h>
 
@@ -14,9 +14,11 @@
 #include "io/json/reader.hpp"
 #include "io/load/profile_reader.hpp"
 #include "io/load/rules_loader.hpp"
+#include "io/render/explanation_json.hpp"
 #include "io/render/explanation_text.hpp"
 #include "io/render/handout_html.hpp"
 #include "io/render/programme_json.hpp"
+#include "io/render/programme_summary.hpp"
 #include "io/render/programme_text.hpp"
 
 namespace rehab::app {
@@ -78,7 +80,10 @@ int run_recommend(const Options& o) {
     std::string text;
     if (format == "json")
         text = io::programme_to_json(*engine, rec, *profile);
-    else if (format == "text")
+    else if (format == "summary") {
+        io::append_programme_summary(*engine, rec, *profile, text);
+        text += "\n";
+    } else if (format == "text")
         text = io::programme_to_text(*engine, rec, *profile);
     else
         text = io::programme_to_handout_html(*engine, rec, *profile);
@@ -101,7 +106,8 @@ int run_explain(const Options& o) {
     }
     Recommendation rec = engine->recommend(*profile, true);
     ExerciseExplanation e = explain_exercise(*engine, rec, *id);
-    std::cout << io::explanation_to_text(*engine, rec, e);
+    std::cout << (o.format == "json" ? io::explanation_to_json(*engine, rec, *profile, e)
+                                     : io::explanation_to_text(*engine, rec, e));
     return ok;
 }
 
@@ -118,8 +124,9 @@ void register_recommend_commands(CLI::App& app, int& exit_code) {
     rec->add_option("PROFILE", o->profile, "Patient profile (JSON file, or - for standard input)")
         ->required();
     rec->add_option("--format", o->format,
-                    "Output format: json, text or html (the handout); auto: text on a terminal, else json")
-        ->check(CLI::IsMember({"auto", "json", "text", "html"}))
+                    "Output format: json, summary (one rehab.programme-summary/1 line), text or html (the "
+                    "handout); auto: text on a terminal, else json")
+        ->check(CLI::IsMember({"auto", "json", "summary", "text", "html"}))
         ->capture_default_str();
     rec->add_option("-o,--out", o->out,
                     "Write to FILE instead of standard output (a regular file is replaced atomically)");
@@ -131,6 +138,9 @@ void register_recommend_commands(CLI::App& app, int& exit_code) {
     ex->add_option("PROFILE", o2->profile, "Patient profile (JSON file, or - for standard input)")
         ->required();
     ex->add_option("--exercise", o2->exercise, "Exercise id")->required();
+    o2->format = "text";
+    ex->add_option("--format", o2->format, "text or json (default text)")
+        ->check(CLI::IsMember({"text", "json"}));
     add_data_options(ex, *o2);
     ex->callback([&exit_code, o2] { exit_code = run_explain(*o2); });
 }

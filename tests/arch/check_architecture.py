@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Architecture checks on src/, run by ctest: layers point one way (app -> io -> core), the core is
+"""Architecture checks on src/, run by ctest: layers point one way (app -> server -> io -> core), the core is
 pure (no files, JSON, logging or streams), Boost stays in .cpp files, no include cycle between units
 (a header and the .cpp files that implement it), and folders and files stay small.
 
@@ -14,7 +14,9 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 FORBIDDEN = {
     "core": ["io/", "app/", "server/", "rehab/", "nlohmann/", "spdlog/", "CLI/", "iostream", "fstream",
              "filesystem", "sqlite3", "httplib"],
-    "io": ["app/", "server/", "spdlog/", "CLI/"],
+    "io": ["app/", "server/", "spdlog/", "CLI/", "httplib", "sqlite3"],
+    # The service sits beside the CLI, on io and core: it never reaches into the CLI.
+    "server": ["app/", "CLI/"],
 }
 
 
@@ -128,6 +130,8 @@ def self_test():
         "core/a/y.hpp": '#pragma once\n#include <boost/graph/adjacency_list.hpp>\n',
         "core/a/y.cpp": '#include "core/a/y.hpp"\n#include "core/a/x.hpp"\n#include <iostream>\n',
         "io/z.cpp": '#include "app/main.hpp"\n',
+        "io/w.cpp": '#include "server/service.hpp"\n',
+        "server/s.cpp": '#include "app/command.hpp"\n#include "io/json/reader.hpp"\n',
     }
     with tempfile.TemporaryDirectory() as d:
         for name, text in files.items():
@@ -136,7 +140,8 @@ def self_test():
                 f.write(text)
         found = "\n".join(check(d, 400, 16))
     expected = ["core/a/y.cpp: the core layer includes <iostream>", "a header includes <boost/",
-                "include cycle between units: core/a/x <-> core/a/y", "io/z.cpp: the io layer includes <app/"]
+                "include cycle between units: core/a/x <-> core/a/y", "io/z.cpp: the io layer includes <app/",
+                "io/w.cpp: the io layer includes <server/", "server/s.cpp: the server layer includes <app/"]
     missing = [e for e in expected if e not in found]
     print("self-test:", "ok" if not missing else f"missed {missing}")
     return 1 if missing else 0

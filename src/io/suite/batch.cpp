@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "io/load/profile_reader.hpp"
+#include "io/render/diagnostics_json.hpp"
 #include "io/render/programme_json.hpp"
 #include "io/render/programme_summary.hpp"
 
@@ -165,16 +166,7 @@ void show_progress(std::ostream& p, const BatchStats& s, Clock::time_point start
 }  // namespace
 
 std::string batch_error_record(std::size_t line, const Diagnostics& d) {
-    nlohmann::json errors = nlohmann::json::array();
-    for (const auto& x : d.items()) {
-        nlohmann::json e{{"code", x.code}, {"severity", x.severity == Severity::error ? "error" : "warning"}};
-        if (!x.location.pointer.empty()) e["pointer"] = x.location.pointer;
-        if (x.location.line > 0) e["column"] = x.location.column;  // the line is the record's own line
-        e["message"] = x.message;
-        if (!x.hint.empty()) e["hint"] = x.hint;
-        errors.push_back(std::move(e));
-    }
-    return nlohmann::json{{"line", line}, {"error", std::move(errors)}}.dump(
+    return nlohmann::json{{"line", line}, {"error", diagnostics_to_json(d, false)}}.dump(
         -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
