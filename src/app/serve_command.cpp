@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "app/command.hpp"
+#include "app/serve_security.hpp"
 #include "io/file/atomic_file.hpp"
 #include "server/service.hpp"
 
@@ -20,6 +21,7 @@ namespace {
 
 struct ServeOptions {
     server::ServiceOptions service;
+    SecurityOptions security;
     std::string config;
     int header_timeout_ms = 0, body_timeout_ms = 0;
 };
@@ -77,7 +79,13 @@ int run_serve(ServeOptions& o, CLI::App& cmd) {
     sigemptyset(&set);
     for (int s : {SIGHUP, SIGTERM, SIGINT}) sigaddset(&set, s);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);  // before any thread: only the signal loop takes them
-    server::Service service(o.service);
+    server::Authenticator auth;
+    server::AuditSink audit;
+    if (std::string error; !make_security(o.security, auth, audit, error)) {
+        std::cerr << "rehab: error: " << error << "\n";
+        return bad_input;
+    }
+    server::Service service(o.service, std::move(auth), std::move(audit));
     Diagnostics d;
     if (!service.start(d)) {
         print_diagnostics(d);
@@ -128,6 +136,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
                   "An authenticating proxy is in front: allow a non-loopback --host without authentication");
     cmd->add_option("--port-file", s.port_file, "Write the bound port to FILE once listening");
     cmd->add_option("--access-log", s.access_log, "Access log: - (standard error, default), off, or a FILE");
+    add_security_options(*cmd, o->security);
     cmd->footer("Example:\n  rehab serve --port 8080 --threads 64 --access-log access.log");
     cmd->callback([&exit_code, o, cmd] { exit_code = run_serve(*o, *cmd); });
 }

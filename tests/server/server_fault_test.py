@@ -271,11 +271,54 @@ def t_host_policy(rehab, src, f):
         s.close()
 
 
+def t_auth(rehab, src, f):
+    """--jwks: a signed token lets a request in once; none, a replay or a wrong audience get 401 without
+    detail. --audit-db: one row per request, no patient text."""
+    import sqlite3
+    import tempfile
+    work = tempfile.mkdtemp(prefix="rehab-auth-test-")
+    keys = os.path.join(src, "scripts", "auth-test-keys.py")
+    subprocess.run([sys.executable, keys, "keys", work, "--kty", "RSA", "--kid", "k1"], check=True,
+                   capture_output=True, timeout=120)
+
+    def token(aud="rehab"):
+        return subprocess.run([sys.executable, keys, "token", "--key", os.path.join(work, "test-private.pem"),
+                               "--kid", "k1", "--iss", "https://idp.test", "--aud", aud], check=True,
+                              capture_output=True, timeout=60).stdout.decode().strip()
+
+    db = os.path.join(work, "audit.db")
+    s = Server(rehab, ["--jwks", os.path.join(work, "jwks.json"), "--issuer", "https://idp.test",
+                       "--audience", "rehab", "--audit-db", db])
+    try:
+        f.check(s.request("GET", "/v1/knowledge")[0] == 401, "no token was let in")
+        good = token()
+        status, _, body = s.request("GET", "/v1/knowledge", headers={"Authorization": "Bearer " + good})
+        f.check(status == 200, f"a valid token was refused: {status} {body[:200]}")
+        replay = s.request("GET", "/v1/knowledge", headers={"Authorization": "Bearer " + good})
+        f.check(replay[0] == 401, "a replayed token was let in")
+        f.check(b"jti" not in replay[2] and b"replay" not in replay[2], "401 said why")
+        wrong = s.request("GET", "/v1/knowledge", headers={"Authorization": "Bearer " + token("other")})
+        f.check(wrong[0] == 401, "a token for another audience was let in")
+        f.check(s.request("GET", "/healthz")[0] == 200, "/healthz needs no token")
+        f.check(good not in open(s.access, encoding="utf-8", errors="replace").read(), "a token was logged")
+        f.check(s.stop() == 0, "exit code after SIGTERM")
+    finally:
+        s.close()
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT COUNT(*) FROM requests").fetchone()[0]
+        f.check(rows >= 4, f"audit rows: {rows}, expected one per /v1 request")
+        f.check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "audit database integrity")
+    finally:
+        con.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     rehab, src, test = sys.argv[1:4]
     f = Failures()
     tests = {"bad_input": t_bad_input, "concurrency": t_concurrency, "reload": t_reload, "soak": t_soak,
-             "sigterm": t_sigterm, "host_policy": t_host_policy}
+             "sigterm": t_sigterm, "host_policy": t_host_policy, "auth": t_auth}
     tests[test](rehab, src, f)
     return f.exit_code(test)
 

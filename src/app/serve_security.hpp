@@ -1,0 +1,24 @@
+// The authentication and audit options of `rehab serve`, turned into the service's hooks
+// (server/hooks.hpp) from the security components (server/security/), when they were built.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "server/hooks.hpp"
+
+namespace rehab::app {
+
+struct SecurityOptions {
+    std::string jwks, audience, audit_db;
+    std::vector<std::string> issuers;
+    int retention_days = 90;
+};
+
+void add_security_options(CLI::App& cmd, SecurityOptions& o);
+// Fills `auth` and `audit` as the options say (left empty when not asked for); false and `error` when
+// a file does not load or an option is missing.
+bool make_security(const SecurityOptions& o, server::Authenticator& auth, server::AuditSink& audit,
+                   std::string& error);
+
+}  // namespace rehab::app
