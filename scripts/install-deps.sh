@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages rehab needs (run as root, or with sudo). Nothing else is downloaded:
 # CMake finds all of these with find_package.
-#   install-deps.sh [runtime|build|test|bench|all]    (default: test, what the README's commands need)
+#   install-deps.sh [runtime|build|test|bench|fuzz|all]    (default: test, what the README's commands need)
 #   runtime  run an installed rehab (its shared libraries only)
 #   build    build the library and the CLI
 #   test     build and pass every test (ctest --preset dev): build, plus the test tools
 #   bench    build and run the benchmarks: build, plus Google Benchmark and CLIPS for the comparison
+#   fuzz     the fuzz preset (tests/fuzz): build, plus clang and its libFuzzer runtime
 #   all      everything above
 set -euo pipefail
 what="${1:-test}"
@@ -14,18 +15,20 @@ build=(g++ cmake ninja-build make libboost-graph-dev nlohmann-json3-dev libspdlo
   pkg-config libcpp-httplib-dev libjwt-dev libssl-dev openssl libsqlite3-dev)  # the service: HTTP, JWT, audit
 test=(catch2 python3)
 bench=(libbenchmark-dev libclips-dev wrk)  # wrk loads the service
+fuzz=(clang libclang-rt-14-dev)
 case "$what" in
   runtime) packages=("${runtime[@]}") ;;
   build) packages=("${build[@]}") ;;
   test) packages=("${build[@]}" "${test[@]}" "${bench[@]}") ;;  # dev builds compile the benchmarks too
   bench) packages=("${build[@]}" "${bench[@]}") ;;
-  all) packages=("${runtime[@]}" "${build[@]}" "${test[@]}" "${bench[@]}") ;;
+  fuzz) packages=("${build[@]}" "${test[@]}" "${fuzz[@]}") ;;
+  all) packages=("${runtime[@]}" "${build[@]}" "${test[@]}" "${bench[@]}" "${fuzz[@]}") ;;
   -h | --help)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
   *)
-    echo "install-deps.sh: unknown choice '$what'; expected runtime, build, test, bench or all" >&2
+    echo "install-deps.sh: unknown choice '$what'; expected runtime, build, test, bench, fuzz or all" >&2
     exit 64
     ;;
 esac

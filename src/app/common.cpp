@@ -168,18 +168,30 @@ bool check_out(const std::string& path) {
 }
 
 void print_diagnostics(const Diagnostics& diags) {
+    // Built whole, then one write: std::cerr is unbuffered, and a write per piece cost a system call each.
+    std::string out;
     for (const auto& d : diags.items()) {
-        std::cerr << (d.location.file.empty() ? "<input>" : d.location.file);
-        if (d.location.line > 0) std::cerr << ":" << d.location.line << ":" << d.location.column;
-        std::cerr << ": " << (d.severity == Severity::error ? "error" : "warning") << "[" << d.code << "]";
-        if (!d.location.pointer.empty()) std::cerr << " at " << d.location.pointer;
+        out += d.location.file.empty() ? "<input>" : d.location.file;
+        if (d.location.line > 0)
+            out += ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column);
+        out += d.severity == Severity::error ? ": error[" : ": warning[";
+        out += d.code + "]";
+        if (!d.location.pointer.empty()) out += " at " + d.location.pointer;
         if (d.location.line == 0 && d.location.column > 0)
-            std::cerr << " (column " << d.location.column << ")";
-        std::cerr << ": " << d.message;
-        if (!d.hint.empty()) std::cerr << " (" << d.hint << ")";
-        std::cerr << "\n";
+            out += " (column " + std::to_string(d.location.column) + ")";
+        out += ": " + d.message;
+        if (!d.hint.empty()) out += " (" + d.hint + ")";
+        out += "\n";
     }
-    if (diags.error_count() > 0) std::cerr << diags.error_count() << " error(s)\n";
+    if (diags.truncated()) {
+        std::size_t shown = 0;
+        for (const auto& d : diags.items()) shown += d.severity == Severity::error && d.code != "DG001";
+        if (diags.error_count() > shown)
+            out += "... and " + std::to_string(diags.error_count() - shown) + " more error(s), not shown\n";
+    }
+    if (diags.error_count() > 0) out += std::to_string(diags.error_count()) + " error(s)\n";
+    std::cerr.write(out.data(), static_cast<std::streamsize>(out.size()));
+    std::cerr.flush();
 }
 
 }  // namespace rehab::app

@@ -6,7 +6,6 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
 
 #include "app/command.hpp"
 #include "core/explain/explanation.hpp"
@@ -38,13 +37,13 @@ std::optional<Profile> load_profile(const std::string& path, const KnowledgeGrap
     std::optional<std::string> text;
     std::error_code ec;
     if (path == "-") {
-        text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        text = io::read_text_stream(std::cin, "<stdin>", diags, "PR014", io::max_profile_bytes);
     } else if (std::filesystem::is_directory(path, ec)) {
         // A folder opens as an empty stream: say what it is rather than "unexpected end of file".
         diags.error("PR014", {path, ""},
                     "cannot read the profile: found a folder, expected a profile file (JSON)");
     } else {
-        text = io::read_text_file(path, diags, "PR014");
+        text = io::read_text_file(path, diags, "PR014", io::max_profile_bytes);
     }
     std::optional<Profile> p;
     if (text) p = io::parse_profile_text(*text, kg, path == "-" ? "<stdin>" : path, diags);

@@ -51,10 +51,8 @@ int run_eval(const EvalOptions& o) {
     Diagnostics found;
     const auto files = io::find_scenario_files(
         o.paths.empty() ? std::vector<std::string>{default_data_dir() + "/scenarios"} : o.paths, found);
-    if (found.has_errors()) {
-        print_diagnostics(found);
-        return bad_input;
-    }
+    if (!found.empty()) print_diagnostics(found);  // errors, or warnings such as a link not followed
+    if (found.has_errors()) return bad_input;
     io::ScenarioRunner runner(engine, o.update_golden);
     std::vector<io::ScenarioResult> results;
     for (const auto& f : files) {

@@ -177,9 +177,9 @@ int run_simulate(const SimulateOptions& o) {
     if (!rec) return bad_input;
     std::optional<std::string> text;
     if (o.profile == "-")
-        text = std::string(std::istreambuf_iterator<char>(std::cin), {});
+        text = io::read_text_stream(std::cin, "<stdin>", diags, "PR014", io::max_profile_bytes);
     else
-        text = io::read_text_file(o.profile, diags, "PR001");
+        text = io::read_text_file(o.profile, diags, "PR014", io::max_profile_bytes);
     std::optional<Profile> p;
     if (text)
         p = io::parse_profile_text(*text, rec->knowledge(), o.profile == "-" ? "<stdin>" : o.profile, diags);

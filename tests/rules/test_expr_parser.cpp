@@ -219,3 +219,21 @@ TEST_CASE("parser: a failed parse leaves no half-built diagnostics behind", "[ru
     CHECK(parse_expr("a", e, d, {"f.json", "/p"}));
     CHECK(e.top().text == "a");
 }
+
+TEST_CASE("parser: the canonical text keeps the parentheses the tree needs, and parses back to itself",
+          "[rules][parser]") {
+    CHECK(shape("(a + b) * c") == "(a + b) * c");
+    CHECK(shape("a * (b + c)") == "a * (b + c)");
+    CHECK(shape("a - (b - c)") == "a - (b - c)");
+    CHECK(shape("(a - b) - c") == "a - b - c");
+    CHECK(shape("-(a + b) > 0") == "-(a + b) > 0");
+    CHECK(shape("(not a) == b") == "(not a) == b");
+    CHECK(shape("not (a == b)") == "not a == b");
+    CHECK(shape("(a < b) == c") == "(a < b) == c");
+    CHECK(shape("a - -1 > 0") == "a - -1 > 0");
+    for (const std::string text : {"(a + b) * c", "-(a + b) > 0", "(not a) == b", "(a < b) == c",
+                                   "a - (b - c) * (d / (e - f))", "not (a or b) and (c == (d == e))"}) {
+        const std::string once = shape(text);
+        CHECK(shape(once) == once);
+    }
+}

@@ -5,10 +5,12 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -71,6 +73,7 @@ void pump(int in, int out, int err, const std::string& input, CliResult& r) {
 CliResult run_cli_env(const std::vector<std::string>& args, const std::vector<std::string>& env,
                       const std::string& stdin_text) {
     ::signal(SIGPIPE, SIG_IGN);
+    const auto start = std::chrono::steady_clock::now();
     int in[2], out[2], err[2];
     make_pipe(in);
     make_pipe(out);
@@ -84,8 +87,13 @@ CliResult run_cli_env(const std::vector<std::string>& args, const std::vector<st
     CliResult r;
     pump(in[1], out[0], err[0], stdin_text, r);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    struct rusage usage {};
+    while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
     }
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.peak_rss_kb = usage.ru_maxrss;
+    r.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                    static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return r;
 }

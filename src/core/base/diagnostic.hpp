@@ -34,6 +34,8 @@ public:
     // Every error reported, kept or not (so "did this pass add errors" holds after the cap).
     [[nodiscard]] std::size_t error_count() const { return errors_; }
     [[nodiscard]] std::size_t warning_count() const { return warnings_; }
+    // True once the list keeps no more: a caller may then skip building messages and hints, and report
+    // with an empty location and message (only counted).
     [[nodiscard]] bool truncated() const { return truncated_; }
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
     [[nodiscard]] bool empty() const { return items_.empty(); }

@@ -2,6 +2,7 @@
 // and exercise selectors ("works(adductor_longus) and not position(prone)") share one grammar.
 // Nodes live in a flat vector and carry the column they start at, for located diagnostics.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -50,8 +51,15 @@ struct Expr {
     std::string render(int i) const;  // canonical text of a sub-expression
 };
 
-// Parses `text`; on a syntax error adds one diagnostic (code RL001) with the column and returns false.
-// `where` locates the string in its rule file; the diagnostic adds the column inside it.
+// Limits on one expression, checked while parsing (RL018), so that every walk over the tree (compiler,
+// selectors, explanations, render) recurses at most max_expr_depth levels. The depth counts each
+// operand of a chain (`a and b and c` is 3 deep), parentheses, not, unary minus, calls and lists.
+inline constexpr std::size_t max_expr_length = 8192;  // characters
+inline constexpr int max_expr_depth = 128;
+
+// Parses `text`; on a syntax error adds one diagnostic (code RL001) with the column and returns false;
+// an expression over a limit above gets RL018. `where` locates the string in its rule file; the
+// diagnostic adds the column inside it.
 bool parse_expr(const std::string& text, Expr& out, Diagnostics& diags, const Location& where);
 
 }  // namespace rehab

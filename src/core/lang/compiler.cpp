@@ -67,20 +67,14 @@ private:
     void push(Instr in) {
         in.node = static_cast<std::uint16_t>(std::min<int>(in.node, 65535));
         out_.program.code.push_back(in);
-        if (in.op == OpCode::push_const || in.op == OpCode::push_slot || in.op == OpCode::cmp_slot_const ||
-            in.op == OpCode::slot_in_mask || in.op == OpCode::known)
-            max_depth_ = std::max(max_depth_, ++depth_);
-        else if (in.op == OpCode::cmp || in.op == OpCode::arith || in.op == OpCode::and2 ||
-                 in.op == OpCode::or2 || in.op == OpCode::min2 || in.op == OpCode::max2)
-            --depth_;
+        depth_ += stack_effect(in.op);
+        max_depth_ = std::max(max_depth_, depth_);
     }
     std::size_t here() const { return out_.program.code.size(); }
     void truncate(std::size_t n) {
-        // Fusing replaces already-emitted pushes; recompute the depth they added.
-        for (std::size_t i = n; i < out_.program.code.size(); ++i) {
-            auto op = out_.program.code[i].op;
-            if (op == OpCode::push_const || op == OpCode::push_slot) --depth_;
-        }
+        // Fusing replaces already-emitted code; undo what it did to the stack depth, whatever it was.
+        for (std::size_t i = n; i < out_.program.code.size(); ++i)
+            depth_ -= stack_effect(out_.program.code[i].op);
         out_.program.code.resize(n);
     }
 

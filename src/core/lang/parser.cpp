@@ -1,45 +1,13 @@
 // Lexer and recursive-descent parser for the rule language. Precedence, loosest first:
 // or, and, not, comparison / in, + -, * /, unary minus, primary (number, name, call, list, parens).
+// Depth-counted: the parser's own recursion and the depth of the tree it builds stop at max_expr_depth.
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
 #include "core/lang/ast.hpp"
 
 namespace rehab {
-
-const char* to_string(BinOp op) {
-    switch (op) {
-        case BinOp::op_or:
-            return "or";
-        case BinOp::op_and:
-            return "and";
-        case BinOp::eq:
-            return "==";
-        case BinOp::ne:
-            return "!=";
-        case BinOp::lt:
-            return "<";
-        case BinOp::le:
-            return "<=";
-        case BinOp::gt:
-            return ">";
-        case BinOp::ge:
-            return ">=";
-        case BinOp::add:
-            return "+";
-        case BinOp::sub:
-            return "-";
-        case BinOp::mul:
-            return "*";
-        case BinOp::div:
-            return "/";
-        case BinOp::in:
-            return "in";
-        case BinOp::not_in:
-            return "not in";
-    }
-    return "?";
-}
 
 namespace {
 
@@ -65,6 +33,7 @@ public:
     }
     std::string error_;
     int error_column_ = 0;
+    bool over_limit_ = false;  // the error is RL018 (too deep), not a syntax error
 
 private:
     const std::string& src_;
@@ -72,12 +41,35 @@ private:
     std::size_t pos_ = 0;
     Token cur_;
     bool failed_ = false;
+    int level_ = 0;           // current recursion: parentheses, items, not, unary minus
+    std::vector<int> depth_;  // per node: the depth of its subtree
 
-    void fail(const std::string& msg) {
+    // One level of the parser's recursion, for its lifetime; over the limit the parse fails.
+    class Nest {
+    public:
+        explicit Nest(Parser& p) : p_(p) {
+            if (++p_.level_ > max_expr_depth) p_.too_deep(p_.cur_.column);
+        }
+        ~Nest() { --p_.level_; }
+        Nest(const Nest&) = delete;
+        Nest& operator=(const Nest&) = delete;
+
+    private:
+        Parser& p_;
+    };
+
+    void fail_at(int column, const std::string& msg) {
         if (failed_) return;
         failed_ = true;
         error_ = msg;
-        error_column_ = cur_.column;
+        error_column_ = column;
+    }
+    void fail(const std::string& msg) { fail_at(cur_.column, msg); }
+    void too_deep(int column) {
+        if (failed_) return;
+        fail_at(column, "expression is nested more than " + std::to_string(max_expr_depth) +
+                            " levels deep (each operand of a chain of and, or, + ... counts as a level)");
+        over_limit_ = true;
     }
 
     void advance() {
@@ -155,6 +147,10 @@ private:
     bool is_op(const char* o) const { return cur_.kind == Tok::op && cur_.text == o; }
 
     int add(ExprNode n) {
+        int depth = 1;
+        for (int c : n.children) depth = std::max(depth, depth_[static_cast<std::size_t>(c)] + 1);
+        if (depth > max_expr_depth) too_deep(n.column);
+        depth_.push_back(depth);
         out_.nodes.push_back(std::move(n));
         return static_cast<int>(out_.nodes.size() - 1);
     }
@@ -168,6 +164,8 @@ private:
     }
 
     int parse_or() {
+        Nest nest(*this);
+        if (failed_) return add(ExprNode{});
         int l = parse_and();
         while (!failed_ && (is_word("or") || is_op("||"))) {
             int col = cur_.column;
@@ -190,6 +188,8 @@ private:
             ExprNode n;
             n.kind = ExprKind::op_not;
             n.column = cur_.column;
+            Nest nest(*this);
+            if (failed_) return add(std::move(n));
             advance();
             n.children = {parse_not()};
             return add(std::move(n));
@@ -250,6 +250,8 @@ private:
             ExprNode n;
             n.kind = ExprKind::op_neg;
             n.column = cur_.column;
+            Nest nest(*this);
+            if (failed_) return add(std::move(n));
             advance();
             n.children = {parse_unary()};
             return add(std::move(n));
@@ -333,37 +335,23 @@ private:
 
 }  // namespace
 
-std::string Expr::render(int i) const {
-    const ExprNode& n = node(i);
-    switch (n.kind) {
-        case ExprKind::number:
-        case ExprKind::boolean:
-        case ExprKind::name:
-            return n.text;
-        case ExprKind::op_not:
-            return "not " + render(n.children[0]);
-        case ExprKind::op_neg:
-            return "-" + render(n.children[0]);
-        case ExprKind::call:
-        case ExprKind::list: {
-            std::string s = n.kind == ExprKind::call ? n.text + "(" : "[";
-            for (std::size_t k = 0; k < n.children.size(); ++k) s += (k ? ", " : "") + render(n.children[k]);
-            return s + (n.kind == ExprKind::call ? ")" : "]");
-        }
-        case ExprKind::binary: {
-            bool logic = n.op == BinOp::op_or || n.op == BinOp::op_and;
-            std::string s = render(n.children[0]) + " " + to_string(n.op) + " " + render(n.children[1]);
-            return logic ? "(" + s + ")" : s;
-        }
-    }
-    return {};
-}
-
 bool parse_expr(const std::string& text, Expr& out, Diagnostics& diags, const Location& where) {
     out = Expr{};
+    static const char* split = "split it into several rules, or name a part as a derived fact";
+    if (text.size() > max_expr_length) {
+        diags.error("RL018", where.at_column(static_cast<int>(max_expr_length) + 1),
+                    "expression is " + std::to_string(text.size()) +
+                        " characters long, more than the limit of " + std::to_string(max_expr_length),
+                    split);
+        return false;
+    }
     Parser p(text, out);
     if (p.parse()) return true;
-    diags.error("RL001", where.at_column(p.error_column_), "syntax error in \"" + text + "\": " + p.error_);
+    if (p.over_limit_)
+        diags.error("RL018", where.at_column(p.error_column_), p.error_, split);
+    else
+        diags.error("RL001", where.at_column(p.error_column_),
+                    "syntax error in \"" + text + "\": " + p.error_);
     return false;
 }
 

@@ -44,6 +44,26 @@ inline Cell boolean(bool b) { return {b ? 1.0 : 0.0, true}; }
 
 }  // namespace
 
+int stack_effect(OpCode op) {
+    switch (op) {
+        case OpCode::push_const:
+        case OpCode::push_slot:
+        case OpCode::cmp_slot_const:
+        case OpCode::slot_in_mask:
+        case OpCode::known:
+            return 1;
+        case OpCode::cmp:
+        case OpCode::arith:
+        case OpCode::and2:
+        case OpCode::or2:
+        case OpCode::min2:
+        case OpCode::max2:
+            return -1;
+        default:
+            return 0;
+    }
+}
+
 StackValue Program::run(const FactValues& facts, ObservationSink* sink, std::uint32_t rule) const {
     constexpr int max_depth = 64;
     Cell st[max_depth];

@@ -32,6 +32,10 @@ enum class OpCode : std::uint8_t {
     abs1,
 };
 
+// What an instruction does to the evaluation stack: +1 pushes a value, -1 pops two and pushes one,
+// 0 replaces the top (or jumps). The compiler sums it to bound the stack a program needs.
+int stack_effect(OpCode op);
+
 struct Instr {
     OpCode op = OpCode::push_const;
     std::uint8_t sub = 0;

@@ -1,6 +1,7 @@
 // parse_json: JSON text to a document, through a checking SAX handler, so that every problem has a
 // line and column: syntax errors, numbers too large for a double (1e999) and duplicate object keys
-// (which a plain parse would silently resolve by keeping the last one).
+// (which a plain parse would silently resolve by keeping the last one); nesting deeper than a limit stops
+// the parse at the bracket that crosses it, before the document grows.
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -88,8 +89,8 @@ class CheckedSax {
 public:
     using json = nlohmann::json;
     CheckedSax(json& root, const std::string& text, const std::string& file, const std::string& code,
-               Diagnostics& d)
-        : dom_(root, false), text_(text), file_(file), code_(code), d_(d) {}
+               Diagnostics& d, std::size_t max_depth)
+        : dom_(root, false), text_(text), file_(file), code_(code), d_(d), max_depth_(max_depth) {}
 
     bool null() { return value(dom_.null()); }
     bool boolean(bool v) { return value(dom_.boolean(v)); }
@@ -101,6 +102,7 @@ public:
     bool string(json::string_t& v) { return value(dom_.string(v)); }
     bool binary(json::binary_t& v) { return value(dom_.binary(v)); }
     bool start_object(std::size_t n) {
+        if (frames_.size() >= max_depth_) return too_deep();
         frames_.push_back({true, {}, {}, 0});
         return dom_.start_object(n);
     }
@@ -122,6 +124,7 @@ public:
         return value(dom_.end_object());
     }
     bool start_array(std::size_t n) {
+        if (frames_.size() >= max_depth_) return too_deep();
         frames_.push_back({false, {}, {}, 0});
         return dom_.start_array(n);
     }
@@ -155,8 +158,39 @@ private:
     const std::string& code_;
     Diagnostics& d_;
     std::vector<Frame> frames_;
+    std::size_t max_depth_;
     int duplicates_ = 0;
     bool failed_ = false;
+
+    // The SAX interface gives no position: find the bracket that opens level max_depth + 1.
+    bool too_deep() {
+        std::size_t depth = 0, offset = 0;
+        bool in_string = false, escaped = false;
+        for (; offset < text_.size(); ++offset) {
+            const char c = text_[offset];
+            if (in_string) {
+                if (escaped)
+                    escaped = false;
+                else if (c == '\\')
+                    escaped = true;
+                else if (c == '"')
+                    in_string = false;
+            } else if (c == '"') {
+                in_string = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > max_depth_) break;
+            } else if (c == ']' || c == '}') {
+                if (depth > 0) --depth;
+            }
+        }
+        const LineColumn at = locate(text_, offset + 1);
+        d_.error(code_, Location{file_, {}, at.line, at.column},
+                 "objects and arrays nested more than " + std::to_string(max_depth_) +
+                     " levels deep, expected at most " + std::to_string(max_depth_) +
+                     " (the limit for this input)");
+        failed_ = true;
+        return false;
+    }
 
     bool value(bool r) {  // a value is complete: the enclosing array moves to its next index
         if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
@@ -175,9 +209,9 @@ private:
 }  // namespace
 
 std::optional<nlohmann::json> parse_json(const std::string& text, const std::string& file, Diagnostics& d,
-                                         const std::string& code) {
+                                         const std::string& code, std::size_t max_depth) {
     nlohmann::json root;
-    CheckedSax sax(root, text, file, code, d);
+    CheckedSax sax(root, text, file, code, d, max_depth);
     const bool parsed = nlohmann::json::sax_parse(text, &sax, nlohmann::json::input_format_t::json, true);
     if (!parsed || !sax.ok()) return std::nullopt;
     return root;

@@ -6,23 +6,45 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <istream>
 #include <sstream>
 
 namespace rehab::io {
 
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& d, const std::string& code) {
+std::string byte_size_text(std::size_t bytes) {
+    if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0)
+        return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+std::optional<std::string> read_text_stream(std::istream& in, const std::string& name, Diagnostics& d,
+                                            const std::string& code, std::size_t max_bytes) {
+    std::string out;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        out.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (out.size() > max_bytes) {
+            d.error(code, {name, ""},
+                    "input is larger than the limit of " + byte_size_text(max_bytes) + ", stopped reading");
+            return std::nullopt;
+        }
+    }
+    if (in.bad()) {
+        d.error(code, {name, ""}, "error while reading file");
+        return std::nullopt;
+    }
+    return out;
+}
+
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& d, const std::string& code,
+                                          std::size_t max_bytes) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         d.error(code, {path, ""}, "cannot open file for reading: " + std::string(std::strerror(errno)));
         return std::nullopt;
     }
-    std::ostringstream out;
-    out << in.rdbuf();
-    if (in.bad()) {
-        d.error(code, {path, ""}, "error while reading file");
-        return std::nullopt;
-    }
-    return out.str();
+    return read_text_stream(in, path, d, code, max_bytes);
 }
 
 std::string json_pointer_escape(const std::string& key) {
@@ -217,6 +239,10 @@ void FieldReader::allow_only(const std::vector<std::string>& keys) {
         bool known = false;
         for (const auto& k : keys) known = known || k == key;
         if (known) continue;
+        if (d_->truncated()) {  // counted, not kept: no pointer, message or hint to build
+            d_->error(prefix_ + "004", {}, {});
+            continue;
+        }
         auto near = nearest_name(key, keys);
         d_->error(prefix_ + "004", {file_, child_pointer(key)}, "unknown field '" + key + "'",
                   near.empty() ? "" : "did you mean '" + near + "'?");

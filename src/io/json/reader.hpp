@@ -2,6 +2,8 @@
 // line:column diagnostics, and read typed fields of an object with located diagnostics
 // (file + JSON pointer) instead of exceptions. Codes are the caller's prefix + 002/003/004/007.
 #pragma once
+#include <cstddef>
+#include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -11,12 +13,29 @@
 
 namespace rehab::io {
 
-// Whole file as text; on failure one error with `code` and nullopt.
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& d, const std::string& code);
+// Input limits (README "Limits"): the size of what is read and the nesting of objects and arrays,
+// both checked before a document is built, so memory is bounded by the limit, not by the input.
+inline constexpr std::size_t max_profile_bytes = std::size_t{1} << 20;  // a profile, stdin, a batch line
+inline constexpr std::size_t max_data_file_bytes = std::size_t{16}
+                                                   << 20;  // a knowledge, rules, scenario file
+inline constexpr std::size_t max_profile_depth = 64;       // profiles and batch lines
+inline constexpr std::size_t max_data_depth = 128;         // knowledge, rules, scenarios
 
-// Parses JSON; on a syntax error one error with `code`, line and column, and nullopt.
+// "1 MiB", "16 MiB", "512 bytes": a limit for messages.
+std::string byte_size_text(std::size_t bytes);
+
+// Whole file as text; on failure (cannot open or read, larger than max_bytes) one error with `code`
+// and nullopt.
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& d, const std::string& code,
+                                          std::size_t max_bytes = max_data_file_bytes);
+// The rest of a stream (standard input) as text, at most max_bytes; `name` locates the error.
+std::optional<std::string> read_text_stream(std::istream& in, const std::string& name, Diagnostics& d,
+                                            const std::string& code, std::size_t max_bytes);
+
+// Parses JSON; on a syntax error, or objects and arrays nested more than max_depth levels, one error
+// with `code`, line and column, and nullopt.
 std::optional<nlohmann::json> parse_json(const std::string& text, const std::string& file, Diagnostics& d,
-                                         const std::string& code);
+                                         const std::string& code, std::size_t max_depth = max_data_depth);
 
 // Escapes a key for use as a JSON pointer token ("~" -> "~0", "/" -> "~1").
 std::string json_pointer_escape(const std::string& key);

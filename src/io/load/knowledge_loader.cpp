@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "io/file/json_files.hpp"
 #include "io/json/reader.hpp"
 #include "io/load/knowledge_readers.hpp"
 
@@ -35,23 +36,22 @@ const std::vector<std::string> top_level_keys{"meta",      "references", "moveme
                                               "equipment", "positions",  "bands",     "band_reference",
                                               "red_flags", "conditions", "codes",     "exercises"};
 
-// Relative paths of every *.json file under dir, sorted; KB014 when the folder cannot be listed.
-std::vector<std::string> list_json_files(const std::string& dir, Diagnostics& d) {
-    std::vector<std::string> out;
+// Relative paths of every *.json file under dir, sorted; KB014 when the folder cannot be listed, KB103
+// (a warning) for each entry skipped: a dangling link, a link loop, a link to a folder.
+std::vector<std::string> knowledge_files(const std::string& dir, Diagnostics& d) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
         d.error("KB014", {dir, ""}, "cannot read knowledge folder: not a folder or does not exist");
-        return out;
+        return {};
     }
-    fs::recursive_directory_iterator it(dir, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".json")
-            out.push_back(fs::relative(it->path(), dir, ec).generic_string());
-    }
-    if (ec) d.error("KB014", {dir, ""}, "cannot read knowledge folder: " + ec.message());
-    std::sort(out.begin(), out.end());
-    if (out.empty() && !ec) d.error("KB014", {dir, ""}, "knowledge folder holds no .json files");
-    return out;
+    JsonFiles listing = list_json_files(dir);
+    for (const auto& skipped : listing.skipped)
+        d.warning("KB103", {skipped.path, ""}, "skipped: " + skipped.reason,
+                  "remove the link or point it at a knowledge file");
+    if (!listing.error.empty()) d.error("KB014", {dir, ""}, "cannot read knowledge folder: " + listing.error);
+    if (listing.files.empty() && listing.error.empty())
+        d.error("KB014", {dir, ""}, "knowledge folder holds no .json files");
+    return std::move(listing.files);
 }
 
 void read_meta(const nlohmann::json& j, const std::string& file, Diagnostics& d, KnowledgeData& out) {
@@ -119,19 +119,17 @@ void read_top_level(const nlohmann::json& j, const std::string& file, Diagnostic
 
 }  // namespace
 
-KnowledgeData read_knowledge_dir(const std::string& dir, Diagnostics& d) {
+KnowledgeData read_knowledge_texts(const std::vector<KnowledgeText>& files, const std::string& dir,
+                                   Diagnostics& d) {
     KnowledgeData out;
     FileState state;
     std::uint64_t hash = 0xcbf29ce484222325ULL;
-    const auto files = list_json_files(dir, d);
-    for (const auto& rel : files) {
-        const std::string file = (fs::path(dir) / rel).generic_string();
-        auto text = read_text_file(file, d, "KB014");
-        if (!text) continue;
-        hash = fnv1a64(rel + '\0', hash);
-        hash = fnv1a64(*text, hash);  // then the separator, without copying the text to append it
+    for (const auto& f : files) {
+        hash = fnv1a64(f.relative + '\0', hash);
+        hash = fnv1a64(f.text, hash);  // then the separator, without copying the text to append it
         hash = fnv1a64(std::string(1, '\0'), hash);
-        if (auto json = parse_json(*text, file, d, "KB001")) read_top_level(*json, file, d, out, state);
+        if (auto json = parse_json(f.text, f.shown, d, "KB001"))
+            read_top_level(*json, f.shown, d, out, state);
     }
     if (!state.meta_seen && !files.empty())
         d.error("KB003", {dir, "/meta"}, "no file of the knowledge folder holds 'meta' (name and version)");
@@ -139,9 +137,20 @@ KnowledgeData read_knowledge_dir(const std::string& dir, Diagnostics& d) {
     return out;
 }
 
-std::shared_ptr<const KnowledgeGraph> load_knowledge(const std::string& dir, Diagnostics& d) {
-    Diagnostics local;
-    KnowledgeData data = read_knowledge_dir(dir, local);
+KnowledgeData read_knowledge_dir(const std::string& dir, Diagnostics& d) {
+    std::vector<KnowledgeText> texts;
+    for (const auto& rel : knowledge_files(dir, d)) {
+        const std::string file = (fs::path(dir) / rel).generic_string();
+        if (auto text = read_text_file(file, d, "KB014")) texts.push_back({rel, file, std::move(*text)});
+    }
+    return read_knowledge_texts(texts, dir, d);
+}
+
+namespace {
+
+// Links what was read; `local` holds the reading's diagnostics, all of which end in `d`.
+std::shared_ptr<const KnowledgeGraph> link_knowledge(const KnowledgeData& data, Diagnostics& local,
+                                                     Diagnostics& d) {
     // A file that could not be read or parsed would make every link into it look broken: stop here.
     for (const auto& item : local.items()) {
         if (item.code == "KB001" || item.code == "KB014") {
@@ -153,6 +162,21 @@ std::shared_ptr<const KnowledgeGraph> load_knowledge(const std::string& dir, Dia
     auto graph = KnowledgeGraph::build(data, local);
     d.append(local);
     return read_failed ? nullptr : graph;
+}
+
+}  // namespace
+
+std::shared_ptr<const KnowledgeGraph> load_knowledge(const std::string& dir, Diagnostics& d) {
+    Diagnostics local;
+    KnowledgeData data = read_knowledge_dir(dir, local);
+    return link_knowledge(data, local, d);
+}
+
+std::shared_ptr<const KnowledgeGraph> load_knowledge_texts(const std::vector<KnowledgeText>& files,
+                                                           const std::string& dir, Diagnostics& d) {
+    Diagnostics local;
+    KnowledgeData data = read_knowledge_texts(files, dir, local);
+    return link_knowledge(data, local, d);
 }
 
 }  // namespace rehab::io

@@ -116,6 +116,10 @@ std::string format_number(double x) {
 std::optional<std::uint32_t> ProfileContext::find(IdKind kind, const std::string& name,
                                                   const std::string& pointer) const {
     if (auto id = lookup(*kg_, kind, name)) return id;
+    if (d_->truncated()) {  // counted, not kept: no candidates or edit distances
+        d_->error("PR005", {}, {});
+        return std::nullopt;
+    }
     const auto names = candidates(*kg_, kind);
     std::string message = "unknown " + std::string(kind_name(kind)) + " '" + name + "', ";
     if (kind == IdKind::activity) {
@@ -141,6 +145,16 @@ std::vector<std::uint32_t> ProfileContext::id_list(FieldReader& r, const std::st
     }
     for (std::size_t i = 0; i < array->size(); ++i) {
         const auto& item = (*array)[i];
+        if (d_->truncated()) {  // past the cap errors are only counted: no pointer, message or hint
+            auto id =
+                item.is_string() ? lookup(*kg_, kind, item.get_ref<const std::string&>()) : std::nullopt;
+            const bool twice = id && std::find(out.begin(), out.end(), *id) != out.end();
+            if (!id || twice)
+                d_->error(!item.is_string() ? "PR002" : !id ? "PR005" : "PR008", {}, {});
+            else
+                out.push_back(*id);
+            continue;
+        }
         const std::string pointer = r.child_pointer(key) + "/" + std::to_string(i);
         if (!item.is_string()) {
             d_->error("PR002", {file_, pointer},

@@ -125,7 +125,13 @@ std::optional<Profile> read_profile(const nlohmann::json& doc, const KnowledgeGr
 
 std::optional<Profile> parse_profile_text(const std::string& text, const KnowledgeGraph& kg,
                                           const std::string& file, Diagnostics& d) {
-    auto doc = parse_json(text, file, d, "PR001");  // numbers too large for a double included
+    if (text.size() > max_profile_bytes) {
+        d.error("PR014", {file, ""},
+                "the profile is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                    byte_size_text(max_profile_bytes));
+        return std::nullopt;
+    }
+    auto doc = parse_json(text, file, d, "PR001", max_profile_depth);  // numbers too large for a double too
     if (!doc) return std::nullopt;
     return read_profile(*doc, kg, file, d);
 }

@@ -20,7 +20,8 @@ std::optional<Profile> read_profile(const nlohmann::json& doc, const KnowledgeGr
                                     const std::string& file, Diagnostics& d,
                                     const std::string& pointer_prefix = "");
 
-// Parses the text (PR001 with line:column when it is not JSON), then read_profile.
+// Parses the text (PR001 with line:column when it is not JSON or nests objects and arrays more than
+// io::max_profile_depth levels; PR014 when it is larger than io::max_profile_bytes), then read_profile.
 std::optional<Profile> parse_profile_text(const std::string& text, const KnowledgeGraph& kg,
                                           const std::string& file, Diagnostics& d);
 

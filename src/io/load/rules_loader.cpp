@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/recommend/clinical_schema.hpp"
+#include "io/file/json_files.hpp"
 #include "io/json/reader.hpp"
 #include "io/load/knowledge_loader.hpp"
 
@@ -204,16 +205,20 @@ RuleSetData read_rules_dir(const std::string& dir, Diagnostics& d) {
         d.error("RF014", {dir, ""}, "rules folder '" + dir + "' does not exist or is not a folder");
         return out;
     }
-    std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path());
-    std::sort(files.begin(), files.end());
+    JsonFiles listing = list_json_files(dir);
+    for (const auto& skipped : listing.skipped) {
+        if (skipped.broken)
+            d.error("RF014", {skipped.path, ""}, "cannot read the rules folder entry: " + skipped.reason,
+                    "remove the link or point it at a rule file");
+        else
+            d.warning("RF015", {skipped.path, ""}, "skipped: " + skipped.reason);
+    }
+    if (!listing.error.empty()) d.error("RF014", {dir, ""}, "cannot read the rules folder: " + listing.error);
+    const auto& files = listing.files;
     std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const auto& f : files) {
-        std::string rel = fs::relative(f, dir).generic_string();
+    for (const auto& rel : files) {
         std::string shown = (fs::path(dir) / rel).string();
-        auto text = read_text_file(f.string(), d, "RF014");
+        auto text = read_text_file(shown, d, "RF014");
         if (!text) continue;
         hash = fnv1a64(rel, hash);
         hash = fnv1a64(*text, hash);

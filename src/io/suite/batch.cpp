@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "io/json/reader.hpp"
 #include "io/load/profile_reader.hpp"
 #include "io/render/diagnostics_json.hpp"
 #include "io/render/programme_json.hpp"
@@ -33,6 +34,17 @@ struct Chunk {
     std::map<std::string, std::size_t> per_condition;
     bool done = false;
 };
+
+// One line into `line`, keeping at most max + 1 bytes of it (a longer line is read to its end and
+// dropped: its size, max + 1, says that it was too long). False at the end of the input.
+bool read_line(std::streambuf& in, std::string& line, std::size_t max) {
+    line.clear();
+    int c = in.sbumpc();
+    if (c == std::char_traits<char>::eof()) return false;
+    for (; c != std::char_traits<char>::eof() && c != '\n'; c = in.sbumpc())
+        if (line.size() <= max) line.push_back(static_cast<char>(c));
+    return true;
+}
 
 bool blank(const std::string& s) {
     return std::all_of(s.begin(), s.end(),
@@ -61,6 +73,12 @@ private:
     std::string one(Chunk& c, std::size_t line, const std::string& text) {
         Diagnostics d;
         try {
+            if (text.size() > max_profile_bytes) {
+                d.error("PR014", {input_, ""},
+                        "the line is longer than the limit of " + byte_size_text(max_profile_bytes));
+                ++c.errors;
+                return batch_error_record(line, d);
+            }
             auto p = parse_profile_text(text, r_.knowledge(), input_, d);
             if (!p) {
                 ++c.errors;
@@ -194,13 +212,16 @@ BatchStats run_batch(const Recommender& r, std::istream& in, std::ostream& out, 
 
     std::string line;
     bool more = true;
+    std::streambuf& source = *in.rdbuf();
     while (more) {
         auto c = std::make_shared<Chunk>();
         c->first_line = s.lines + 1;
         c->lines.reserve(chunk);
-        while (c->lines.size() < chunk && (more = static_cast<bool>(std::getline(in, line)))) {
+        std::size_t bytes = 0;
+        while (c->lines.size() < chunk && bytes < options.chunk_bytes &&
+               (more = read_line(source, line, max_profile_bytes))) {
+            bytes += line.size();
             c->lines.push_back(std::move(line));
-            line.clear();
         }
         s.lines += c->lines.size();
         if (c->lines.empty()) break;

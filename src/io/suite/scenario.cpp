@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "io/file/json_files.hpp"
 #include "io/json/reader.hpp"
 
 namespace rehab::io {
@@ -287,16 +288,18 @@ std::vector<std::string> find_scenario_files(const std::vector<std::string>& pat
             d.error("SC014", {p, ""}, "no such scenario file or folder");
             continue;
         }
-        for (auto it = fs::recursive_directory_iterator(p, ec);
-             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (it->is_directory() && it->path().filename() == "golden") {
-                it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file() && it->path().extension() == ".json")
-                out.push_back(it->path().lexically_normal().generic_string());
+        JsonFiles listing = list_json_files(p, "golden");  // golden outputs are not scenarios
+        for (const auto& skipped : listing.skipped) {
+            if (skipped.broken)
+                d.error("SC014", {skipped.path, ""},
+                        "cannot read the scenario folder entry: " + skipped.reason,
+                        "remove the link or point it at a scenario file");
+            else
+                d.warning("SC015", {skipped.path, ""}, "skipped: " + skipped.reason);
         }
-        if (ec) d.error("SC014", {p, ""}, "cannot read the folder: " + ec.message());
+        for (const auto& rel : listing.files)
+            out.push_back((fs::path(p) / rel).lexically_normal().generic_string());
+        if (!listing.error.empty()) d.error("SC014", {p, ""}, "cannot read the folder: " + listing.error);
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -304,10 +307,10 @@ std::vector<std::string> find_scenario_files(const std::vector<std::string>& pat
 }
 
 std::string golden_path(const Scenario& s) {
-    const fs::path own = fs::absolute(fs::path(s.file)).parent_path();
+    std::error_code ec;
+    const fs::path own = fs::absolute(fs::path(s.file), ec).parent_path();
     fs::path dir = own;
     for (int level = 0; level < 4 && !dir.empty(); ++level, dir = dir.parent_path()) {  // a few levels up
-        std::error_code ec;
         if (fs::is_directory(dir / "golden", ec))
             return (dir / "golden" / (s.name + ".json")).generic_string();
         if (dir == dir.parent_path()) break;
