@@ -85,7 +85,7 @@ TEST_CASE("cli: recommend prints a table on a terminal and JSON into a pipe", "[
     CHECK(out.find("Stage") != std::string::npos);
 }
 
-TEST_CASE("cli: -v and REHAB_LOG_LEVEL log what was loaded; by default and with -q stderr stays quiet",
+TEST_CASE("cli: -v and REHAB_LOG_LEVEL log what was loaded - by default and with -q stderr stays quiet",
           "[cli][discovery]") {
     const std::string profile =
         std::string(REHAB_SOURCE_DIR) + "/examples/profiles/adductor_related_groin_pain.json";

@@ -431,7 +431,7 @@ TEST_CASE("recommend --out writes exactly what stdout shows in every format", "[
     }
 }
 
-TEST_CASE("recommend --out writes a referral; a missing folder or a folder as target is an error",
+TEST_CASE("recommend --out writes a referral - a missing folder or a folder as target is an error",
           "[cli][recommend][out]") {
     TempDir dir("rec");
     const std::string profile = dir.write("p.json", referral_profile().dump(2));

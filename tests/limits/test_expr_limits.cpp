@@ -102,7 +102,7 @@ TEST_CASE("limits: a deep selector is refused with RL018 by Selector::compile", 
     CHECK(d.items().empty());
 }
 
-TEST_CASE("limits: a long accepted condition compiles; a longer chain is refused in its rule",
+TEST_CASE("limits: a long accepted condition compiles and a longer chain is refused in its rule",
           "[limits][compiler]") {
     Diagnostics d;
     auto rs = test::compile_text(test::doc({test::rule("deep.chain", chain("age > 1", "and", 100),

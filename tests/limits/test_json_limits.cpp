@@ -56,7 +56,7 @@ TEST_CASE("json limits: brackets inside strings do not count, and the line is fo
     CHECK(d.items()[0].location.column == 6);
 }
 
-TEST_CASE("json limits: a megabyte of '[' as a profile is refused at level 65, in little memory",
+TEST_CASE("json limits: a megabyte of open brackets as a profile is refused at level 65, in little memory",
           "[limits][json][profile]") {
     Diagnostics d;
     CHECK_FALSE(io::parse_profile_text(std::string(1000000, '['), *test::bundled_kg(), "p.json", d));

@@ -91,7 +91,7 @@ TEST_CASE("limits cli: a deep selector is RL018, exit 2, bounded", "[cli][limits
     CHECK(contains(r.err, "error[RL018] at /rules/0/then/0"));
 }
 
-TEST_CASE("limits cli: a megabyte of '[' is PR001 at 1:65; ten megabytes are PR014",
+TEST_CASE("limits cli: a megabyte of open brackets is PR001 at 1:65, ten megabytes are PR014",
           "[cli][limits][profile]") {
     TempDir dir("deep-json");
     const std::string deep = dir.write("deep.json", std::string(1000000, '['));
@@ -112,7 +112,7 @@ TEST_CASE("limits cli: a megabyte of '[' is PR001 at 1:65; ten megabytes are PR0
     CHECK(contains(r.err, "error[PR014]"));
 }
 
-TEST_CASE("limits cli: a 50 MB line of '[' in a batch is an error record; the batch goes on",
+TEST_CASE("limits cli: a 50 MB line of open brackets in a batch is an error record and the batch goes on",
           "[cli][limits][batch]") {
     TempDir dir("deep-batch");
     std::ifstream in(profile);

@@ -30,7 +30,7 @@ TEST_CASE("server: every route is in the OpenAPI document and every documented o
     CHECK(table == documented);
 }
 
-TEST_CASE("server: routes match by path segment; a known path with another method is 405", "[server]") {
+TEST_CASE("server: routes match by path segment - a known path with another method is 405", "[server]") {
     bool known = false;
     std::string allow;
     const auto* r = server::match_route("GET", "/v1/knowledge/ladders", known, allow);
