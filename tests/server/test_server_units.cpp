@@ -6,17 +6,18 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "../support/bundled.hpp"
+#include "../support/temp_dir.hpp"
 #include "server/engine_store.hpp"
 #include "server/metrics.hpp"
 #include "server/routes/openapi.hpp"
 #include "server/routes/routes.hpp"
 #include "server/service.hpp"
-#include "../support/bundled.hpp"
-#include "../support/temp_dir.hpp"
 
 using namespace rehab;
 
-TEST_CASE("server: every route is in the OpenAPI document and every documented operation is a route", "[server]") {
+TEST_CASE("server: every route is in the OpenAPI document and every documented operation is a route",
+          "[server]") {
     const auto doc = nlohmann::json::parse(server::openapi_document());
     CHECK(doc["openapi"] == "3.1.0");
     std::set<std::pair<std::string, std::string>> table, documented;
