@@ -59,15 +59,16 @@ int run_show(const std::string& id, const std::string& dir) {
     for (const auto& x : kg->conditions()) keys.push_back(x.key);
     for (const auto& x : kg->red_flags()) keys.push_back(x.key);
     for (const auto& x : kg->bands()) keys.push_back(x.key);
+    for (const auto& x : kg->ladders()) keys.push_back(x.key);
     for (const auto* table :
          {&kg->movements(), &kg->muscles(), &kg->equipment(), &kg->positions(), &kg->references()})
         for (const auto& x : *table) keys.push_back(x.key);
     auto near = nearest_name(id, keys);
-    std::cerr
-        << "rehab: error: no exercise, condition, movement, muscle, equipment, position, red flag, band or "
-           "reference is called '"
-        << id << "'" << (near.empty() ? "" : " (did you mean '" + near + "'?)")
-        << "\nrehab kb list shows every id.\n";
+    std::cerr << "rehab: error: no exercise, condition, movement, muscle, equipment, position, red flag, "
+                 "band, ladder or "
+                 "reference is called '"
+              << id << "'" << (near.empty() ? "" : " (did you mean '" + near + "'?)")
+              << "\nrehab kb list shows every id.\n";
     return bad_input;
 }
 
@@ -144,7 +145,7 @@ void register_kb_commands(CLI::App& app, int& exit_code) {
                                     "  e.g. rehab kb list conditions --format json");
     list->add_option("KIND", list_opts->kind,
                      "exercises, conditions, movements, muscles, equipment, positions, "
-                     "red-flags, bands, references or codes (default: all)");
+                     "red-flags, bands, references, codes or ladders (default: all)");
     list->add_option("--format", list_opts->format, "text or json (default text)")
         ->check(CLI::IsMember({"text", "json"}));
     list->add_option("--knowledge", list_opts->dir, "Knowledge folder (default: the bundled knowledge)");
@@ -156,8 +157,8 @@ void register_kb_commands(CLI::App& app, int& exit_code) {
     auto show_dir = std::make_shared<std::string>();
     auto* show = kb->add_subcommand("show", "Print the card of one entity and what links to it");
     show->add_option("ID", *show_id,
-                     "An exercise, condition, movement, muscle, equipment, position, red flag, band or "
-                     "reference id, e.g. bridge or hip_adduction")
+                     "An exercise, condition, movement, muscle, equipment, position, red flag, band, ladder "
+                     "or reference id, e.g. bridge, hip_adduction or adductor")
         ->required();
     show->add_option("--knowledge", *show_dir, "Knowledge folder (default: the bundled knowledge)");
     show->callback([show_id, show_dir, &exit_code] { exit_code = run_show(*show_id, *show_dir); });

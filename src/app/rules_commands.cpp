@@ -1,8 +1,10 @@
 // `rehab rules ...`: check a rule folder against the knowledge graph (every problem at once, with
 // file, rule, JSON pointer and column), and list the compiled rules in evaluation order.
 #include <iostream>
+#include <limits>
 
 #include "app/command.hpp"
+#include "core/explain/ladder_gates.hpp"
 #include "io/load/knowledge_loader.hpp"
 #include "io/load/rules_loader.hpp"
 
@@ -25,10 +27,38 @@ std::shared_ptr<const RuleSet> load(const std::string& kdir, const std::string& 
     return rs;
 }
 
+std::string pain_text(double allows) {
+    if (allows == std::numeric_limits<double>::infinity()) return "any pain (no gate)";
+    if (allows < 0.5) return "no pain at all";
+    return "pain up to " + std::to_string(static_cast<int>(allows)) + "/10";
+}
+
+// RL019: a heavier rung allowed at more pain than a lighter one, at the rule that gates the lighter.
+void check_gates(const RuleSet& rs, Diagnostics& diags) {
+    const KnowledgeGraph& kg = rs.knowledge();
+    for (const auto& g : ladder_gate_inversions(rs)) {
+        const CompiledRule& light = rs.rule(g.lighter_rule);
+        const std::string fact = rs.schema().fact(g.fact).name;
+        diags.warning(
+            "RL019", light.origin,
+            "on the " + kg.ladder(g.ladder).key + " ladder '" + kg.exercise(g.heavier).key + "' (rung " +
+                std::to_string(g.heavier_rung) + ") is allowed at " + pain_text(g.heavier_allows) + " of " +
+                fact + ", the lighter '" + kg.exercise(g.lighter).key + "' (rung " +
+                std::to_string(g.lighter_rung) + ") at " + pain_text(g.lighter_allows) + " (" +
+                kg.conditions()[g.condition.value].key + ")",
+            "a gate on a heavier rung is never looser than on a lighter one: gate '" +
+                kg.exercise(g.heavier).key + "' at least as strictly (rule " + light.id +
+                (g.heavier_rule >= 0 ? ", or " + rs.rule(static_cast<std::uint32_t>(g.heavier_rule)).id
+                                     : std::string()) +
+                ")");
+    }
+}
+
 int run_check(const std::string& kdir, const std::string& rdir) {
     Diagnostics diags;
     std::string failed;
     auto rs = load(kdir, rdir, diags, failed);
+    if (rs) check_gates(*rs, diags);
     print_diagnostics(diags);
     if (!rs) {
         std::cerr << "rules check failed: " << failed << "\n";

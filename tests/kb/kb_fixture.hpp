@@ -96,7 +96,21 @@ struct KbFixture {
          {{{"system", "icd10"},
            {"code", "S76.2"},
            {"condition", "adductor_related_groin_pain"},
-           {"match", "exact"}}}}};
+           {"match", "exact"}}}},
+        {"ladders",
+         {{{"id", "adductor"},
+           {"name", "Adductor ladder"},
+           {"references", {"R-ONE"}},
+           {"rungs",
+            {{{"name", "squeeze"}, {"exercises", {"ball_squeeze"}}},
+             {{"name", "side-lying"}, {"exercises", {"side_lying_adduction"}}},
+             {{"name", "Copenhagen"}, {"exercises", {"copenhagen"}}}}}},
+          {{"id", "hip"},
+           {"name", "Hip ladder"},
+           {"references", {"R-TWO"}},
+           {"rungs",
+            {{{"name", "bridge"}, {"exercises", {"bridge"}}},
+             {{"name", "standing"}, {"exercises", {"standing_abduction"}}}}}}}}};
     nlohmann::json adductor = {{"exercises", nlohmann::json::array()}};
     nlohmann::json other = {{"exercises", nlohmann::json::array()}};
 

@@ -227,15 +227,23 @@ TEST_CASE("a current exercise that is now excluded is replaced by an eligible re
         CHECK(item.exercise == ex("adductor_squeeze"));
         CHECK(mentions(item.change_reasons, "[adductor.resisted_pain]"));
     }
-    SECTION("no eligible regression: dropped, with the exclusion rule") {
+    SECTION("single-leg stance under 10 s: single-leg stance -> two-leg balance, not no balance work (4.3)") {
         p.single_leg_stance_s = 5;
         auto pe = prescribe("single_leg_stance", 4, std::nullopt, 20);
+        const auto& item = reviewed(rec, p, pe, {logged(pe, 1), logged(pe, 1)});
+        CHECK(item.change == Change::replaced);
+        CHECK(item.exercise == ex("double_leg_balance"));
+        CHECK(mentions(item.change_reasons, "[balance.short_stance]"));
+    }
+    SECTION("no eligible regression: dropped, with the exclusion rule") {
+        // The patient has no exercise bike; heel slides, its regression, are below the mid window.
+        auto pe = prescribe("stationary_bike", 1, std::nullopt, std::nullopt);
         reviewed(rec, p, pe, {logged(pe, 1), logged(pe, 1)});
-        REQUIRE(item_for(rec.dropped, ex("single_leg_stance")));
-        const ProgrammeItem& d = *item_for(rec.dropped, ex("single_leg_stance"));
+        REQUIRE(item_for(rec.dropped, ex("stationary_bike")));
+        const ProgrammeItem& d = *item_for(rec.dropped, ex("stationary_bike"));
         CHECK(d.change == Change::dropped);
-        CHECK(mentions(d.change_reasons, "[balance.short_stance]"));
-        CHECK(item_for(rec.items, ex("single_leg_stance")) == nullptr);
+        CHECK(mentions(d.change_reasons, "[equipment.exercise_bike]"));
+        CHECK(item_for(rec.items, ex("stationary_bike")) == nullptr);
     }
 }
 
@@ -270,29 +278,61 @@ TEST_CASE("log problems hold and warn rather than guess", "[progression]") {
     }
 }
 
-TEST_CASE("stage transitions: criteria met moves stage-bound exercises forward - unmet lists why",
-          "[progression]") {
+TEST_CASE("stage transitions: criteria met keeps what is inside the new window - unmet lists why",
+          "[progression][ladder]") {
     Profile p = adductor_patient();
     p.stage.reset();
     auto pe = prescribe("side_lying_hip_adduction", 3, 12);
     p.history.programme.push_back(pe);
     log_sessions(p, {logged(pe, 1), logged(pe, 1)});
-    SECTION("met") {
-        p.pain.walking = 0;
-        p.pain.resisted[0].second = 1;
-        p.single_leg_stance_s = 30;
-        p.squeeze_ratio = 0.8;
+    auto late_criteria = [](Profile& q) {
+        q.pain.walking = 0;
+        q.pain.resisted[0].second = 1;
+        q.single_leg_stance_s = 30;
+        q.squeeze_ratio = 0.8;
+    };
+    auto listing = [](const Recommendation& rec) {
+        std::string given;
+        for (const auto& i : rec.items)
+            given += bundled().knowledge().exercise(i.exercise).key + " " + to_string(i.change) + "; ";
+        for (const auto& i : rec.dropped)
+            given += "dropped " + bundled().knowledge().exercise(i.exercise).key;
+        return given;
+    };
+    auto adductor_rung = [](ExerciseId e) {
+        for (const auto& place : bundled().knowledge().exercise(e).ladders)
+            if (bundled().knowledge().ladder(place.ladder).key == "adductor") return place.rung;
+        return 0;
+    };
+    SECTION("met: side-lying adduction (rung 3) is inside the late window (rungs 3-6) and carries over") {
+        late_criteria(p);
         const Recommendation rec = bundled().recommend(p);
+        INFO(listing(rec));
         REQUIRE(rec.stage == Stage::late);
         CHECK(warned(rec, "Stage: mid -> late: criteria met (rule stage.criteria.late"));
+        const ProgrammeItem* item = item_for(rec.items, pe.exercise);
+        REQUIRE(item);
+        CHECK(item->change == Change::progressed);  // one change at a time: the dose, not the exercise
+        for (const auto& i : rec.items) CHECK(i.change != Change::replaced);
+    }
+    SECTION("met: the squeeze (rung 2) is below the late window and is replaced one step up its chain") {
+        p.history.programme.clear();
+        p.history.sessions.clear();
+        auto sq = prescribe("adductor_squeeze", 3, 10);
+        p.history.programme.push_back(sq);
+        log_sessions(p, {logged(sq, 1), logged(sq, 1)});
+        late_criteria(p);
+        const Recommendation rec = bundled().recommend(p);
+        INFO(listing(rec));
+        REQUIRE(rec.stage == Stage::late);
         const ProgrammeItem* item = nullptr;
         for (const auto& i : rec.items)
-            if (i.replaces == pe.exercise) item = &i;
+            if (i.replaces == sq.exercise) item = &i;
         REQUIRE(item);
         CHECK(item->change == Change::replaced);
-        const auto after = bundled().knowledge().chain_after(pe.exercise);
+        const auto after = bundled().knowledge().chain_after(sq.exercise);
         CHECK(std::find(after.begin(), after.end(), item->exercise) != after.end());
-        CHECK(bundled().knowledge().exercise(item->exercise).in_stage(Stage::late));
+        CHECK(adductor_rung(item->exercise) >= 3);
     }
     SECTION("not met") {
         const Recommendation rec = bundled().recommend(p);

@@ -98,9 +98,22 @@ void check_profile(const Recommender& rec, const Profile& p, const std::vector<E
         // Never an excluded exercise.
         REQUIRE_FALSE(r.evaluation.excluded.contains(ex.id));
         for (const auto& x : r.excluded) REQUIRE(x.exercise != ex.id);
-        // Never contraindicated for the condition at the programme's stage, and always of that stage.
+        // Never contraindicated for the condition at the programme's stage.
         REQUIRE_FALSE(contraindicated(ex, p.condition, r.stage));
-        REQUIRE(ex.in_stage(r.stage));
+        // Inside every ladder window that fired, and on no ladder without a window.
+        for (const auto& place : ex.ladders) {
+            bool windowed = false;
+            for (auto rule : r.evaluation.fired)
+                for (const auto& a : rec.rules().rule(rule).actions)
+                    if (a.window_ladder == place.ladder) {
+                        windowed = true;
+                        INFO("window rule " << rec.rules().rule(rule).id << " on "
+                                            << kg.ladder(place.ladder).key);
+                        REQUIRE(place.rung >= a.window_low);
+                        REQUIRE(place.rung <= a.window_high);
+                    }
+            REQUIRE(windowed);
+        }
         // Equipment the patient lacks (when the rules require it): never. A chair's back is a support.
         for (auto e : ruled)
             if (!has(p, e) && !(e == equip("support") && has(p, equip("chair"))))

@@ -59,29 +59,33 @@ TEST_CASE("changes combine over every excluding rule", "[explain]") {
     Recommendation rec = r.recommend(p, true);
     ExerciseExplanation x = explain_exercise(r, rec, exercise("copenhagen_adduction_short_lever"));
     REQUIRE(x.status == ExplanationStatus::excluded);
-    CHECK(x.exclusions.size() == 2);
+    CHECK(x.exclusions.size() == 3);  // pain above 3, above the 1 of the heavy rungs, and no bench
     REQUIRE(x.change_possible);
     std::vector<std::string> all;
     for (const auto& c : x.smallest_change) all.push_back(c.text());
-    CHECK(all == std::vector<std::string>{"pain.resisted.hip_adduction <= 3", "equipment.bench == true"});
+    // The tighter bound on one fact wins: the heavy rungs need resisted adduction at most 1/10.
+    CHECK(all == std::vector<std::string>{"pain.resisted.hip_adduction <= 1", "equipment.bench == true"});
     std::string text = io::explanation_to_text(r, rec, x);
     CHECK(contains(
         text,
-        "pain on resisted hip adduction is 3/10 or less and 'has bench or sturdy raised surface' is yes"));
+        "pain on resisted hip adduction is 1/10 or less and 'has bench or sturdy raised surface' is yes"));
 }
 
-TEST_CASE("no change exists for a stage-membership exclusion or a contraindication", "[explain]") {
+TEST_CASE("no change exists for a ladder-window exclusion or a contraindication", "[explain][ladder]") {
     const Recommender& r = recommender();
     Profile p = test::render::adductor_profile();
     Recommendation rec = r.recommend(p, true);
     ExerciseExplanation x =
-        explain_exercise(r, rec, exercise("adductor_squeeze_submaximal"));  // early stage only
+        explain_exercise(r, rec, exercise("adductor_squeeze_submaximal"));  // rung 1, below the mid window
     REQUIRE(x.status == ExplanationStatus::excluded);
     CHECK_FALSE(x.change_possible);
     CHECK(x.smallest_change.empty());
     REQUIRE_FALSE(x.no_change.empty());
-    CHECK(x.no_change[0].why == NoChangeWhy::stage);
-    CHECK(contains(io::no_change_words(r, rec.stage, x.exercise, x.no_change[0]), "stage"));
+    CHECK(x.no_change[0].why == NoChangeWhy::window);
+    CHECK(contains(
+        io::no_change_words(r, rec.stage, x.exercise, x.no_change[0]),
+        "adductor loading ladder, rung 1 of 6 (submaximal isometric squeeze, knees bent): the window "
+        "for this patient is rungs 2-4 (rule window.mid)"));
     CHECK(contains(io::explanation_to_text(r, rec, x),
                    "No change in the patient's measures would make it eligible"));
 

@@ -71,42 +71,43 @@ TEST_CASE("a rule that fires on a fact not recorded - says so and records it as 
     Recommendation rec = r.recommend(p, true);
     ExerciseExplanation x = explain_exercise(r, rec, exercise("eccentric_hip_adduction"));
     REQUIRE(x.status == ExplanationStatus::excluded);
-    const ExclusionReason& e = by_rule(x, "adductor.eccentric_needs_pain_free_test");
+    const ExclusionReason& e = by_rule(x, "adductor.heavy_rungs_need_tested_adduction");
     CHECK(e.basis == ExclusionBasis::unrecorded);
     CHECK(io::basis_words(r, rec.stage, e) == "pain on resisted hip adduction not recorded");
-    CHECK(texts(e.change) == std::vector<std::string>{"pain.resisted.hip_adduction <= 0"});
+    CHECK(texts(e.change) == std::vector<std::string>{"pain.resisted.hip_adduction <= 1"});
     CHECK_FALSE(e.no_change);
     REQUIRE(e.observed.size() == 1);
     CHECK(e.observed[0].fact == "pain.resisted.hip_adduction");
     CHECK(e.observed[0].unrecorded);
     CHECK_FALSE(e.observed[0].observed);
     REQUIRE(e.observed[0].negation);
-    CHECK(e.observed[0].negation->text() == "pain.resisted.hip_adduction <= 0");
+    CHECK(e.observed[0].negation->text() == "pain.resisted.hip_adduction <= 1");
 
     std::string text = io::explanation_to_text(r, rec, x);
     CHECK(contains(text, "pain on resisted hip adduction is not recorded"));
-    CHECK(contains(text, "Lifted once pain on resisted hip adduction is recorded as 0/10."));
+    CHECK(contains(text, "Lifted once pain on resisted hip adduction is recorded as 1/10 or less."));
     CHECK_FALSE(contains(text, "applies to every patient"));
-    CHECK_FALSE(contains(text, "adductor.eccentric_needs_pain_free_test: "));  // not among the blocking rules
+    CHECK_FALSE(
+        contains(text, "adductor.heavy_rungs_need_tested_adduction: "));  // not among the blocking rules
 }
 
-TEST_CASE("the pain-free test rule - a recorded pain needs 0 and a recorded 0 lifts it", "[explain]") {
+TEST_CASE("the tested-adduction rule - a recorded 2 needs 1 or less and a recorded 1 lifts it", "[explain]") {
     const Recommender& r = recommender();
     Profile p = test::render::adductor_profile(2);
     Recommendation rec = r.recommend(p, true);
     ExerciseExplanation x = explain_exercise(r, rec, exercise("eccentric_hip_adduction"));
     REQUIRE(x.status == ExplanationStatus::excluded);
-    const ExclusionReason& e = by_rule(x, "adductor.eccentric_needs_pain_free_test");
+    const ExclusionReason& e = by_rule(x, "adductor.heavy_rungs_need_tested_adduction");
     CHECK(e.basis == ExclusionBasis::condition);
     CHECK(io::basis_words(r, rec.stage, e).empty());
-    CHECK(texts(e.change) == std::vector<std::string>{"pain.resisted.hip_adduction <= 0"});
+    CHECK(texts(e.change) == std::vector<std::string>{"pain.resisted.hip_adduction <= 1"});
 
-    p = test::render::adductor_profile(0);
+    p = test::render::adductor_profile(1);
     Recommendation free = r.recommend(p, true);
     ExerciseExplanation y = explain_exercise(r, free, exercise("eccentric_hip_adduction"));
     for (const auto& ex : y.exclusions)
         CHECK(r.rules().rule(static_cast<std::uint32_t>(ex.rule)).id !=
-              "adductor.eccentric_needs_pain_free_test");
+              "adductor.heavy_rungs_need_tested_adduction");
 }
 
 TEST_CASE("smallest change - known and unknown and or-conditions", "[explain]") {
@@ -167,20 +168,21 @@ TEST_CASE("a knowledge-base contraindication - explained as one with the knowled
     CHECK(contains(c_words, "contraindicates it for hamstring strain in the early stage"));
     CHECK_FALSE(contains(c_words, "belongs to"));
 
-    const ExclusionReason& st = by_rule(x, "safety.stage");
-    CHECK(st.basis == ExclusionBasis::stage);
-    CHECK(io::basis_words(r, rec.stage, st) == "not an early-stage exercise");
+    const ExclusionReason& st = by_rule(x, "window.early");
+    CHECK(st.basis == ExclusionBasis::window);
+    CHECK(
+        io::basis_words(r, rec.stage, st) ==
+        "outside the ladder window: hamstring ladder, rung 4 of 6 (lengthening exercises (Askling: Extender, "
+        "Diver, Glider)): the window for this patient is rungs 1-2 (rule window.early)");
     REQUIRE(st.no_change);
-    CHECK(st.no_change->why == NoChangeWhy::stage);
-    CHECK(contains(io::no_change_words(r, rec.stage, x.exercise, *st.no_change),
-                   "belongs to the mid stage and the patient is in the early stage"));
+    CHECK(st.no_change->why == NoChangeWhy::window);
 
     std::string text = io::explanation_to_text(r, rec, x);
     CHECK(contains(
         text,
         "The knowledge base contraindicates it for hamstring strain in the early stage: Early after a "
         "hamstring strain, avoid end-range lengthening and stretching into pain."));
-    CHECK(contains(text, "It is not an early-stage exercise (it belongs to the mid stage)."));
+    CHECK(contains(text, "It is outside the window on the hamstring ladder, rung 4 of 6"));
     CHECK(contains(text, "No change in the patient's measures would make it eligible:\n"));
 }
 
@@ -189,18 +191,22 @@ TEST_CASE("the excluded section - each parenthesis says what the rule read", "[e
     Profile p = early_hamstring();
     Recommendation rec = r.recommend(p, true);
     std::string text = io::programme_to_text(r, rec, p);
-    CHECK(contains(text,
-                   "adductor.eccentric_needs_pain_free_test (pain on resisted hip adduction not recorded)"));
+    CHECK(contains(
+        text, "adductor.heavy_rungs_need_tested_adduction (pain on resisted hip adduction not recorded)"));
     CHECK(contains(text, "safety.contraindicated (contraindicated for hamstring strain in the early stage)"));
-    CHECK(contains(text, "safety.stage (not an early-stage exercise)"));
-    CHECK_FALSE(contains(text, "not a early-stage"));
-    // stage membership is said only of the stage rule
-    const std::string stage_words = " (not an early-stage exercise)";
-    for (std::size_t at = text.find(stage_words); at != std::string::npos;
-         at = text.find(stage_words, at + 1)) {
-        std::size_t start = text.find_last_of(" ", at - 1) + 1;
-        CHECK(text.substr(start, at - start) == "safety.stage");
+    CHECK(contains(text,
+                   "window.early (stage: early, outside the ladder window: hamstring ladder, rung 4 of 6"));
+    // the ladder window is said only of the window rules
+    const std::string window_words = "outside the ladder window: ";
+    int seen = 0;
+    for (std::size_t at = text.find(window_words); at != std::string::npos;
+         at = text.find(window_words, at + 1), ++seen) {
+        std::size_t open = text.find_last_of('(', at);
+        REQUIRE(open != std::string::npos);
+        std::size_t start = text.find_last_of(" ", open - 2) + 1;
+        CHECK(text.substr(start, open - 1 - start).rfind("window.", 0) == 0);
     }
+    CHECK(seen > 0);
 }
 
 TEST_CASE("the JSON document - an unrecorded fact has no value and needs the change", "[explain][json]") {
@@ -212,11 +218,11 @@ TEST_CASE("the JSON document - an unrecorded fact has no value and needs the cha
     for (const auto& x : doc["excluded"]) {
         if (x["id"] != "eccentric_hip_adduction") continue;
         for (const auto& w : x["why"]) {
-            if (w.value("rule", "") != "adductor.eccentric_needs_pain_free_test") continue;
+            if (w.value("rule", "") != "adductor.heavy_rungs_need_tested_adduction") continue;
             REQUIRE(w["observed"].size() == 1);
             CHECK(w["observed"][0]["fact"] == "pain.resisted.hip_adduction");
             CHECK_FALSE(w["observed"][0].contains("value"));
-            CHECK(w["observed"][0]["needs"] == "<= 0");
+            CHECK(w["observed"][0]["needs"] == "<= 1");
             found = true;
         }
     }

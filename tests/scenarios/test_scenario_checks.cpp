@@ -56,7 +56,7 @@ TEST_CASE("scenario checks: a wrong include fails with the engine's explanation"
     REQUIRE(f);
     CHECK(contains(f->message, "not in the programme"));
     CHECK(contains(f->explanation, "excluded by"));
-    CHECK(contains(f->explanation, "safety.stage"));  // a late-stage exercise for a mid-stage patient
+    CHECK(contains(f->explanation, "window.mid"));  // rung 6 of the hamstring ladder, above the mid window
 }
 
 TEST_CASE("scenario checks: a wrong exclude says where the exercise is and why it was chosen",

@@ -29,6 +29,7 @@ using PositionId = Id<struct PositionTag>;
 using RedFlagId = Id<struct RedFlagTag>;
 using ReferenceId = Id<struct ReferenceTag>;
 using BandId = Id<struct BandTag>;
+using LadderId = Id<struct LadderTag>;
 
 }  // namespace rehab
 

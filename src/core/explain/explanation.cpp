@@ -37,6 +37,8 @@ const char* to_string(ExclusionBasis b) {
             return "contraindication";
         case ExclusionBasis::stage:
             return "stage";
+        case ExclusionBasis::window:
+            return "window";
     }
     return "?";
 }
@@ -47,6 +49,8 @@ const char* to_string(NoChangeWhy w) {
             return "contraindicated";
         case NoChangeWhy::stage:
             return "stage";
+        case NoChangeWhy::window:
+            return "window";
         case NoChangeWhy::depends_on_facts:
             return "depends_on_facts";
         case NoChangeWhy::applies_to_every_patient:
@@ -143,7 +147,7 @@ std::optional<std::string> argument(const Expr& e, int node, const FactSchema& s
 // How the rule's exclusions named exercise `ex`: through a contraindication (`contraindicated(c[, s])`)
 // or stage membership (`not in_stage(s, ...)`) among the selector's `or` operands, or otherwise.
 ExclusionBasis selector_basis(const Recommender& rc, const Recommendation& rec, const CompiledRule& rule,
-                              ExerciseId ex, const Precaution*& found) {
+                              ExerciseId ex, const Precaution*& found, std::optional<WindowReading>& window) {
     const FactSchema& s = rc.rules().schema();
     const FactValues& facts = rec.evaluation.facts;
     const KnowledgeGraph& kg = rc.knowledge();
@@ -151,6 +155,13 @@ ExclusionBasis selector_basis(const Recommender& rc, const Recommendation& rec, 
         if (a.kind != ActionKind::exclude || a.selector == no_selector) continue;
         const Selector& sel = rc.rules().selector(a.selector);
         if (!sel.resolve(facts).contains(ex)) continue;
+        if (a.window_ladder.valid()) {
+            const Ladder& l = kg.ladder(a.window_ladder);
+            for (const auto& place : kg.exercise(ex).ladders)
+                if (place.ladder == l.id)
+                    window = WindowReading{l.id, place.rung, l.rung_count(), a.window_low, a.window_high, 0};
+            return ExclusionBasis::window;
+        }
         const Expr& e = sel.ast();
         for (int d : cond::disjuncts(e, e.root)) {
             const ExprNode& n = e.node(d);
@@ -216,12 +227,15 @@ ExclusionReason explain_rule(const Recommender& rc, const Recommendation& rec, E
     const bool unrecorded =
         std::any_of(out.observed.begin(), out.observed.end(), [](const auto& o) { return o.unrecorded; });
     const Precaution* p = nullptr;
-    out.basis = selector_basis(rc, rec, rule, ex, p);
-    if (out.basis == ExclusionBasis::contraindication) {
+    out.basis = selector_basis(rc, rec, rule, ex, p, out.window);
+    if (out.window) out.window->rule = r;
+    if (out.basis == ExclusionBasis::window) {
+        if (out.change.empty()) out.no_change = NoChange{NoChangeWhy::window, {}, {}, {}, out.window};
+    } else if (out.basis == ExclusionBasis::contraindication) {
         out.contraindication = *p;
         if (out.change.empty()) out.no_change = contraindicated_for(p);
     } else if (out.basis == ExclusionBasis::stage) {
-        if (out.change.empty()) out.no_change = NoChange{NoChangeWhy::stage, {}, {}, {}};
+        if (out.change.empty()) out.no_change = NoChange{NoChangeWhy::stage, {}, {}, {}, {}};
     } else if (unrecorded) {
         out.basis = ExclusionBasis::unrecorded;
     }
@@ -243,7 +257,7 @@ void combine(ExerciseExplanation& x) {
     if (auto conflict = cond::conflict(x.smallest_change)) {
         x.change_possible = false;
         x.smallest_change.clear();
-        x.no_change.push_back(NoChange{NoChangeWhy::contradicting_changes, {}, {}, *conflict});
+        x.no_change.push_back(NoChange{NoChangeWhy::contradicting_changes, {}, {}, *conflict, {}});
     }
 }
 

@@ -39,6 +39,7 @@ enum class ExclusionBasis {
     unrecorded,        // the condition held because a fact is not recorded
     contraindication,  // the selector: the knowledge base contraindicates it for the condition and stage
     stage,             // the selector: the exercise does not belong to the patient's stage
+    window,            // a window action: the exercise's rung is outside the window on that ladder
 };
 const char* to_string(ExclusionBasis b);
 
@@ -49,6 +50,15 @@ enum class NoChangeWhy {
     depends_on_facts,          // the rule reads only facts that no single measure changes (`facts`)
     applies_to_every_patient,  // the rule reads no fact at all
     contradicting_changes,     // the excluding rules need contradicting values of `conflict`
+    window,                    // outside the ladder window that the stage and irritability set (`window`)
+};
+
+// Where an exercise stands on a ladder, and the window a rule set on it.
+struct WindowReading {
+    LadderId ladder;
+    int rung = 0, rungs = 0;  // the exercise's rung, and the ladder's number of rungs
+    int low = 0, high = 0;    // the window
+    std::uint32_t rule = 0;
 };
 const char* to_string(NoChangeWhy w);
 
@@ -64,6 +74,7 @@ struct NoChange {
     std::optional<Precaution> contraindication;  // contraindicated: the knowledge's entry
     std::vector<FactReading> facts;              // depends_on_facts: every fact the rule reads
     std::string conflict;                        // contradicting_changes: the fact's name
+    std::optional<WindowReading> window;         // window: the ladder, rung and window
 };
 
 struct ExclusionReason {
@@ -75,6 +86,7 @@ struct ExclusionReason {
     // not recorded; with `contraindication` the knowledge's entry (absent for an unknown entry).
     ExclusionBasis basis = ExclusionBasis::condition;
     std::optional<Precaution> contraindication;
+    std::optional<WindowReading> window;  // basis window: the ladder, rung and window
 };
 
 struct ExerciseExplanation {

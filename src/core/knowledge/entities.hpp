@@ -40,6 +40,11 @@ struct Precaution {
     std::vector<ReferenceId> references;
 };
 
+struct LadderPlace {  // an exercise's rung (1 = lightest) on one loading ladder
+    LadderId ladder;
+    int rung = 0;
+};
+
 struct Exercise {
     ExerciseId id;
     std::string key, name, source, provenance, purpose, stop_if;
@@ -55,6 +60,8 @@ struct Exercise {
     std::optional<Dose> dosage[stage_count];
     std::vector<std::string> instructions;
     std::vector<ReferenceId> references;
+    std::vector<LadderPlace> ladders;  // sorted by ladder id
+    std::string ladder_note;           // why it is on no ladder
     [[nodiscard]] bool in_stage(Stage s) const { return stages & (1u << static_cast<unsigned>(s)); }
 };
 
@@ -87,6 +94,15 @@ struct Band {
     BandId id;
     std::string key, name;
     double force_lb = 0;
+};
+
+struct Ladder {
+    LadderId id;
+    std::string key, name, description, section;
+    std::vector<std::string> rung_names;         // rung r (1-based) is rung_names[r - 1]
+    std::vector<std::vector<ExerciseId>> rungs;  // per rung, its exercises in id order
+    std::vector<ReferenceId> references;
+    [[nodiscard]] int rung_count() const { return static_cast<int>(rungs.size()); }
 };
 
 struct CodeAlias {

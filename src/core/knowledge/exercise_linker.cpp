@@ -21,6 +21,7 @@ void Linker::link_exercise(const ExerciseSpec& s, std::uint32_t index) {
     e.provenance = s.provenance;
     e.purpose = s.purpose;
     e.stop_if = s.stop_if;
+    e.ladder_note = s.ladder_note;
     e.stages = stage_mask(s.stages);
     e.component = s.component;
     e.stance = s.stance;

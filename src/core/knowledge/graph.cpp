@@ -231,6 +231,18 @@ const Named& KnowledgeGraph::equipment(EquipmentId id) const { return impl_->k.e
 const Named& KnowledgeGraph::position(PositionId id) const { return impl_->k.positions.at(id.value); }
 const Named& KnowledgeGraph::reference(ReferenceId id) const { return impl_->k.references.at(id.value); }
 const std::vector<CodeAlias>& KnowledgeGraph::codes() const { return impl_->k.codes; }
+const std::vector<Ladder>& KnowledgeGraph::ladders() const { return impl_->k.ladders; }
+const Ladder& KnowledgeGraph::ladder(LadderId id) const { return impl_->k.ladders.at(id.value); }
+
+std::vector<ExerciseId> KnowledgeGraph::exercises_on(LadderId l, int low, int high) const {
+    std::vector<ExerciseId> out;
+    impl_->each_in(impl_->vertex(VertexKind::ladder, impl_->k.ladders.at(l.value).id.value),
+                   Relation::on_ladder, [&](Vertex v, const EdgeProps& e) {
+                       int rung = static_cast<int>(e.mask);
+                       if (rung >= low && rung <= high) out.emplace_back(impl_->index_of(v));
+                   });
+    return sorted_ids(std::move(out));
+}
 
 namespace {
 template <class Id>
@@ -266,6 +278,9 @@ std::optional<ReferenceId> KnowledgeGraph::find_reference(std::string_view key) 
 }
 std::optional<BandId> KnowledgeGraph::find_band(std::string_view key) const {
     return find_id<BandId>(impl_->k, VertexKind::band, key);
+}
+std::optional<LadderId> KnowledgeGraph::find_ladder(std::string_view key) const {
+    return find_id<LadderId>(impl_->k, VertexKind::ladder, key);
 }
 
 std::vector<ConditionId> KnowledgeGraph::conditions_for_code(std::string_view code) const {

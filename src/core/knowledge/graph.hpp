@@ -54,6 +54,8 @@ public:
     const Named& position(PositionId id) const;
     const Named& reference(ReferenceId id) const;
     const std::vector<CodeAlias>& codes() const;
+    const std::vector<Ladder>& ladders() const;
+    const Ladder& ladder(LadderId id) const;
 
     // Name lookups: load time only.
     std::optional<ExerciseId> find_exercise(std::string_view key) const;
@@ -65,6 +67,7 @@ public:
     std::optional<RedFlagId> find_red_flag(std::string_view key) const;
     std::optional<ReferenceId> find_reference(std::string_view key) const;
     std::optional<BandId> find_band(std::string_view key) const;
+    std::optional<LadderId> find_ladder(std::string_view key) const;
     // Conditions a code maps to (several when the code is ambiguous).
     std::vector<ConditionId> conditions_for_code(std::string_view code) const;
 
@@ -81,6 +84,8 @@ public:
     std::vector<MuscleId> condition_muscles(ConditionId c) const;
     std::vector<MovementId> condition_movements(ConditionId c) const;
     std::vector<MovementId> muscle_actions(MuscleId m) const;
+    // Exercises on the ladder at rungs low..high (1 = the lightest rung).
+    std::vector<ExerciseId> exercises_on(LadderId l, int low, int high) const;
 
     struct Impl;
 

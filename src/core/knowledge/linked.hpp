@@ -24,9 +24,10 @@ enum class VertexKind : std::uint8_t {
     position,
     red_flag,
     reference,
-    band
+    band,
+    ladder
 };
-inline constexpr std::size_t vertex_kind_count = 9;
+inline constexpr std::size_t vertex_kind_count = 10;
 
 enum class Relation : std::uint8_t {
     performs,          // exercise -> movement (mask: contractions)
@@ -42,6 +43,7 @@ enum class Relation : std::uint8_t {
     contraindication,  // exercise -> condition (stages)
     cites,             // any entity -> reference
     uses_band,         // exercise -> band (stages)
+    on_ladder,         // exercise -> ladder (mask: the rung, 1 = lightest)
 };
 
 struct Node {
@@ -65,6 +67,7 @@ struct LinkedKnowledge {
     std::vector<Band> bands;
     std::vector<Named> muscles, movements, equipment, positions, references;
     std::vector<CodeAlias> codes;
+    std::vector<Ladder> ladders;
     std::optional<ReferenceId> band_reference;
     std::array<std::vector<Location>, vertex_kind_count> origins;  // per kind, in id order
     std::array<std::map<std::string, std::uint32_t, std::less<>>, vertex_kind_count> index;

@@ -9,7 +9,7 @@ namespace rehab {
 
 const char* to_string(VertexKind k) {
     static const char* const names[] = {"exercise", "muscle",   "movement",  "condition", "equipment",
-                                        "position", "red flag", "reference", "band"};
+                                        "position", "red flag", "reference", "band",      "ladder"};
     return names[static_cast<std::size_t>(k)];
 }
 
@@ -17,7 +17,7 @@ const char* to_string(Relation r) {
     static const char* const names[] = {"performs",    "works",        "produces",         "involves",
                                         "provoked_by", "key_movement", "progresses_to",    "needs",
                                         "in_position", "precaution",   "contraindication", "cites",
-                                        "uses_band"};
+                                        "uses_band",   "on_ladder"};
     return names[static_cast<std::size_t>(r)];
 }
 
@@ -119,6 +119,8 @@ void Linker::register_all() {
         if (register_id(VertexKind::condition, s.id, s.origin)) conditions_.push_back(&s);
     for (const auto& s : data_.exercises)
         if (register_id(VertexKind::exercise, s.id, s.origin)) exercises_.push_back(&s);
+    for (const auto& s : data_.ladders)
+        if (register_id(VertexKind::ladder, s.id, s.origin)) ladders_.push_back(&s);
 }
 
 void Linker::link_muscles() {
@@ -212,6 +214,7 @@ LinkedKnowledge Linker::run() {
     link_conditions();
     link_others();
     for (std::uint32_t i = 0; i < exercises_.size(); ++i) link_exercise(*exercises_[i], i);
+    link_ladders();
     return std::move(out_);
 }
 

@@ -34,6 +34,8 @@ private:
     void link_exercise_body(const ExerciseSpec& s, Exercise& e);
     void link_precautions(const ExerciseSpec& s, Exercise& e);
     void link_dosage(const ExerciseSpec& s, Exercise& e);
+    void link_ladders();  // ladder_linker.cpp: rungs, KB015-KB017
+    void check_ladder_chains();
 
     const KnowledgeData& data_;
     Diagnostics& d_;
@@ -42,6 +44,7 @@ private:
     std::vector<const RedFlagSpec*> red_flags_;
     std::vector<const ConditionSpec*> conditions_;
     std::vector<const ExerciseSpec*> exercises_;
+    std::vector<const LadderSpec*> ladders_;
 };
 
 }  // namespace rehab

@@ -89,6 +89,21 @@ struct ExerciseSpec {
     std::vector<std::string> instructions;
     std::string stop_if;
     std::vector<std::string> references;
+    std::string ladder_note;  // why the exercise is on no loading ladder ("" when it is on one)
+    Location origin;
+};
+
+// A loading ladder: rungs from least to most load on one tissue (clinical reference 2.4-2.6, 4.3).
+struct RungSpec {
+    std::string name;
+    std::vector<std::string> exercises;  // exercise ids
+    Location origin;
+};
+
+struct LadderSpec {
+    std::string id, name, description, section;  // section: of the clinical reference
+    std::vector<RungSpec> rungs;                 // lightest first
+    std::vector<std::string> references;
     Location origin;
 };
 
@@ -154,6 +169,7 @@ struct KnowledgeData {
     std::vector<ConditionSpec> conditions;
     std::vector<CodeSpec> codes;
     std::vector<ExerciseSpec> exercises;
+    std::vector<LadderSpec> ladders;
     std::string content_hash;  // hash of the source bytes, set by the loader
 };
 

@@ -107,6 +107,15 @@ private:
             error("RL007", a.column, std::string(fn) + "() takes no more arguments here");
             return false;
         }
+        if (kind == ArgKind::rung) {
+            if (a.kind == ExprKind::number && a.number >= 1 && a.number <= 64 &&
+                a.number == static_cast<int>(a.number))
+                return true;
+            error("RL007", a.column,
+                  std::string(fn) + "() expects " + kind_name(kind) + " from 1 to 64, found \"" +
+                      e_.render(node) + "\"");
+            return false;
+        }
         if (a.kind != ExprKind::name) {
             error("RL007", a.column,
                   std::string(fn) + "() expects " + kind_name(kind) + ", found \"" + e_.render(node) + "\"");
@@ -169,6 +178,7 @@ private:
     // ---- evaluation for one combination of key values ----
     // Conditions (knowledge order) and stages (early, mid, late) as numbers; a fact takes its key value.
     std::uint32_t value_of(const std::string& t, ArgKind kind) const {
+        if (kind == ArgKind::ladder) return kg_.find_ladder(t)->value;
         if (!kind_accepts_fact(kind)) return 0;
         if (auto slot = schema_.find(t))
             for (std::size_t k = 0; k < keys_.size(); ++k)
@@ -181,8 +191,11 @@ private:
         const SelectorFunction& f = *find_selector_function(n.text);
         std::vector<SelectorArg> args;
         for (auto [a, kind] : args_of(n, f)) {
-            const std::string& t = e_.node(a).text;
-            args.push_back({t, kind, value_of(t, kind)});
+            const ExprNode& node = e_.node(a);
+            if (kind == ArgKind::rung)
+                args.push_back({e_.render(a), kind, static_cast<std::uint32_t>(node.number)});
+            else
+                args.push_back({node.text, kind, value_of(node.text, kind)});
         }
         return f.eval(SelectorCall(kg_, std::move(args)));
     }

@@ -39,13 +39,8 @@ struct Review {
         for (const auto& s : p.history.sessions) last_day = std::max(last_day, s.day);
     }
 
-    bool eligible(ExerciseId e) const {
-        const Exercise& ex = kg.exercise(e);
-        const bool stage_ok =
-            ex.in_stage(rec.stage) ||
-            (rec.stage != Stage::late && ex.in_stage(static_cast<Stage>(static_cast<int>(rec.stage) + 1)));
-        return !excluded.contains(e) && !in_programme.contains(e) && stage_ok;
-    }
+    // Not excluded (the ladder windows of the stage included) and not in the programme already.
+    bool eligible(ExerciseId e) const { return !excluded.contains(e) && !in_programme.contains(e); }
 
     // The first eligible exercise one step along the chain (direct successors or predecessors), or,
     // with `search`, the nearest eligible one further along (breadth first).
@@ -134,20 +129,15 @@ bool same_shown_dose(const PrescribedDose& a, const PrescribedDose& b) {
            (!timed || a.duration_min == b.duration_min);
 }
 
-bool only_stage_rule(const ProgressionContext& r, const Recommendation& rec, const ExcludedItem& x) {
-    // The stage rule is the one whose exclusion is exactly "not in the current stage".
-    const KnowledgeGraph& kg = r.knowledge();
-    ExerciseSet off_stage(kg.exercise_count());
-    for (const auto& ex : kg.exercises())
-        if (!ex.in_stage(rec.stage)) off_stage.insert(ex.id);
+// Whether only ladder windows exclude the exercise now (it is below or above the stage's window).
+bool only_window_rules(const ProgressionContext& r, const Recommendation& rec, const ExcludedItem& x) {
     if (x.rules.empty()) return false;
     for (auto rule : x.rules) {
-        bool is_stage = false;
+        bool window = false;
         for (const auto& a : r.rules.rule(rule).actions)
-            if (a.kind == ActionKind::exclude &&
-                r.rules.selector(a.selector).resolve(rec.evaluation.facts) == off_stage)
-                is_stage = true;
-        if (!is_stage) return false;
+            window |= a.kind == ActionKind::exclude && a.window_ladder.valid() &&
+                      r.rules.selector(a.selector).resolve(rec.evaluation.facts).contains(x.exercise);
+        if (!window) return false;
     }
     return true;
 }
@@ -175,7 +165,7 @@ void Review::review_excluded(ProgrammeItem item, const Assessment& a) {
     if (!log_ok)
         for (auto rule : a.rules) rules.push_back(rule);
     in_programme.erase(item.exercise);
-    if (x && stage_up && log_ok && only_stage_rule(r, rec, *x))
+    if (x && stage_up && log_ok && only_window_rules(r, rec, *x))
         if (auto next = along_chain(item.exercise, true, true)) {
             out.push_back(replacement(item, *next, reasons, rules, NoteCode::replaced_further));
             return;

@@ -31,6 +31,9 @@ struct ActionSpec {
     // limit
     std::string component;  // "" = the whole programme
     std::optional<int> min, max;
+    // window (read as an exclude of the ladder's rungs outside low..high)
+    std::string window_ladder;
+    int window_low = 0, window_high = 0;
 };
 
 struct RuleSpec {

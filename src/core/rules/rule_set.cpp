@@ -258,6 +258,10 @@ void RuleSetBuilder::compile_action(const ActionSpec& a, const RuleSpec& spec, C
         case ActionKind::avoid:
             c.selector = selector_for(a.select, spec, a);
             if (c.selector == no_selector) return;
+            if (!a.window_ladder.empty()) {
+                c.window_ladder = *rs_->kg_->find_ladder(a.window_ladder);  // the selector checked it
+                c.window_low = a.window_low, c.window_high = a.window_high;
+            }
             if ((a.kind == ActionKind::prefer || a.kind == ActionKind::avoid) && !(a.weight > 0))
                 diags_.error("RL012", spec.origin.at(a.pointer + "/weight"), "weight must be positive");
             break;

@@ -39,6 +39,9 @@ struct CompiledAction {
     // limit
     int component = -1;  // -1: whole programme
     std::optional<int> min, max;
+    // window: an exclude of the ladder's rungs outside window_low..window_high (ladder invalid otherwise)
+    LadderId window_ladder;
+    int window_low = 0, window_high = 0;
 };
 
 struct CompiledRule {

@@ -118,7 +118,7 @@ void read_exercise(FieldReader& r, ExerciseSpec& s) {
         {"id",       "name",          "source",      "provenance",      "stages",        "component",
          "position", "stance",        "equipment",   "needs_therapist", "needs_partner", "performs",
          "works",    "progresses_to", "precautions", "dosage",          "purpose",       "instructions",
-         "stop_if",  "references"});
+         "stop_if",  "references",    "ladder_note"});
     s.name = r.string("name", true).value_or("");
     s.source = r.enumeration("source", true, {"seed", "project"}).value_or("");
     s.provenance = r.string("provenance", false).value_or("");
@@ -141,6 +141,7 @@ void read_exercise(FieldReader& r, ExerciseSpec& s) {
     s.instructions = r.string_list("instructions", true);
     s.stop_if = r.string("stop_if", false).value_or("");
     s.references = r.string_list("references", true);
+    s.ladder_note = r.string("ladder_note", false).value_or("");
 }
 
 }  // namespace

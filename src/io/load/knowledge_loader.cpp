@@ -32,9 +32,9 @@ std::string to_hex(std::uint64_t value) {
 
 namespace {
 
-const std::vector<std::string> top_level_keys{"meta",      "references", "movements", "muscles",
-                                              "equipment", "positions",  "bands",     "band_reference",
-                                              "red_flags", "conditions", "codes",     "exercises"};
+const std::vector<std::string> top_level_keys{
+    "meta",           "references", "movements",  "muscles", "equipment", "positions", "bands",
+    "band_reference", "red_flags",  "conditions", "codes",   "exercises", "ladders"};
 
 // Relative paths of every *.json file under dir, sorted; KB014 when the folder cannot be listed, KB103
 // (a warning) for each entry skipped: a dangling link, a link loop, a link to a folder.
@@ -87,6 +87,7 @@ ArrayReader reader_for(const std::string& key) {
     if (key == "conditions") return &read_conditions;
     if (key == "codes") return &read_codes;
     if (key == "exercises") return &read_exercises;
+    if (key == "ladders") return &read_ladders;
     return nullptr;
 }
 

@@ -27,6 +27,7 @@ void read_red_flags(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& 
 void read_conditions(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out);
 void read_codes(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out);
 void read_exercises(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out);
+void read_ladders(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out);
 
 // Shared field helpers for the readers.
 // A [min, max] range (a single number n means [n, n]) with both ends within [lo, hi] and min <= max.

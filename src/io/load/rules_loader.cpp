@@ -39,10 +39,37 @@ std::optional<ActionKind> kind_from(const std::string& k) {
     static const std::pair<const char*, ActionKind> kinds[] = {
         {"refer", ActionKind::refer},     {"derive", ActionKind::derive}, {"exclude", ActionKind::exclude},
         {"require", ActionKind::require}, {"prefer", ActionKind::prefer}, {"avoid", ActionKind::avoid},
-        {"dose", ActionKind::dose},       {"limit", ActionKind::limit},   {"warn", ActionKind::warn}};
+        {"dose", ActionKind::dose},       {"limit", ActionKind::limit},   {"warn", ActionKind::warn},
+        {"window", ActionKind::exclude}};
     for (auto [n, kind] : kinds)
         if (k == n) return kind;
     return std::nullopt;
+}
+
+// {"window": {"ladder": L, "rungs": [low, high]}}: the rungs of ladder L the patient may use; read as
+// an exclude of L's other rungs, so that it is hard and explained like any exclusion.
+bool read_window(FieldReader& r, ActionSpec& a) {
+    r.allow_only({"ladder", "rungs"});
+    a.window_ladder = r.string("ladder", true).value_or("");
+    a.select_pointer = a.pointer + "/ladder";
+    const json* rungs = r.value("rungs", true);
+    if (!rungs) return false;
+    if (!rungs->is_array() || rungs->size() != 2 || !(*rungs)[0].is_number_integer() ||
+        !(*rungs)[1].is_number_integer()) {
+        r.wrong_type("rungs", *rungs, "a [low, high] pair of whole numbers");
+        return false;
+    }
+    a.window_low = (*rungs)[0].get<int>(), a.window_high = (*rungs)[1].get<int>();
+    if (a.window_low < 1 || a.window_high > 64 || a.window_low > a.window_high) {
+        r.diagnostics().error("RF007", {r.file(), r.child_pointer("rungs")},
+                              "window rungs [" + std::to_string(a.window_low) + ", " +
+                                  std::to_string(a.window_high) + "] are not 1 <= low <= high <= 64");
+        return false;
+    }
+    if (a.window_ladder.empty()) return false;
+    a.select = "ladder(" + a.window_ladder + ") and not rung(" + a.window_ladder + ", " +
+               std::to_string(a.window_low) + ", " + std::to_string(a.window_high) + ")";
+    return true;
 }
 
 bool read_action(const json& j, const std::string& file, const std::string& rule_ptr, std::size_t index,
@@ -50,12 +77,12 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
     std::string ptr = rule_ptr + "/then/" + std::to_string(index);
     a.pointer = "/then/" + std::to_string(index);
     static const std::vector<std::string> names = {"refer", "derive", "exclude", "require", "prefer",
-                                                   "avoid", "dose",   "limit",   "warn"};
+                                                   "avoid", "dose",   "limit",   "warn",    "window"};
     if (!j.is_object() || j.size() != 1) {
         d.error("RF002", {file, ptr},
                 "an action is an object with exactly one key naming its kind, found " + json_type_name(j) +
                     (j.is_object() ? " with " + std::to_string(j.size()) + " keys" : ""),
-                "one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn");
+                "one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn, window");
         return false;
     }
     const std::string key = j.begin().key();  // (not via items(): its proxy would dangle)
@@ -63,10 +90,11 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
     auto kind = kind_from(key);
     if (!kind) {
         auto near = nearest_name(key, names);
-        d.error("RF004", {file, ptr + "/" + json_pointer_escape(key)}, "unknown action '" + key + "'",
-                near.empty()
-                    ? "expected one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn"
-                    : "did you mean '" + near + "'?");
+        d.error(
+            "RF004", {file, ptr + "/" + json_pointer_escape(key)}, "unknown action '" + key + "'",
+            near.empty()
+                ? "expected one of refer, derive, exclude, require, prefer, avoid, dose, limit, warn, window"
+                : "did you mean '" + near + "'?");
         return false;
     }
     a.kind = *kind;
@@ -87,6 +115,7 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
     }
     FieldReader r(body, file, body_ptr, d, "RF");
     if (!r.is_object()) return false;
+    if (key == "window") return read_window(r, a);
     switch (a.kind) {
         case ActionKind::refer:
             r.allow_only({"red_flag", "reason", "urgency"});

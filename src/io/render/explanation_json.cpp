@@ -28,6 +28,13 @@ Json exclusions(const Recommender& r, const Recommendation& rec, const ExerciseE
         item["rule"] = e.rule >= 0 ? Json(r.rules().rule(static_cast<std::uint32_t>(e.rule)).id) : Json();
         item["basis"] = to_string(e.basis);
         if (auto words = basis_words(r, rec.stage, e); !words.empty()) item["basis_text"] = words;
+        if (e.window) {
+            const Ladder& l = r.knowledge().ladder(e.window->ladder);
+            item["ladder"] = Json{{"id", l.key},
+                                  {"rung", e.window->rung},
+                                  {"rungs", e.window->rungs},
+                                  {"window", Json::array({e.window->low, e.window->high})}};
+        }
         out.push_back(std::move(item));
     }
     return out;

@@ -93,6 +93,10 @@ std::string basis_sentence(const Recommender& r, const Recommendation& rec, cons
         if (!e.contraindication->reason.empty()) out += ": " + e.contraindication->reason;
         return out.back() == '.' ? out : out + ".";
     }
+    if (e.basis == ExclusionBasis::window && e.window) {
+        std::string out = "It is outside the window on the " + window_words(r, *e.window);
+        return out + ".";
+    }
     if (e.basis == ExclusionBasis::stage) {
         std::vector<std::string> stages;
         const Exercise& ex = r.knowledge().exercise(x.exercise);

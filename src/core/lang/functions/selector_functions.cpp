@@ -55,6 +55,19 @@ ExerciseSet works_set(const SelectorCall& c, bool primary) {
     return s;
 }
 
+// ladder(l, ...): on any of the ladders; rung(l, low, high): on ladder l at a rung from low to high.
+ExerciseSet ladder_set(const SelectorCall& c) {
+    ExerciseSet s = c.none();
+    for (const auto& a : c.args()) s |= c.set_of(c.kg().exercises_on(LadderId(a.value), 1, 1 << 20));
+    return s;
+}
+
+ExerciseSet rung_set(const SelectorCall& c) {
+    const auto& a = c.args();
+    int low = static_cast<int>(a[1].value), high = a.size() > 2 ? static_cast<int>(a[2].value) : low;
+    return c.set_of(c.kg().exercises_on(LadderId(a[0].value), low, high));
+}
+
 ExerciseSet chain_set(const SelectorCall& c, bool after) {
     ExerciseId id = *c.kg().find_exercise(c.names(K::exercise).front());
     return c.set_of(after ? c.kg().chain_after(id) : c.kg().chain_before(id));
@@ -187,6 +200,18 @@ const std::vector<SelectorFunction>& selector_functions() {
              for (const auto& a : c.args()) mask |= 1u << a.value;
              return c.filter([&](const Exercise& ex) { return (ex.stages & mask) != 0; });
          }},
+        {"ladder",
+         {K::ladder},
+         true,
+         1,
+         "exercises on any of the loading ladders",
+         [](const SelectorCall& c) { return ladder_set(c); }},
+        {"rung",
+         {K::ladder, K::rung, K::rung},
+         false,
+         2,
+         "exercises on the ladder at a rung from low to high (one rung when high is left out)",
+         [](const SelectorCall& c) { return rung_set(c); }},
         {"component",
          {K::component},
          true,

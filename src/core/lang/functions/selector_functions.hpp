@@ -25,6 +25,8 @@ enum class ArgKind {
     component,
     condition,
     source,
+    ladder,
+    rung,  // a whole number: a rung of a ladder (1 = the lightest)
     none
 };
 

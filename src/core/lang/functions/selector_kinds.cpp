@@ -41,6 +41,8 @@ const std::vector<KindInfo>& kinds() {
          {"strength", "balance", "motor_control", "mobility", "trunk"}},
         {ArgKind::condition, "condition", "a condition id or a condition fact", {}},
         {ArgKind::source, "source", "seed or project", {"seed", "project"}},
+        {ArgKind::ladder, "ladder", "a ladder id", {}},
+        {ArgKind::rung, "rung", "a rung number (1 = the lightest rung)", {"1", "2", "3", "4", "5", "6"}},
         {ArgKind::none, "nothing", "nothing", {}},
     };
     return k;
@@ -73,6 +75,8 @@ bool known_name(const KnowledgeGraph& kg, ArgKind kind, const std::string& name)
             return kg.find_equipment(name).has_value();
         case ArgKind::condition:
             return kg.find_condition(name).has_value();
+        case ArgKind::ladder:
+            return kg.find_ladder(name).has_value();
         default: {
             const auto& v = info(kind).fixed;
             return std::find(v.begin(), v.end(), name) != v.end();
@@ -100,6 +104,9 @@ std::vector<std::string> kind_candidates(const KnowledgeGraph& kg, ArgKind kind)
             break;
         case ArgKind::condition:
             add_keys(v, kg.conditions());
+            break;
+        case ArgKind::ladder:
+            add_keys(v, kg.ladders());
             break;
         default:
             v = info(kind).fixed;

@@ -104,6 +104,18 @@ std::string render_entity_cards(const KnowledgeGraph& kg, std::string_view key) 
         const Band& band = kg.band(*b);
         out << band.name << "  [band " << band.key << "]\n  force:       " << band.force_lb << " lb\n";
     }
+    if (auto l = kg.find_ladder(key)) {
+        next();
+        const Ladder& ladder = kg.ladder(*l);
+        out << ladder.name << "  [ladder " << ladder.key << "]\n";
+        if (!ladder.description.empty()) out << "  " << ladder.description << "\n";
+        for (int r = 1; r <= ladder.rung_count(); ++r) {
+            out << "  rung " << r << ": " << ladder.rung_names[r - 1] << ":";
+            for (ExerciseId e : ladder.rungs[r - 1]) out << " " << kg.exercise(e).key;
+            out << "\n";
+        }
+        out << "  references:  " << references(kg, ladder.references) << "\n";
+    }
     if (auto r = kg.find_reference(key)) {
         next();
         const Named& ref = kg.reference(*r);

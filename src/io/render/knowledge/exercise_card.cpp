@@ -98,6 +98,12 @@ void progression(std::ostringstream& out, const KnowledgeGraph& kg, const Exerci
     out << "  Progressions:        " << exercise_names(kg, after) << "\n";
     out << "  Whole chain before:  " << exercise_names(kg, kg.chain_before(e.id)) << "\n";
     out << "  Whole chain after:   " << exercise_names(kg, kg.chain_after(e.id)) << "\n";
+    for (const auto& p : e.ladders) {
+        const Ladder& l = kg.ladder(p.ladder);
+        out << "  Ladder:              " << l.name << ", rung " << p.rung << " of " << l.rung_count() << " ("
+            << l.rung_names[static_cast<std::size_t>(p.rung - 1)] << ")\n";
+    }
+    if (!e.ladder_note.empty()) out << "  Ladder:              none: " << e.ladder_note << "\n";
 }
 
 void precautions(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise& e) {

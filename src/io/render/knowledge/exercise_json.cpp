@@ -92,6 +92,13 @@ std::string exercise_to_json(const KnowledgeGraph& kg, ExerciseId id) {
     Json refs = Json::array();
     for (auto r : x.references) refs.push_back(kg.reference(r).key);
     doc["references"] = refs;
+    Json ladders = Json::array();
+    for (const auto& p : x.ladders) {
+        const Ladder& l = kg.ladder(p.ladder);
+        ladders.push_back(Json{{"ladder", l.key}, {"rung", p.rung}, {"rungs", l.rung_count()}});
+    }
+    doc["ladders"] = ladders;
+    if (!x.ladder_note.empty()) doc["ladder_note"] = x.ladder_note;
     doc["card"] = render_exercise_card(kg, id);
     return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

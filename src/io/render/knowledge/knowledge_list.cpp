@@ -30,9 +30,12 @@ std::vector<Row> rows_of(const KnowledgeGraph& kg, KnowledgeKind kind) {
     std::vector<Row> rows;
     switch (kind) {
         case KnowledgeKind::exercises:
-            for (const auto& e : kg.exercises())
-                rows.push_back(
-                    {e.key, e.name, std::string(to_string(e.component)) + "; " + stages_text(e.stages)});
+            for (const auto& e : kg.exercises()) {
+                std::string detail = std::string(to_string(e.component)) + "; " + stages_text(e.stages);
+                for (const auto& p : e.ladders)
+                    detail += "; " + kg.ladder(p.ladder).key + " " + std::to_string(p.rung);
+                rows.push_back({e.key, e.name, detail});
+            }
             return rows;
         case KnowledgeKind::conditions:
             for (const auto& c : kg.conditions())
@@ -61,6 +64,12 @@ std::vector<Row> rows_of(const KnowledgeGraph& kg, KnowledgeKind kind) {
             return named_rows(kg.positions());
         case KnowledgeKind::references:
             return named_rows(kg.references());
+        case KnowledgeKind::ladders:
+            for (const auto& l : kg.ladders())
+                rows.push_back({l.key, l.name,
+                                std::to_string(l.rung_count()) + " rungs" +
+                                    (l.section.empty() ? "" : "; clinical reference " + l.section)});
+            return rows;
     }
     return rows;
 }
@@ -82,7 +91,7 @@ std::string pad(const std::string& s, std::size_t width) {
 const std::vector<std::string>& knowledge_kind_names() {
     static const std::vector<std::string> names = {"exercises",  "conditions", "movements", "muscles",
                                                    "equipment",  "positions",  "red-flags", "bands",
-                                                   "references", "codes"};
+                                                   "references", "codes",      "ladders"};
     return names;
 }
 

@@ -20,7 +20,8 @@ enum class KnowledgeKind {
     red_flags,
     bands,
     references,
-    codes
+    codes,
+    ladders
 };
 
 // "exercises", "red-flags", ...: every kind in order, as the command line spells it.

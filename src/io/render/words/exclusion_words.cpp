@@ -59,6 +59,17 @@ std::string facts_words(const RuleSet& rs, const NoChange& n) {
 
 }  // namespace
 
+std::string window_words(const Recommender& r, const WindowReading& w) {
+    const Ladder& l = r.knowledge().ladder(w.ladder);
+    std::string window = w.low == w.high ? "rung " + std::to_string(w.low) + " only"
+                                         : "rungs " + std::to_string(w.low) + "-" + std::to_string(w.high);
+    std::string out =
+        lower_first(l.name) + ", rung " + std::to_string(w.rung) + " of " + std::to_string(w.rungs);
+    if (w.rung >= 1 && w.rung <= static_cast<int>(l.rung_names.size()) && !l.rung_names[w.rung - 1].empty())
+        out += " (" + l.rung_names[w.rung - 1] + ")";
+    return out + ": the window for this patient is " + window + " (rule " + r.rules().rule(w.rule).id + ")";
+}
+
 std::string basis_words(const Recommender& r, Stage stage, const ExclusionReason& e) {
     switch (e.basis) {
         case ExclusionBasis::condition:
@@ -69,6 +80,9 @@ std::string basis_words(const Recommender& r, Stage stage, const ExclusionReason
                        : "contraindicated";
         case ExclusionBasis::stage:
             return "not " + article(to_string(stage)) + to_string(stage) + "-stage exercise";
+        case ExclusionBasis::window:
+            return e.window ? "outside the ladder window: " + window_words(r, *e.window)
+                            : "outside the ladder window";
         case ExclusionBasis::unrecorded: {
             std::string out;
             for (const auto& o : e.observed)
@@ -88,6 +102,10 @@ std::string no_change_words(const Recommender& r, Stage stage, ExerciseId e, con
             return "the exercise belongs to " + stage_names(r.knowledge().exercise(e)) +
                    " and the patient is in the " + to_string(stage) +
                    " stage; stage membership is not a measure that can change";
+        case NoChangeWhy::window:
+            return n.window ? window_words(r, *n.window) +
+                                  "; it comes into the window as the stage, irritability and pain allow"
+                            : "it is outside the ladder window";
         case NoChangeWhy::depends_on_facts:
             return facts_words(r.rules(), n);
         case NoChangeWhy::applies_to_every_patient:

@@ -14,5 +14,8 @@ std::string basis_words(const Recommender& r, Stage stage, const ExclusionReason
 // "the knowledge base contraindicates it for ...; no change in the patient's measures lifts that",
 // "it depends on facts no single measure changes: age is 70", ...
 std::string no_change_words(const Recommender& r, Stage stage, ExerciseId e, const NoChange& n);
+// "adductor loading ladder, rung 5 of 6 (Copenhagen, long lever): the window for this patient is
+// rungs 2-4 (rule window.mid)".
+std::string window_words(const Recommender& r, const WindowReading& w);
 
 }  // namespace rehab::io
