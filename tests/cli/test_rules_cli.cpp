@@ -64,6 +64,8 @@ TEST_CASE("rules check passes on the bundled rules and counts every rule", "[cli
     CHECK(rules_ok_count(r.out) == declared_rule_ids(bundled_rules).size());
     CHECK(contains(r.out, " derived facts, "));
     CHECK(contains(r.out, ", hash "));
+    CHECK(contains(r.out,
+                   "; 0 warning(s)"));  // no RL019: no heavier rung gated more loosely than a lighter one
     auto explicit_folder = run_cli({"rules", "check", bundled_rules, "--knowledge", bundled_knowledge});
     CHECK(explicit_folder.exit_code == 0);
     CHECK(explicit_folder.out == r.out);
@@ -229,4 +231,20 @@ TEST_CASE("rules check against a broken knowledge copy says the knowledge is at 
         CHECK(contains(r.err, "(did you mean '" + muscle + "'?)"));
         CHECK(contains(r.err, "the knowledge folder " + dir.file("knowledge") + " does not load"));
     }
+}
+
+TEST_CASE("rules check warns (RL019) of a heavier rung allowed at more pain than a lighter one",
+          "[cli][rules][ladder]") {
+    // The bundled rules plus a gate on band adduction (rung 3) stricter than the Copenhagen's (rung 4).
+    TempDir dir("gates");
+    copy_rules(dir);
+    add_rule(dir, "pain.resisted.hip_adduction > 0", {{"exclude", "exercise(hip_adduction_band)"}});
+    auto r = run_cli({"rules", "check", dir.file("rules")});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);  // a warning
+    CHECK(contains(r.err, "warning[RL019]"));
+    CHECK(
+        contains(r.err,
+                 "'copenhagen_adduction_short_lever' (rung 4) is allowed at pain up to 1/10 of "
+                 "pain.resisted.hip_adduction, the lighter 'hip_adduction_band' (rung 3) at no pain at all"));
 }

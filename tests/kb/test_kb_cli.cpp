@@ -22,6 +22,7 @@ TEST_CASE("cli: kb check passes on the bundled knowledge", "[cli][kb]") {
     CHECK(r.exit_code == 0);
     CHECK(contains(r.out, "knowledge OK: "));
     CHECK(contains(r.out, " exercises, "));
+    CHECK(contains(r.out, ", 0 warning(s)"));  // every exercise on a ladder, every chain climbing
     CHECK_FALSE(contains(r.err, "error["));
 }
 
@@ -162,4 +163,19 @@ TEST_CASE("kb show prints a card for any entity, with what links to it", "[cli][
     CHECK(near.exit_code == 2);
     CHECK(near.err.find("did you mean 'R-THORBORG2013'?") != std::string::npos);
     CHECK(near.out.empty());
+}
+
+TEST_CASE("cli: kb list ladders and kb show of a ladder print its rungs", "[cli][kb][ladder]") {
+    auto list = run_cli({"kb", "list", "ladders"});
+    REQUIRE(list.exit_code == 0);
+    CHECK(contains(list.out, "adductor"));
+    CHECK(contains(list.out, "6 rungs; clinical reference 2.4"));
+    auto show = run_cli({"kb", "show", "adductor"});
+    REQUIRE(show.exit_code == 0);
+    CHECK(contains(show.out, "Adductor loading ladder  [ladder adductor]"));
+    CHECK(contains(show.out,
+                   "rung 4: therapist-resisted eccentric; Copenhagen, short lever: eccentric_hip_adduction "
+                   "copenhagen_adduction_short_lever"));
+    auto card = run_cli({"kb", "show", "bridge"});
+    CHECK(contains(card.out, "Ladder:              Hamstring ladder, rung 2 of 6 (bent-knee bridge)"));
 }
