@@ -79,7 +79,7 @@ int run_eval(const EvalOptions& o) {
 }
 
 struct BatchCli {
-    std::string in = "-", out;
+    std::string in = "-", out, format = "json";
     unsigned threads = 0;
     bool summary = false;
     DataDirs dirs;
@@ -109,7 +109,7 @@ int run_batch_command(const BatchCli& o) {
     std::ostream& out = out_file->stream();
     io::BatchOptions options;
     options.threads = o.threads;
-    options.summary = o.summary;
+    options.format = o.summary ? io::BatchFormat::summary : *io::parse_batch_format(o.format);
     options.input_name = o.in == "-" ? "<stdin>" : o.in;
     options.progress = ::isatty(STDERR_FILENO) && !quiet() ? &std::cerr : nullptr;
     const auto stats = io::run_batch(*engine, in, out, options);
@@ -118,7 +118,9 @@ int run_batch_command(const BatchCli& o) {
         return bad_input;
     }
     io::write_batch_summary(std::cerr, stats);
-    return stats.errors > 0 ? bad_input : ok;
+    // Every line has its record by now: 1 when some are error records, 70 when one is an internal error.
+    if (stats.internal > 0) return internal;
+    return stats.errors > 0 ? check_failed : ok;
 }
 
 int run_generate(std::uint64_t count, std::uint64_t seed, const std::string& out_path) {
@@ -165,9 +167,17 @@ void register_scenario_commands(CLI::App& app, int& exit_code) {
                       "atomically at the end, a device or FIFO written as they come)");
     batch->add_option("--threads", batch_opts->threads, "Worker threads (default: all cores)")
         ->check(CLI::Range(1u, 1024u));
+    batch
+        ->add_option(
+            "--format", batch_opts->format,
+            "json (one rehab.programme/1 document a line), summary (one compact "
+            "rehab.programme-summary/1 record a line), csv (a header, one row per profile) or csv-long "
+            "(one row per profile and exercise)")
+        ->check(CLI::IsMember({"json", "summary", "csv", "csv-long"}))
+        ->capture_default_str();
     batch->add_flag(
         "--summary", batch_opts->summary,
-        "One compact rehab.programme-summary/1 record a line (ids, doses, rule ids; no prose or trace)");
+        "The same as --format summary: one compact record a line (ids, doses, rule ids; no prose or trace)");
     add_data_options(batch, batch_opts->dirs);
     batch->callback([&exit_code, batch_opts] { exit_code = run_batch_command(*batch_opts); });
 

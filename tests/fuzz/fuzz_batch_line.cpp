@@ -16,7 +16,7 @@ std::string run(const rehab::Recommender& r, const std::string& input, bool summ
     rehab::io::BatchOptions options;
     options.threads = 1;
     options.chunk = 3;  // several chunks even for a short input
-    options.summary = summary;
+    options.format = summary ? rehab::io::BatchFormat::summary : rehab::io::BatchFormat::json;
     rehab::io::run_batch(r, in, out, options);
     return out.str();
 }

@@ -100,7 +100,7 @@ TEST_CASE("json limits: a batch line over the limit is an error record, and the 
     std::ostringstream out;
     io::BatchOptions options;
     options.threads = 1;
-    options.summary = true;
+    options.format = io::BatchFormat::summary;
     const auto stats = io::run_batch(*test::bundled_recommender(), in, out, options);
     CHECK(stats.lines == 3);
     CHECK(stats.errors == 2);

@@ -132,7 +132,7 @@ TEST_CASE("batch: a summary record names the same programme as the full document
     o.threads = 2;
     o.chunk = 5;
     io::run_batch(*test::bundled_engine(), in_full, full, o);
-    o.summary = true;
+    o.format = io::BatchFormat::summary;
     io::run_batch(*test::bundled_engine(), in_summary, summary, o);
     const auto a = lines_of(full.str()), b = lines_of(summary.str());
     REQUIRE(a.size() == b.size());

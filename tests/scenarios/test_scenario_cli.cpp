@@ -1,6 +1,7 @@
 // `rehab eval`, `rehab batch` and `rehab generate` through the real binary: exit codes, the table,
 // JUnit output, streaming through stdin/stdout, --out, and the summary on stderr.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <sstream>
 
 #include "../support/cli.hpp"
@@ -17,6 +18,12 @@ bool contains(const std::string& text, const std::string& part) {
 }
 std::size_t count_lines(const std::string& s) {
     return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
 }
 
 void write_scenario(const TempDir& dir, const std::string& name, const json& expect) {
@@ -97,19 +104,54 @@ TEST_CASE("cli: generate | batch - streams one programme a line - summary on std
     CHECK_FALSE(contains(b.err, "\r"));  // no progress line: stderr is not a terminal
 }
 
-TEST_CASE("cli: batch with a bad line writes an error record - goes on - exits 2 - --out file",
+TEST_CASE("cli: batch with a bad line writes an error record - goes on - exits 1 - --out file",
           "[cli][batch]") {
     TempDir dir("batch");
     const std::string in = dir.write("in.jsonl", rehab::test::adductor_profile("a").dump() + "\n{oops\n" +
-                                                     rehab::test::adductor_profile("b").dump() + "\n");
+                                                     rehab::test::adductor_profile("b").dump() +
+                                                     "\n{\"id\": \"c\", \"age\": 30}\n");
     auto r = run_cli({"batch", in, "--out", dir.file("out.jsonl")});
     INFO(r.err);
-    CHECK(r.exit_code == 2);
+    CHECK(r.exit_code == 1);  // every record written, some of them errors
     CHECK(r.out.empty());
     const auto out = dir.read("out.jsonl");
-    CHECK(count_lines(out) == 3);
+    CHECK(count_lines(out) == 4);
     CHECK(contains(out, R"({"error":[{"code":"PR001")"));
     CHECK(contains(out, R"("line":2)"));
-    CHECK(contains(r.err, "2 profiles, 1 errors"));
+    CHECK(contains(out, R"("id":"c","line":4})"));  // the id of a refused profile, when readable
+    CHECK(contains(r.err, "2 profiles, 2 errors"));
+    // nothing written: the input cannot be read, the data does not load, the output cannot be written
     CHECK(run_cli({"batch", dir.file("missing.jsonl")}).exit_code == 2);
+    CHECK(run_cli({"batch", in, "--rules", dir.file("no-rules")}).exit_code == 2);
+    CHECK(run_cli({"batch", in, "--out", dir.file("no-folder/out.jsonl")}).exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(dir.file("no-folder")));
+}
+
+TEST_CASE("cli: batch --format csv and csv-long - a header - one row per profile or per exercise",
+          "[cli][batch]") {
+    TempDir dir("batch-csv");
+    const std::string in = dir.write("in.jsonl", rehab::test::adductor_profile("a").dump() + "\n\n{oops\n" +
+                                                     "{\"id\": \"c, \\\"quoted\\\"\", \"age\": 30}\n");
+    auto wide = run_cli({"batch", in, "--format", "csv"});
+    INFO(wide.err);
+    CHECK(wide.exit_code == 1);
+    const auto rows = lines_of(wide.out);
+    REQUIRE(rows.size() == 4);  // the header, then lines 1, 3 and 4 (line 2 is blank)
+    CHECK(rows[0].rfind("line,profile_id,status,error_codes,error_message,condition,", 0) == 0);
+    CHECK(rows[1].rfind("1,a,programme,,,adductor_related_groin_pain,", 0) == 0);
+    CHECK(rows[2].rfind("3,,error,PR001,", 0) == 0);
+    CHECK(rows[3].rfind(R"(4,"c, ""quoted""",error,PR003)", 0) == 0);
+    auto long_form = run_cli({"batch", in, "--format", "csv-long"});
+    const auto long_rows = lines_of(long_form.out);
+    const auto programme =
+        json::parse(run_cli({"recommend", dir.write("a.json", rehab::test::adductor_profile("a").dump()),
+                             "--format", "json"})
+                        .out);
+    REQUIRE(long_rows.size() == 1 + programme["exercises"].size() + 2);
+    for (std::size_t i = 0; i < programme["exercises"].size(); ++i) {
+        const std::string start = "1,a,programme,,,adductor_related_groin_pain,";
+        CHECK(long_rows[1 + i].rfind(start, 0) == 0);
+        CHECK(contains(long_rows[1 + i], "," + std::to_string(i + 1) + "," +
+                                             programme["exercises"][i]["id"].get<std::string>() + ","));
+    }
 }

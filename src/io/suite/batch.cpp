@@ -20,6 +20,7 @@
 #include "io/render/diagnostics_json.hpp"
 #include "io/render/programme_json.hpp"
 #include "io/render/programme_summary.hpp"
+#include "io/table/programme_csv.hpp"
 
 namespace rehab::io {
 
@@ -30,7 +31,7 @@ using Clock = std::chrono::steady_clock;
 struct Chunk {
     std::size_t first_line = 0;              // 1-based number of lines[0]
     std::vector<std::string> lines, output;  // output[i]: the record for lines[i] ("" for a blank line)
-    std::size_t profiles = 0, referrals = 0, errors = 0;
+    std::size_t profiles = 0, referrals = 0, errors = 0, internal = 0;
     std::map<std::string, std::size_t> per_condition;
     bool done = false;
 };
@@ -53,8 +54,8 @@ bool blank(const std::string& s) {
 
 class Worker {
 public:
-    Worker(const Recommender& r, std::string input, bool summary)
-        : r_(r), input_(std::move(input)), summary_(summary) {}
+    Worker(const Recommender& r, std::string input, BatchFormat format)
+        : r_(r), input_(std::move(input)), format_(format) {}
 
     void process(Chunk& c) {
         c.output.resize(c.lines.size());
@@ -67,8 +68,20 @@ public:
 private:
     const Recommender& r_;
     std::string input_;
-    bool summary_ = false;
+    BatchFormat format_ = BatchFormat::json;
     Recommendation rec_;
+
+    bool csv() const { return format_ == BatchFormat::csv || format_ == BatchFormat::csv_long; }
+    CsvShape shape() const { return format_ == BatchFormat::csv ? CsvShape::wide : CsvShape::long_form; }
+
+    std::string refused(Chunk& c, std::size_t line, const std::string& text, const Diagnostics& d) {
+        ++c.errors;
+        const std::string& readable = text.size() > max_profile_bytes ? std::string() : text;
+        if (!csv()) return batch_error_record(line, d, readable_profile_id(readable));
+        std::string out;
+        append_error_csv(line, readable, d, shape(), out);
+        return out;
+    }
 
     std::string one(Chunk& c, std::size_t line, const std::string& text) {
         Diagnostics d;
@@ -76,29 +89,29 @@ private:
             if (text.size() > max_profile_bytes) {
                 d.error("PR014", {input_, ""},
                         "the line is longer than the limit of " + byte_size_text(max_profile_bytes));
-                ++c.errors;
-                return batch_error_record(line, d);
+                return refused(c, line, text, d);
             }
             auto p = parse_profile_text(text, r_.knowledge(), input_, d);
-            if (!p) {
-                ++c.errors;
-                return batch_error_record(line, d);
-            }
+            if (!p) return refused(c, line, text, d);
             rec_.next_stage.reset();  // recommend() leaves a stale next stage for a late-stage patient
-            r_.recommend(*p, rec_, !summary_);  // the full document explains exclusions from the trace
+            // The full document explains exclusions from the trace; the other formats need none.
+            r_.recommend(*p, rec_, format_ == BatchFormat::json);
             ++c.profiles;
             c.referrals += rec_.referred();
             ++c.per_condition[p->condition.valid() ? r_.knowledge().condition(p->condition).key : "(none)"];
-            if (!summary_) return programme_to_json(r_, rec_, *p, -1);
             std::string out;
             out.reserve(2048);
-            append_programme_summary(r_, rec_, *p, out);
+            if (format_ == BatchFormat::json) return programme_to_json(r_, rec_, *p, -1);
+            if (format_ == BatchFormat::summary)
+                append_programme_summary(r_, rec_, *p, out);
+            else
+                append_programme_csv(r_, rec_, *p, line, shape(), out);
             return out;
         } catch (const std::exception& e) {  // a bug, not bad data: keep going, but say so
             Diagnostics internal;
             internal.error("INTERNAL", {input_, ""}, std::string("internal error: ") + e.what());
-            ++c.errors;
-            return batch_error_record(line, internal);
+            ++c.internal;
+            return refused(c, line, text, internal);
         }
     }
 };
@@ -106,10 +119,10 @@ private:
 // A fixed set of worker threads taking chunks from a queue; the reader waits on the oldest chunk.
 class Pool {
 public:
-    Pool(const Recommender& r, unsigned threads, const std::string& input, bool summary) {
+    Pool(const Recommender& r, unsigned threads, const std::string& input, BatchFormat format) {
         for (unsigned i = 0; i < threads; ++i)
-            threads_.emplace_back([this, &r, input, summary] {
-                Worker w(r, input, summary);
+            threads_.emplace_back([this, &r, input, format] {
+                Worker w(r, input, format);
                 loop(w);
             });
     }
@@ -164,6 +177,7 @@ void merge(BatchStats& s, const Chunk& c) {
     s.profiles += c.profiles;
     s.referrals += c.referrals;
     s.errors += c.errors;
+    s.internal += c.internal;
     for (const auto& [k, n] : c.per_condition) s.per_condition[k] += n;
 }
 
@@ -183,9 +197,18 @@ void show_progress(std::ostream& p, const BatchStats& s, Clock::time_point start
 
 }  // namespace
 
-std::string batch_error_record(std::size_t line, const Diagnostics& d) {
-    return nlohmann::json{{"line", line}, {"error", diagnostics_to_json(d, false)}}.dump(
-        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::optional<BatchFormat> parse_batch_format(const std::string& name) {
+    if (name == "json") return BatchFormat::json;
+    if (name == "summary") return BatchFormat::summary;
+    if (name == "csv") return BatchFormat::csv;
+    if (name == "csv-long") return BatchFormat::csv_long;
+    return std::nullopt;
+}
+
+std::string batch_error_record(std::size_t line, const Diagnostics& d, const std::string& id) {
+    nlohmann::json record{{"line", line}, {"error", diagnostics_to_json(d, false)}};
+    if (!id.empty()) record["id"] = id;
+    return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 BatchStats run_batch(const Recommender& r, std::istream& in, std::ostream& out, const BatchOptions& options) {
@@ -196,7 +219,10 @@ BatchStats run_batch(const Recommender& r, std::istream& in, std::ostream& out, 
     const auto start = Clock::now();
     auto last_progress = start;
     std::deque<std::shared_ptr<Chunk>> in_flight;
-    Pool pool(r, s.threads, options.input_name, options.summary);
+    Pool pool(r, s.threads, options.input_name, options.format);
+    if (options.format == BatchFormat::csv || options.format == BatchFormat::csv_long)
+        out << programme_csv_header(options.format == BatchFormat::csv ? CsvShape::wide
+                                                                       : CsvShape::long_form);
 
     auto retire_oldest = [&] {
         auto c = std::move(in_flight.front());
@@ -215,7 +241,7 @@ BatchStats run_batch(const Recommender& r, std::istream& in, std::ostream& out, 
     std::streambuf& source = *in.rdbuf();
     while (more) {
         auto c = std::make_shared<Chunk>();
-        c->first_line = s.lines + 1;
+        c->first_line = options.first_line + s.lines;
         c->lines.reserve(chunk);
         std::size_t bytes = 0;
         while (c->lines.size() < chunk && bytes < options.chunk_bytes &&
