@@ -507,7 +507,7 @@ TEST_CASE("recommend JSON is rehab.programme/1 with keys in a stable documented 
     std::vector<std::string> keys;
     for (const auto& item : programme.items()) keys.push_back(item.key());
     CHECK(keys == std::vector<std::string>{"format", "profile_id", "engine", "knowledge", "rules", "stage",
-                                           "irritability", "pain_ceiling", "exercises", "excluded",
+                                           "irritability", "pain_ceiling", "exercises", "excluded", "dropped",
                                            "not_chosen", "warnings", "disclaimer", "trace"});
     CHECK(programme["format"] == "rehab.programme/1");
     CHECK(programme["knowledge"]["hash"].get<std::string>().size() >= 8);
@@ -525,7 +525,8 @@ TEST_CASE("recommend JSON is rehab.programme/1 with keys in a stable documented 
     for (const auto& item : referral.items()) keys.push_back(item.key());
     CHECK(keys == std::vector<std::string>{"format", "profile_id", "engine", "knowledge", "rules", "stage",
                                            "irritability", "pain_ceiling", "referral", "exercises",
-                                           "excluded", "not_chosen", "warnings", "disclaimer", "trace"});
+                                           "excluded", "dropped", "not_chosen", "warnings", "disclaimer",
+                                           "trace"});
 }
 
 TEST_CASE("recommend JSON is written in one canonical layout", "[cli][recommend][format]") {

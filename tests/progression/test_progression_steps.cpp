@@ -44,8 +44,10 @@ TEST_CASE("band exercise: reps - then sets - then three band colours - each with
     CHECK(up[3] == "band Yellow -> Red, reps back to 10");
     CHECK(s.dose.band == band("blue"));
     CHECK(s.dose.reps == 15);
-    const auto down = s.descend();
-    CHECK(down.front() == "band Blue -> Green");
+    const auto down = s.descend();  // reps first, then sets, then the band (issue 14, finding 11)
+    CHECK(down.front() == "reps 15 -> 13");
+    CHECK(down[3] == "sets 3 -> 2");
+    CHECK(down[4] == "band Blue -> Green");
     CHECK(s.dose.band == band("yellow"));
     CHECK(s.dose.sets == 2);
     CHECK(s.dose.reps == 10);

@@ -302,12 +302,16 @@ ExerciseExplanation explain_exercise(const Recommender& r, const Recommendation&
     }
     for (const auto& ex : rec.excluded)
         if (ex.exercise == e) return explain_excluded(r, rec, ex);
+    for (const auto& d : rec.dropped)  // a current exercise stopped now: excluded, or its change says why
+        if (d.exercise == e && d.excluded) return explain_excluded(r, rec, ExcludedItem{e, d.excluded_by});
     x.status = ExplanationStatus::not_chosen;
     for (const auto& it : rec.items)
         x.lowest_chosen_score = x.lowest_chosen_score ? std::min(*x.lowest_chosen_score, it.score) : it.score;
     x.why_not = {e, 0, NotChosenWhy::not_considered, {}};
     for (const auto& nc : rec.not_chosen)
         if (nc.exercise == e) x.why_not = nc, x.score = nc.score;
+    for (const auto& d : rec.dropped)
+        if (d.exercise == e) x.why_not = {e, d.score, NotChosenWhy::dropped, {}}, x.score = d.score;
     return x;
 }
 

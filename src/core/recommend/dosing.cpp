@@ -121,25 +121,28 @@ DoseStep step_up(PrescribedDose& d, const DoseLimits& l) {
     return {};
 }
 
+// Regress (issue 14, finding 11; clinical.md 2.3): the smallest change first: reps (or hold time)
+// down to the bottom of the range, then sets, then the band; below that the caller steps back along
+// the chain.
 DoseStep step_down(PrescribedDose& d, const DoseLimits& l) {
-    if (d.band.valid() && l.band_lo && static_cast<int>(d.band.value) > *l.band_lo) {
-        const int from = static_cast<int>(d.band.value);
-        d.band = BandId(d.band.value - 1);
-        return {DoseField::band, from, from - 1, {}};
-    }
-    if (d.sets > l.sets_lo) {
-        --d.sets;
-        return {DoseField::sets, d.sets + 1, d.sets, {}};
+    if (d.reps && l.reps_lo && *d.reps > *l.reps_lo) {
+        const int from = *d.reps;
+        d.reps = std::max(from - reps_step, *l.reps_lo);
+        return {DoseField::reps, from, *d.reps, {}};
     }
     if (d.hold_s && l.hold_lo && *d.hold_s > *l.hold_lo) {
         const int from = *d.hold_s;
         d.hold_s = std::max(from - hold_step, *l.hold_lo);
         return {DoseField::hold, from, *d.hold_s, {}};
     }
-    if (d.reps && l.reps_lo && *d.reps > *l.reps_lo) {
-        const int from = *d.reps;
-        d.reps = std::max(from - reps_step, *l.reps_lo);
-        return {DoseField::reps, from, *d.reps, {}};
+    if (d.sets > l.sets_lo) {
+        --d.sets;
+        return {DoseField::sets, d.sets + 1, d.sets, {}};
+    }
+    if (d.band.valid() && l.band_lo && static_cast<int>(d.band.value) > *l.band_lo) {
+        const int from = static_cast<int>(d.band.value);
+        d.band = BandId(d.band.value - 1);
+        return {DoseField::band, from, from - 1, {}};
     }
     return {};
 }

@@ -43,6 +43,11 @@ enum class NoteCode : std::uint8_t {
     morning_back_no_usual,
     rpe_within,
     thresholds_unknown_held,
+    // the week's log, over every exercise (progression_week.cpp)
+    mornings_contradict,  // day, lower, higher
+    flare_no_load,        // pain, day
+    mornings_rose_week,   // mean before, mean this week, rule
+    mornings_rose_days,   // first, last, mornings, rule
     // the change of one exercise (progression.cpp)
     now_excluded,
     contraindicated,
@@ -60,6 +65,8 @@ enum class NoteCode : std::uint8_t {
     added_for_component,
     added_for_total,
     added_from_selection,
+    replaced_by,       // the current exercise was replaced (the new one's reasons follow)
+    stopped_referred,  // the patient is referred: the programme stops until seen
     // review and selection warnings
     stage_up,
     stage_down,

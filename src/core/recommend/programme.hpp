@@ -58,6 +58,10 @@ struct ProgrammeItem {
     std::vector<Note> change_reasons;
     ExerciseId replaces;  // for `replaced`: the exercise it replaces
     std::vector<std::uint32_t> change_rules;
+    // For a dropped exercise that is now excluded: the exclusion rules that name it (empty with
+    // `excluded` set: the knowledge's contraindication). A dropped exercise is not in `excluded`.
+    bool excluded = false;
+    std::vector<std::uint32_t> excluded_by;
 };
 
 struct ExcludedItem {
@@ -72,6 +76,9 @@ enum class NotChosenWhy : std::uint8_t {
     same_job,         // does the same job as `same_job_as`, already chosen
     component_limit,  // its component's limit (evaluation.per_component) was reached
     total_limit,      // the programme's limit (evaluation.total) was reached
+    kept_current,     // the fresh selection had it, but the review changes the current programme one
+                      // step at a time and the programme was full
+    dropped,          // (explanations only) a current exercise stopped at this review: see `dropped`
     not_considered,   // (explanations only) not among the candidates
 };
 
@@ -114,7 +121,10 @@ struct Recommendation {
     std::string irritability;
     std::vector<ReferralReason> referral;  // non-empty: refer, and no exercises
     std::vector<ProgrammeItem> items;      // in the order to perform them
-    std::vector<ProgrammeItem> dropped;    // current exercises taken out at this review (change == dropped)
+    // Current exercises taken out at this review (change == dropped): stopped, replaced, now excluded
+    // or referred. After recommend(), items, excluded, not_chosen and dropped hold each exercise of
+    // the knowledge at most once, and each exercise of history.programme exactly once.
+    std::vector<ProgrammeItem> dropped;
     std::vector<ExcludedItem> excluded;
     std::vector<NotChosenItem> not_chosen;
     std::vector<RuleNote> warnings;

@@ -24,6 +24,7 @@ struct Review {
     ExerciseSet excluded;      // excluded by a rule or contraindicated (rec.excluded)
     ExerciseSet in_programme;  // taken by an exercise of the new programme (or a current one)
     int last_day = 0;
+    bool no_new_load = false;  // a flare, a worsening week or an inconsistent log: nothing added
     std::vector<ProgrammeItem> out;
 
     Review(const ProgressionContext& rr, const Profile& pp, Recommendation& rc)
@@ -277,7 +278,7 @@ void Review::top_up(std::vector<ProgrammeItem> fresh) {
     const std::size_t target =
         std::min<std::size_t>(fresh.size(), static_cast<std::size_t>(std::max(0, ev.total.max)));
     for (auto& f : fresh) {
-        if (out.size() >= target) break;
+        if (out.size() >= target || no_new_load) break;
         const int c = static_cast<int>(kg.exercise(f.exercise).component);
         const auto in_component = std::count_if(out.begin(), out.end(), [&](const ProgrammeItem& i) {
             return static_cast<int>(kg.exercise(i.exercise).component) == c;
@@ -331,6 +332,10 @@ void progress_programme(const ProgressionContext& r, const Profile& p, Recommend
     for (const auto& pe : p.history.programme)
         if (pe.exercise.valid() && pe.exercise.value < rv.kg.exercise_count())
             rv.in_programme.insert(pe.exercise);
+    const progression::WeekReading week = progression::read_week(p.history.sessions, rv.last_day, rv.t);
+    if (week.inconsistent) rec.warnings.push_back({rv.note_rule(), *week.inconsistent});
+    if (week.flare) rec.warnings.push_back({rv.note_rule(), *week.flare});
+    rv.no_new_load = week.flare || week.rising || week.inconsistent;
     ExerciseSet seen(rv.kg.exercise_count());
     for (const auto& pe : p.history.programme) {
         if (!pe.exercise.valid() || pe.exercise.value >= rv.kg.exercise_count() || seen.contains(pe.exercise))
@@ -344,6 +349,7 @@ void progress_programme(const ProgressionContext& r, const Profile& p, Recommend
             a.reasons.push_back({NoteCode::thresholds_unknown_held, {}});
         }
         if (a.inconsistent) rec.warnings.push_back({rv.note_rule(), a.reasons.front()});
+        progression::apply_week(week, a);
         if (rv.excluded.contains(pe.exercise))
             rv.review_excluded(std::move(item), a);
         else

@@ -51,4 +51,16 @@ struct Assessment {
 Assessment assess(const std::vector<Entry>& entries, int last_day, const PrescribedDose& dose,
                   ExerciseId exercise, const Thresholds& t);
 
+// What the whole log says about the week (progression_week.cpp): next-morning pain is one value per
+// morning. Each note is set when it applies; `rules` are the thresholds behind them.
+struct WeekReading {
+    std::optional<Note> inconsistent;  // two different next-morning values for one morning: hold
+    std::optional<Note> flare;         // a flare morning this week: no load added in this review
+    std::optional<Note> rising;        // mornings rising (week on week, or through the week): regress
+    std::vector<std::uint32_t> rules;
+};
+
+WeekReading read_week(const std::vector<LoggedSession>& sessions, int last_day, const Thresholds& t);
+void apply_week(const WeekReading& w, Assessment& a);
+
 }  // namespace rehab::progression

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 #include "core/recommend/dosing.hpp"
 
@@ -120,12 +121,67 @@ void Recommender::recommend(const Profile& profile, Recommendation& out, bool tr
     stage(out);
     if (out.evaluation.referred()) {
         refer(out);
+        account(profile, out);
         return;
     }
     select(out);  // rewrites excluded and not_chosen in place, reusing their strings and vectors
     dose(out);
     review(profile, out);  // before explain_items: explain the programme given
+    account(profile, out);
     explain_items(out);
+}
+
+// After the review (or a referral) every exercise of the current programme that is not in the new
+// one is in `dropped`, with its change: replaced (by the exercise that replaces it), stopped, now
+// excluded (the exclusion moves onto the dropped item) or referred. The lists then hold each
+// exercise at most once: the review's programme leaves `not_chosen`, and what the fresh selection
+// chose but the review did not keep joins it (kept_current).
+void Recommender::account(const Profile& profile, Recommendation& out) const {
+    const KnowledgeGraph& kg = knowledge();
+    const std::size_t n = kg.exercise_count();
+    if (profile.history.programme.empty()) return;
+    ExerciseSet kept(n), gone(n), listed(n);
+    for (const auto& i : out.items) kept.insert(i.exercise);
+    for (const auto& d : out.dropped) gone.insert(d.exercise);
+    for (const auto& pe : profile.history.programme) {
+        if (!pe.exercise.valid() || pe.exercise.value >= n || kept.contains(pe.exercise) ||
+            gone.contains(pe.exercise))
+            continue;
+        gone.insert(pe.exercise);
+        ProgrammeItem d;
+        d.exercise = pe.exercise;
+        d.change = Change::dropped;
+        d.dose = entry_dose(rules(), pe.exercise, out.stage, out.evaluation);
+        if (pe.sets) d.dose.sets = *pe.sets;
+        if (pe.reps) d.dose.reps = *pe.reps;
+        if (pe.hold_s) d.dose.hold_s = *pe.hold_s;
+        if (pe.band) d.dose.band = *pe.band;
+        if (out.referred()) d.change_reasons.push_back({NoteCode::stopped_referred, {}});
+        for (const auto& i : out.items)
+            if (i.replaces == pe.exercise) {
+                d.change_reasons.push_back({NoteCode::replaced_by, {i.exercise}});
+                d.change_reasons.insert(d.change_reasons.end(), i.change_reasons.begin(),
+                                        i.change_reasons.end());
+                d.change_rules = i.change_rules;
+            }
+        out.dropped.push_back(std::move(d));
+    }
+    for (auto& d : out.dropped)
+        for (const auto& x : out.excluded)
+            if (x.exercise == d.exercise) d.excluded = true, d.excluded_by = x.rules;
+    std::erase_if(out.excluded, [&](const ExcludedItem& x) { return gone.contains(x.exercise); });
+    std::erase_if(out.not_chosen, [&](const NotChosenItem& x) {
+        return kept.contains(x.exercise) || gone.contains(x.exercise);
+    });
+    if (out.referred()) return;
+    listed = kept;
+    listed |= gone;
+    for (const auto& x : out.excluded) listed.insert(x.exercise);
+    for (const auto& x : out.not_chosen) listed.insert(x.exercise);
+    for (const auto& e : kg.exercises())
+        if (!listed.contains(e.id))
+            out.not_chosen.push_back(
+                {e.id, out.evaluation.score[e.id.value], NotChosenWhy::kept_current, {}});
 }
 
 // The engine's evaluation of the profile's facts, the rule warnings that name no exercise, and the

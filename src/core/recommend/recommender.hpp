@@ -54,6 +54,7 @@ private:
     void select(Recommendation& out) const;
     void dose(Recommendation& out) const;
     void review(const Profile& profile, Recommendation& out) const;
+    void account(const Profile& profile, Recommendation& out) const;
     void explain_items(Recommendation& out) const;
     void next_stage_criteria(Recommendation& out) const;
     void index_stage_rules();

@@ -52,7 +52,10 @@ SimulatedWeek row(const KnowledgeGraph& kg, const Profile& p, const Recommendati
     w.week = week;
     w.stage = rec.stage;
     w.programme = rec.items;
-    w.dropped = rec.dropped;
+    for (const auto& d : rec.dropped)  // a replaced exercise shows as its replacement's change
+        if (std::none_of(rec.items.begin(), rec.items.end(),
+                         [&](const auto& i) { return i.replaces == d.exercise; }))
+            w.dropped.push_back(d);
     w.notes = rec.warnings;
     w.pain_rest = p.pain.rest;
     w.pain_walking = p.pain.walking;
@@ -131,10 +134,13 @@ SimulationResult simulate(const Recommender& r, Profile p, const SimulationOptio
         for (int s = 0; s < o.sessions_per_week; ++s) {
             LoggedSession session;
             session.day = (week - 1) * 7 + 1 + (s * 7) / std::max(1, o.sessions_per_week);
+            double morning = 0;
             for (const auto& item : rec.items) {
                 session.exercises.push_back(patient.perform(item, ceiling, usual));
                 w.pain_during_max = std::max(w.pain_during_max, *session.exercises.back().pain_during);
+                morning = std::max(morning, *session.exercises.back().pain_next_morning);
             }
+            for (auto& x : session.exercises) x.pain_next_morning = morning;  // one morning per session
             sessions.push_back(std::move(session));
         }
         patient.end_week(p, rec.items, w.pain_during_max, ceiling);
@@ -155,7 +161,8 @@ SimulationResult simulate(const Recommender& r, Profile p, const SimulationOptio
         }
         for (auto& s : sessions) kept.push_back(s);
         p.history.sessions = std::move(kept);
-        p.history.usual_pain = usual;  // the level the week's next-morning pain was measured against
+        // The usual level does not drift up with a flare: it is the lowest resting level so far.
+        p.history.usual_pain = std::min(p.history.usual_pain.value_or(usual), usual);
         p.history.previous_stage = rec.stage;
         p.stage.reset();  // the clinician's stage starts the course; the criteria decide afterwards
         last_week = std::move(sessions);

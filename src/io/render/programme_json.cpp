@@ -74,6 +74,7 @@ private:
     void why(const Reason& why);
     void exercise(const ProgrammeItem& it);
     void excluded(const ExcludedItem& x);
+    void dropped(const ProgrammeItem& it);
     void trace();
 };
 
@@ -257,6 +258,28 @@ void ProgrammeWriter::excluded(const ExcludedItem& x) {
     w_.end_object();
 }
 
+// A current exercise taken out at this review: its last dose, the change with its reasons and the
+// logged values, and the exclusion that stopped it (when it is now excluded).
+void ProgrammeWriter::dropped(const ProgrammeItem& it) {
+    const Exercise& ex = kg_.exercise(it.exercise);
+    w_.begin_object();
+    w_.field("id", ex.key);
+    w_.field("name", ex.name);
+    dose(it.dose);
+    w_.key("change").begin_object();
+    w_.field("kind", to_string(it.change));
+    for (const auto& i : rec_.items)
+        if (i.replaces == it.exercise) w_.field("replaced_by", kg_.exercise(i.exercise).key);
+    if (!it.change_reasons.empty()) strings("reasons", note_texts(r_.rules(), it.change_reasons));
+    if (!it.change_rules.empty()) {
+        w_.key("rules").begin_array();
+        for (auto x : it.change_rules) w_.string(rule(x).id);
+        w_.end_array();
+    }
+    w_.end_object();
+    w_.end_object();
+}
+
 void ProgrammeWriter::trace() {
     w_.key("trace").begin_object();
     w_.key("rules_fired").begin_array();
@@ -301,6 +324,9 @@ void ProgrammeWriter::document() {
     w_.key("excluded").begin_array();
     if (programme)
         for (const auto& x : rec_.excluded) excluded(x);
+    w_.end_array();
+    w_.key("dropped").begin_array();
+    for (const auto& d : rec_.dropped) dropped(d);
     w_.end_array();
     w_.key("not_chosen").begin_array();
     if (programme)

@@ -146,6 +146,18 @@ void excluded(std::ostringstream& out, const Recommender& r, const Recommendatio
     }
 }
 
+// The current exercises taken out at this review, each with its change and reasons.
+void dropped(std::ostringstream& out, const Recommender& r, const Recommendation& rec) {
+    if (rec.dropped.empty()) return;
+    out << "\nTaken out of the current programme (" << rec.dropped.size() << ")\n";
+    for (const auto& d : rec.dropped) {
+        out << "  - " << r.knowledge().exercise(d.exercise).name;
+        std::string sep = ": ";
+        for (const auto& c : d.change_reasons) out << sep << note_text(r.rules(), c), sep = "; ";
+        out << "\n";
+    }
+}
+
 void not_chosen(std::ostringstream& out, const Recommender& r, const Recommendation& rec) {
     if (rec.not_chosen.empty()) return;
     out << "\nNot chosen (" << rec.not_chosen.size() << ")\n";
@@ -178,9 +190,11 @@ std::string programme_to_text(const Recommender& r, const Recommendation& rec, c
     header(out, r, rec, p);
     if (rec.referred()) {
         referral(out, r, rec);
+        dropped(out, r, rec);
     } else {
         table(out, r, rec);
         why(out, r, rec);
+        dropped(out, r, rec);
         excluded(out, r, rec);
         not_chosen(out, r, rec);
     }

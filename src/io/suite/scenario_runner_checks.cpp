@@ -252,7 +252,7 @@ public:
     void changes(const Expectations& e) {
         for (const auto& c : e.change) {
             auto x = id(c.exercise);
-            std::string got = "dropped";
+            std::string got = "vanished";  // in neither the programme nor `dropped` (issue 14, 12)
             const ProgrammeItem* it = item(x);
             if (!it)
                 for (const auto& i : rec_.items)
@@ -283,6 +283,29 @@ public:
         }
     }
 
+    // Always checked: no exercise is in two of items, excluded, not_chosen and dropped, and every
+    // exercise of the current programme is in one (issue 14, findings 12 and 14).
+    void accounted(const Profile& p) {
+        std::vector<int> lists(kg_.exercise_count(), 0);
+        std::vector<std::string> twice;
+        auto note = [&](ExerciseId e) {
+            if (++lists[e.value] == 2) twice.push_back(kg_.exercise(e).key);
+        };
+        for (const auto& i : rec_.items) note(i.exercise);
+        for (const auto& x : rec_.excluded) note(x.exercise);
+        for (const auto& x : rec_.not_chosen) note(x.exercise);
+        for (const auto& x : rec_.dropped) note(x.exercise);
+        expect(twice.empty(), "each exercise in at most one of exercises, excluded, not_chosen, dropped",
+               "in two lists: " + join(twice), twice.empty() ? "" : why(id(twice.front())));
+        std::vector<std::string> vanished;
+        for (const auto& pe : p.history.programme)
+            if (pe.exercise.valid() && pe.exercise.value < lists.size() && lists[pe.exercise.value] == 0)
+                vanished.push_back(kg_.exercise(pe.exercise).key);
+        if (!p.history.programme.empty())
+            expect(vanished.empty(), "every current exercise in the output",
+                   "in none of exercises, excluded, not_chosen, dropped: " + join(vanished));
+    }
+
 private:
     const Recommender& r_;
     const KnowledgeGraph& kg_;
@@ -300,8 +323,8 @@ std::string observed_text(const ObservedComparison& c) {
 
 std::size_t check_expectations(const Recommender& r, const Recommendation& rec, const Profile& profile,
                                const Expectations& e, std::vector<ExpectationFailure>& failures) {
-    (void)profile;  // kept in the signature for checks that compare with the history
     Checker c(r, rec, failures);
+    c.accounted(profile);
     c.referral(e);
     c.stage(e);
     c.exercises(e);

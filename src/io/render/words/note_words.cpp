@@ -112,6 +112,18 @@ std::string log_text(const Words& a, NoteCode code) {
                    ", back to within the ceiling (usual level unknown)";
         case NoteCode::rpe_within:  // rpe, max, rule
             return "effort (RPE) at most " + a.num(0) + "/10, within " + a.num(1) + "/10" + a.cite(2);
+        case NoteCode::mornings_contradict:  // day, lower, higher
+            return "the log gives two next-morning pain levels for the morning after " + a.day(0) + " (" +
+                   a.pain(1) + " and " + a.pain(2) + "): the log is inconsistent, so every exercise is held";
+        case NoteCode::flare_no_load:  // pain, day
+            return "a flare: next-morning pain " + a.pain(0) + " after " + a.day(1) +
+                   ", so no load is added at this review";
+        case NoteCode::mornings_rose_week:  // before, now, rule
+            return "next-morning pain rose from a mean of " + a.pain(0) + " last week to " + a.pain(1) +
+                   " this week: a worsening week, regressed" + a.cite(2);
+        case NoteCode::mornings_rose_days:  // first, last, count, rule
+            return "next-morning pain rose from " + a.pain(0) + " to " + a.pain(1) + " over the week's " +
+                   a.num(2) + " mornings: a worsening week, regressed" + a.cite(3);
         case NoteCode::thresholds_unknown_held:
             return "progression thresholds unknown: held";
         default:
@@ -172,6 +184,10 @@ std::string Words::text(NoteCode code) const {
             return "added to keep the programme at " + a.num(0) + " exercises or more" + a.cite(1);
         case NoteCode::added_from_selection:  // rule
             return "added from this review's selection for the patient" + a.cite(0);
+        case NoteCode::replaced_by:  // exercise
+            return "replaced by " + a.name(0);
+        case NoteCode::stopped_referred:
+            return "stopped: the patient is referred, no exercise until seen";
         case NoteCode::stage_up:  // previous stage, stage, then the rules
         case NoteCode::stage_down:
             return stage_text(a, code == NoteCode::stage_up);

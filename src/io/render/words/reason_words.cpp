@@ -31,6 +31,11 @@ std::string not_chosen_text(const KnowledgeGraph& kg, const Evaluation& ev, cons
         case NotChosenWhy::not_preferred:
             return "no rule preferred it for this patient (score " +
                    std::to_string(static_cast<int>(n.score)) + ")";
+        case NotChosenWhy::kept_current:
+            return "the current programme changes one step at a time and was full: not added at this "
+                   "review";
+        case NotChosenWhy::dropped:
+            return "taken out of the current programme at this review (see its change)";
         case NotChosenWhy::not_considered:
             break;
     }
