@@ -50,7 +50,7 @@ TEST_CASE("rehab simulate runs a 6-week course for each condition's example prof
         REQUIRE(at != std::string::npos);
         const std::string tail = r.out.substr(at);
         auto rank = [](const std::string& s) { return s == "early" ? 0 : s == "mid" ? 1 : 2; };
-        const auto colon = tail.find(": ") + 2, open = tail.find(" (started "), close = tail.find(')');
+        const auto colon = tail.find(": ") + 2, open = tail.find(" (started "), close = tail.find(')', open);
         const std::string reached = tail.substr(colon, open - colon);
         const std::string started = tail.substr(open + 10, close - open - 10);
         CHECK(rank(reached) >= rank(started));

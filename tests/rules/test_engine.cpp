@@ -194,6 +194,17 @@ TEST_CASE("dose: fields set the prescription - within the exercise's ranges", "[
         CHECK(other->dose.tempo == "1-2-3");
         CHECK(other->dosed_by.empty());
     }
+    SECTION("per_side false: the affected side only") {
+        CHECK(item(recommender_with({base})->recommend(mid_stage_profile("hamstring_strain")),
+                   "hip_adduction_band")
+                  ->dose.per_side);
+        auto r = recommender_with(
+                     {base, rule("test.one_side", "true",
+                                 R"J([{"dose": {"select": "stance(other_leg)", "per_side": false}}])J")})
+                     ->recommend(mid_stage_profile("hamstring_strain"));
+        CHECK_FALSE(item(r, "hip_adduction_band")->dose.per_side);
+        CHECK_FALSE(item(r, "bridge")->dose.per_side);
+    }
     SECTION("level low and volume scale") {
         auto r = recommender_with({base, rule("test.low", "true", R"J([{"dose": {"level": "low"}}])J")})
                      ->recommend(mid_stage_profile("hamstring_strain"));
@@ -571,4 +582,25 @@ TEST_CASE("selectors: contraindicated(condition - stage) is a table indexed by t
     f.set(stage, static_cast<double>(Stage::mid));
     CHECK(select("in_stage(stage) and needs(step)", &f) ==
           Names{"hip_hitch", "step_up", "lateral_step_down"});
+}
+
+TEST_CASE("activities: a sport takes part in each of its demands", "[rules][engine][activity]") {
+    auto rs = compile_ok(doc(recommender_rules(), recommender_facts()));
+    Profile p = mid_stage_profile("adductor_related_groin_pain");
+    p.activity = {"football"};
+    FactValues facts(rs->schema());
+    profile_to_facts(p, ClinicalSlots::resolve(rs->schema(), rs->knowledge()), facts);
+    auto value = [&](const std::string& name) { return facts.get(*rs->schema().find(name)); };
+    for (const char* d :
+         {"activity.football", "activity.kicking", "activity.change_of_direction", "activity.sprinting"}) {
+        INFO(d);
+        CHECK(value(d).known);
+        CHECK(value(d).value == 1);
+    }
+    CHECK(value("activity.skating").value == 0);
+    for (const auto& [sport, demands] : sport_demands())
+        for (const auto& d : demands) {
+            INFO(sport << " -> " << d);
+            CHECK(std::find(activity_names().begin(), activity_names().end(), d) != activity_names().end());
+        }
 }

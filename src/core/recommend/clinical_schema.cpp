@@ -47,9 +47,53 @@ std::string lower_name(const Named& n) {
 }  // namespace
 
 const std::vector<std::string>& activity_names() {
-    static const std::vector<std::string> v = {"running", "sprinting", "kicking",   "change_of_direction",
-                                               "jumping", "skating",   "cycling",   "swimming",
-                                               "dancing", "walking",   "team_sport"};
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> names = {"running", "sprinting", "kicking",   "change_of_direction",
+                                          "jumping", "skating",   "cycling",   "swimming",
+                                          "dancing", "walking",   "team_sport"};
+        for (const auto& [sport, demands] : sport_demands()) names.push_back(sport);
+        return names;
+    }();
+    return v;
+}
+
+// Common sports and the demands (the first activities above) each puts on the hip and groin
+// (clinical.md 3.1, 3.2, 3.7, 3.10: kicking, change of direction, sprinting; the project's own
+// mapping, derived). A profile naming a sport also takes part in each of its demands.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& sport_demands() {
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> v = {
+        {"football", {"kicking", "change_of_direction", "sprinting", "running", "team_sport"}},
+        {"soccer", {"kicking", "change_of_direction", "sprinting", "running", "team_sport"}},
+        {"futsal", {"kicking", "change_of_direction", "sprinting", "running", "team_sport"}},
+        {"gaelic_football",
+         {"kicking", "change_of_direction", "sprinting", "running", "jumping", "team_sport"}},
+        {"australian_football",
+         {"kicking", "change_of_direction", "sprinting", "running", "jumping", "team_sport"}},
+        {"american_football", {"change_of_direction", "sprinting", "kicking", "team_sport"}},
+        {"rugby", {"kicking", "change_of_direction", "sprinting", "running", "team_sport"}},
+        {"netball", {"change_of_direction", "jumping", "sprinting", "team_sport"}},
+        {"basketball", {"change_of_direction", "jumping", "sprinting", "running", "team_sport"}},
+        {"volleyball", {"jumping", "change_of_direction", "team_sport"}},
+        {"handball", {"change_of_direction", "jumping", "sprinting", "running", "team_sport"}},
+        {"hockey", {"change_of_direction", "sprinting", "running", "team_sport"}},
+        {"ice_hockey", {"skating", "change_of_direction", "sprinting", "team_sport"}},
+        {"hurling", {"change_of_direction", "sprinting", "running", "team_sport"}},
+        {"lacrosse", {"change_of_direction", "sprinting", "running", "team_sport"}},
+        {"cricket", {"sprinting", "running", "team_sport"}},
+        {"baseball", {"sprinting", "team_sport"}},
+        {"tennis", {"change_of_direction", "sprinting"}},
+        {"badminton", {"change_of_direction", "jumping", "sprinting"}},
+        {"squash", {"change_of_direction", "sprinting"}},
+        {"athletics", {"sprinting", "running", "jumping"}},
+        {"martial_arts", {"kicking", "change_of_direction"}},
+        {"dance", {"dancing", "jumping"}},
+        {"gymnastics", {"jumping", "dancing"}},
+        {"skiing", {"change_of_direction"}},
+        {"golf", {"walking"}},
+        {"hiking", {"walking"}},
+        {"rowing", {}},
+        {"triathlon", {"running", "cycling", "swimming"}},
+    };
     return v;
 }
 
@@ -126,9 +170,16 @@ void profile_to_facts(const Profile& p, const ClinicalSlots& c, FactValues& out)
     else if (!p.sex.empty())
         out.set(c.sex, 2);
     const auto& names = activity_names();
-    for (const auto& a : p.activity)
+    auto take_part = [&](const std::string& a) {
         for (std::size_t i = 0; i < names.size(); ++i)
             if (names[i] == a) out.set(c.activity[i], 1);
+    };
+    for (const auto& a : p.activity) {
+        take_part(a);
+        for (const auto& [sport, demands] : sport_demands())
+            if (sport == a)
+                for (const auto& d : demands) take_part(d);
+    }
     if (p.condition.valid()) out.set(c.condition, p.condition.value);
     out.set(c.side, static_cast<double>(p.side));
     opt(c.days, p.days_since_onset);

@@ -43,6 +43,7 @@ void apply_dose_rule(const CompiledAction& a, const Dose& base, int band_count, 
     if (a.rest_s) d.rest_s = *a.rest_s;
     if (a.per_week) d.per_week = *a.per_week;
     if (!a.tempo.empty()) d.tempo = a.tempo;
+    if (a.per_side) d.per_side = *a.per_side;
     if (a.volume_scale) d.sets = std::max(1, static_cast<int>(std::lround(d.sets * *a.volume_scale)));
     if (a.band_step && d.band.valid()) {
         const int b = std::clamp(static_cast<int>(d.band.value) + a.band_step, 0, band_count - 1);

@@ -17,8 +17,10 @@ enum class WeightBearing { full = 0, partial, none };
 const char* to_string(Side s);
 const char* to_string(WeightBearing w);
 
-// The activities a profile may name (a fixed vocabulary, so rules can test them).
+// The activities a profile may name (a fixed vocabulary, so rules can test them): the demands
+// (running, kicking, ...) and common sports, each mapped to its demands.
 const std::vector<std::string>& activity_names();
+const std::vector<std::pair<std::string, std::vector<std::string>>>& sport_demands();
 
 struct LoggedExercise {
     ExerciseId exercise;

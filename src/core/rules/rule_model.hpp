@@ -28,6 +28,7 @@ struct ActionSpec {
     std::optional<double> volume_scale;  // scales sets x reps (rounded, kept within the range)
     int band_step = 0;                   // -1 = one band colour lighter
     std::string tempo;
+    std::optional<bool> per_side;  // false: the affected side only (not "on each side")
     // limit
     std::string component;  // "" = the whole programme
     std::optional<int> min, max;

@@ -276,6 +276,7 @@ void RuleSetBuilder::compile_action(const ActionSpec& a, const RuleSpec& spec, C
             c.sets = a.sets, c.reps = a.reps, c.hold_s = a.hold_s, c.rest_s = a.rest_s,
             c.per_week = a.per_week;
             c.volume_scale = a.volume_scale, c.band_step = a.band_step, c.tempo = a.tempo;
+            c.per_side = a.per_side;
             break;
         case ActionKind::limit:
             if (!compile_limit(a, spec, c)) return;

@@ -36,6 +36,7 @@ struct CompiledAction {
     std::optional<double> volume_scale;
     int band_step = 0;
     std::string tempo;
+    std::optional<bool> per_side;
     // limit
     int component = -1;  // -1: whole programme
     std::optional<int> min, max;

@@ -148,7 +148,7 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
             break;
         case ActionKind::dose:
             r.allow_only({"select", "level", "sets", "reps", "hold_s", "rest_s", "per_week", "volume_scale",
-                          "band_step", "tempo"});
+                          "band_step", "tempo", "per_side"});
             a.select = r.string("select", false).value_or("");
             a.select_pointer = a.pointer + "/select";
             a.level = r.enumeration("level", false, {"low", "full"}).value_or("");
@@ -160,6 +160,7 @@ bool read_action(const json& j, const std::string& file, const std::string& rule
             a.volume_scale = r.number("volume_scale", false, 0.1, 2);
             a.band_step = r.integer("band_step", false, -7, 7).value_or(0);
             a.tempo = r.string("tempo", false).value_or("");
+            a.per_side = r.boolean("per_side", false);
             break;
         case ActionKind::limit:
             r.allow_only({"component", "min", "max"});

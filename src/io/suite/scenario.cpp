@@ -203,7 +203,7 @@ public:
         if (!r.is_object()) return e;
         r.allow_only({"referral", "red_flags", "urgency", "stage", "irritability", "include", "exclude",
                       "eligible", "include_any", "count", "components", "none_with", "dose", "change",
-                      "warnings", "error", "golden"});
+                      "warnings", "no_warnings", "error", "golden"});
         e.referral = r.boolean("referral", false);
         e.red_flags = ids(r, "red_flags", red_flag_keys(), "red flag");
         e.urgency = r.enumeration("urgency", false, {"emergency", "urgent"});
@@ -229,6 +229,7 @@ public:
         e.dose = doses(r);
         e.change = changes(r);
         e.warnings = r.string_list("warnings", false);
+        e.no_warnings = r.string_list("no_warnings", false);
         e.error = error(r);
         e.golden = r.boolean("golden", false).value_or(false);
         return e;

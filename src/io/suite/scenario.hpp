@@ -56,7 +56,8 @@ struct Expectations {
     AttributeFilter none_with;
     std::vector<DoseExpectation> dose;
     std::vector<ChangeExpectation> change;
-    std::vector<std::string> warnings;  // each is a substring of some warning or precaution
+    std::vector<std::string> warnings;     // each is a substring of some warning or precaution
+    std::vector<std::string> no_warnings;  // none is a substring of any warning or precaution
     std::optional<ErrorExpectation> error;
     bool golden = false;
 };

@@ -272,15 +272,21 @@ public:
     }
 
     void warnings(const Expectations& e) {
-        for (const auto& w : e.warnings) {
-            bool found = std::any_of(rec_.warnings.begin(), rec_.warnings.end(), [&](const RuleNote& n) {
-                return warning_text(r_.rules(), n).find(w) != std::string::npos;
-            });
-            for (const auto& i : rec_.items)
-                for (const auto& p : i.precautions)
-                    found = found || precaution_text(r_.rules(), i.exercise, p).find(w) != std::string::npos;
-            expect(found, "warning containing '" + w + "'", "no warning or precaution says so");
-        }
+        for (const auto& w : e.warnings)
+            expect(says(w), "warning containing '" + w + "'", "no warning or precaution says so");
+        for (const auto& w : e.no_warnings)
+            expect(!says(w), "no warning containing '" + w + "'", "a warning or precaution says so");
+    }
+
+    // Whether some warning, or some precaution on a chosen exercise, contains `w`.
+    bool says(const std::string& w) const {
+        bool found = std::any_of(rec_.warnings.begin(), rec_.warnings.end(), [&](const RuleNote& n) {
+            return warning_text(r_.rules(), n).find(w) != std::string::npos;
+        });
+        for (const auto& i : rec_.items)
+            for (const auto& p : i.precautions)
+                found = found || precaution_text(r_.rules(), i.exercise, p).find(w) != std::string::npos;
+        return found;
     }
 
     // Always checked: no exercise is in two of items, excluded, not_chosen and dropped, and every
