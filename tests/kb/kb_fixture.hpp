@@ -2,11 +2,13 @@
 // field to break it, write the files into a TempDir and load the folder. Exercise chains:
 // ball_squeeze -> side_lying_adduction -> copenhagen, and bridge -> standing_abduction.
 #pragma once
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "../support/temp_dir.hpp"
 #include "core/base/diagnostic.hpp"
+#include "io/load/knowledge_loader.hpp"
 
 namespace rehab::test {
 
@@ -166,6 +168,20 @@ struct KbFixture {
         dir.write("exercises/other.json", other.dump(2));
     }
 };
+
+// A fixture written into its own folder and loaded: the graph (null when it failed) and every diagnostic.
+struct Loaded {
+    TempDir dir{"kb"};
+    Diagnostics diags;
+    std::shared_ptr<const KnowledgeGraph> kg;
+};
+
+inline std::unique_ptr<Loaded> load(const KbFixture& f) {
+    auto out = std::make_unique<Loaded>();
+    f.write(out->dir);
+    out->kg = io::load_knowledge(out->dir.str(), out->diags);
+    return out;
+}
 
 // The first diagnostic with `code`, or nullptr.
 inline const Diagnostic* find_code(const Diagnostics& d, const std::string& code) {

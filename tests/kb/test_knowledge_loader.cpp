@@ -8,22 +8,11 @@
 using namespace rehab;
 using rehab::test::find_code;
 using rehab::test::KbFixture;
+using rehab::test::load;
+using rehab::test::Loaded;
 using rehab::test::TempDir;
 
 namespace {
-
-struct Loaded {
-    TempDir dir{"kb"};
-    Diagnostics diags;
-    std::shared_ptr<const KnowledgeGraph> kg;
-};
-
-std::unique_ptr<Loaded> load(const KbFixture& f) {
-    auto out = std::make_unique<Loaded>();
-    f.write(out->dir);
-    out->kg = io::load_knowledge(out->dir.str(), out->diags);
-    return out;
-}
 
 // Asserts the load failed with `code` at `file` (relative to the folder) and `pointer`.
 void expect_error(const Loaded& l, const std::string& code, const std::string& file,

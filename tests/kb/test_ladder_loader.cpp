@@ -9,22 +9,11 @@
 using namespace rehab;
 using rehab::test::find_code;
 using rehab::test::KbFixture;
+using rehab::test::load;
+using rehab::test::Loaded;
 using rehab::test::TempDir;
 
 namespace {
-
-struct Loaded {
-    TempDir dir{"kb"};
-    Diagnostics diags;
-    std::shared_ptr<const KnowledgeGraph> kg;
-};
-
-std::unique_ptr<Loaded> load(const KbFixture& f) {
-    auto out = std::make_unique<Loaded>();
-    f.write(out->dir);
-    out->kg = io::load_knowledge(out->dir.str(), out->diags);
-    return out;
-}
 
 nlohmann::json& rungs(KbFixture& f, int ladder) { return f.clinical["ladders"][ladder]["rungs"]; }
 

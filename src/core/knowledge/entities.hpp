@@ -40,6 +40,12 @@ struct Precaution {
     std::vector<ReferenceId> references;
 };
 
+struct InstructionVariant {  // the steps for patients with one condition
+    ConditionId condition;
+    std::vector<std::string> instructions;
+    std::vector<ReferenceId> references;
+};
+
 struct LadderPlace {  // an exercise's rung (1 = lightest) on one loading ladder
     LadderId ladder;
     int rung = 0;
@@ -59,10 +65,17 @@ struct Exercise {
     std::vector<Precaution> precautions;
     std::optional<Dose> dosage[stage_count];
     std::vector<std::string> instructions;
+    std::vector<InstructionVariant> instructions_for;  // per condition; at most one each
     std::vector<ReferenceId> references;
     std::vector<LadderPlace> ladders;  // sorted by ladder id
     std::string ladder_note;           // why it is on no ladder
     [[nodiscard]] bool in_stage(Stage s) const { return stages & (1u << static_cast<unsigned>(s)); }
+    // The steps a patient with condition `c` follows: the condition's variant, else the general ones.
+    [[nodiscard]] const std::vector<std::string>& instructions_of(ConditionId c) const {
+        for (const auto& v : instructions_for)
+            if (v.condition == c) return v.instructions;
+        return instructions;
+    }
 };
 
 struct Condition {

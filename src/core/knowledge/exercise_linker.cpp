@@ -1,6 +1,8 @@
 // Links one exercise: position, equipment, movements, muscles, progressions, precautions, dosage
 // and references become strong ids and typed relations. Reports KB006 for unknown ids, KB009/KB010
 // for an exercise without movement or muscle, KB012 for a stage without dosage.
+#include <algorithm>
+
 #include "core/knowledge/linker.hpp"
 
 namespace rehab {
@@ -30,6 +32,7 @@ void Linker::link_exercise(const ExerciseSpec& s, std::uint32_t index) {
     e.instructions = s.instructions;
     link_exercise_body(s, e);
     link_precautions(s, e);
+    link_instruction_variants(s, e);
     link_dosage(s, e);
     e.references =
         link_references({VertexKind::exercise, index}, s.references, {s.origin.file, at(s, "references")});
@@ -86,6 +89,28 @@ void Linker::link_precautions(const ExerciseSpec& s, Exercise& e) {
         if (!c) continue;
         out.condition = ConditionId(*c);
         e.precautions.push_back(std::move(out));
+    }
+}
+
+// KB006 for an unknown condition; KB018 for a second variant of the same condition or one without steps.
+void Linker::link_instruction_variants(const ExerciseSpec& s, Exercise& e) {
+    const Node self{VertexKind::exercise, e.id.value};
+    for (const auto& v : s.instructions_for) {
+        auto c = resolve(VertexKind::condition, v.condition, v.origin.file, v.origin.pointer + "/condition");
+        auto refs = link_references(self, v.references, {v.origin.file, v.origin.pointer + "/references"});
+        if (!c) continue;
+        const ConditionId id(*c);
+        const bool twice = std::any_of(e.instructions_for.begin(), e.instructions_for.end(),
+                                       [&](const InstructionVariant& x) { return x.condition == id; });
+        if (v.instructions.empty() || twice) {
+            d_.error("KB018", {v.origin.file, v.origin.pointer},
+                     "exercise '" + s.id + "' has " +
+                         (v.instructions.empty() ? "no steps" : "a second set of steps") +
+                         " for condition '" + v.condition + "'",
+                     "give each condition one 'instructions_for' entry with at least one step");
+            continue;
+        }
+        e.instructions_for.push_back({id, v.instructions, std::move(refs)});
     }
 }
 

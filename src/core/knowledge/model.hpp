@@ -71,6 +71,14 @@ struct PrecautionSpec {
     Location origin;
 };
 
+// Steps of an exercise written for one condition, replacing the general ones for its patients.
+struct InstructionVariantSpec {
+    std::string condition;
+    std::vector<std::string> instructions;
+    std::vector<std::string> references;
+    Location origin;
+};
+
 struct ExerciseSpec {
     std::string id, name, source, provenance;
     std::vector<Stage> stages;
@@ -87,6 +95,7 @@ struct ExerciseSpec {
     std::optional<DoseSpec> dosage[stage_count];
     std::string purpose;
     std::vector<std::string> instructions;
+    std::vector<InstructionVariantSpec> instructions_for;  // per condition, replacing `instructions`
     std::string stop_if;
     std::vector<std::string> references;
     std::string ladder_note;  // why the exercise is on no loading ladder ("" when it is on one)

@@ -73,6 +73,25 @@ std::vector<PrecautionSpec> read_precautions(FieldReader& r) {
     return out;
 }
 
+std::vector<InstructionVariantSpec> read_instruction_variants(FieldReader& r) {
+    std::vector<InstructionVariantSpec> out;
+    const auto* arr = r.array("instructions_for", false);
+    if (!arr) return out;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        FieldReader v((*arr)[i], r.file(), r.child_pointer("instructions_for") + "/" + std::to_string(i),
+                      r.diagnostics(), kb);
+        if (!v.is_object()) continue;
+        v.allow_only({"condition", "instructions", "references"});
+        InstructionVariantSpec s;
+        s.condition = v.string("condition", true).value_or("");
+        s.instructions = v.string_list("instructions", true);
+        s.references = v.string_list("references", false);
+        s.origin = {r.file(), v.pointer()};
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
 std::optional<DoseSpec> read_dose(const nlohmann::json& j, const std::string& file,
                                   const std::string& pointer, Diagnostics& d) {
     FieldReader r(j, file, pointer, d, kb);
@@ -114,11 +133,28 @@ void read_dosage(FieldReader& r, ExerciseSpec& s) {
 }
 
 void read_exercise(FieldReader& r, ExerciseSpec& s) {
-    r.allow_only(
-        {"id",       "name",          "source",      "provenance",      "stages",        "component",
-         "position", "stance",        "equipment",   "needs_therapist", "needs_partner", "performs",
-         "works",    "progresses_to", "precautions", "dosage",          "purpose",       "instructions",
-         "stop_if",  "references",    "ladder_note"});
+    r.allow_only({"id",
+                  "name",
+                  "source",
+                  "provenance",
+                  "stages",
+                  "component",
+                  "position",
+                  "stance",
+                  "equipment",
+                  "needs_therapist",
+                  "needs_partner",
+                  "performs",
+                  "works",
+                  "progresses_to",
+                  "precautions",
+                  "dosage",
+                  "purpose",
+                  "instructions",
+                  "instructions_for",
+                  "stop_if",
+                  "references",
+                  "ladder_note"});
     s.name = r.string("name", true).value_or("");
     s.source = r.enumeration("source", true, {"seed", "project"}).value_or("");
     s.provenance = r.string("provenance", false).value_or("");
@@ -139,6 +175,7 @@ void read_exercise(FieldReader& r, ExerciseSpec& s) {
     read_dosage(r, s);
     s.purpose = r.string("purpose", true).value_or("");
     s.instructions = r.string_list("instructions", true);
+    s.instructions_for = read_instruction_variants(r);
     s.stop_if = r.string("stop_if", false).value_or("");
     s.references = r.string_list("references", true);
     s.ladder_note = r.string("ladder_note", false).value_or("");

@@ -64,16 +64,17 @@ void line(std::ostringstream& out, const char* tag, const std::string& text, con
         << "</" << tag << ">\n";
 }
 
-void card(std::ostringstream& out, const RuleSet& rules, const ProgrammeItem& it, std::size_t n) {
+void card(std::ostringstream& out, const RuleSet& rules, const ProgrammeItem& it, std::size_t n,
+          ConditionId condition) {
     const KnowledgeGraph& kg = rules.knowledge();
     const Exercise& ex = kg.exercise(it.exercise);
     out << "<div class=\"card\">\n";
     line(out, "h2", std::to_string(n) + ". " + plain_words(ex.name));
     if (!ex.purpose.empty() && !has_jargon(ex.purpose)) line(out, "p", ex.purpose, "purpose");
     line(out, "p", "How much: " + dose_in_words(kg, it.dose) + ".", "dose");
-    if (!ex.instructions.empty()) {
+    if (const auto& steps = ex.instructions_of(condition); !steps.empty()) {
         out << "<h3>How to do it</h3>\n<ol>\n";
-        for (const auto& i : ex.instructions) line(out, "li", plain_words(i));
+        for (const auto& i : steps) line(out, "li", plain_words(i));
         out << "</ol>\n";
     }
     for (const auto& pc : it.precautions) {  // the rules' notes for this exercise
@@ -208,7 +209,8 @@ std::string programme_to_handout_html(const Recommender& r, const Recommendation
         double ceiling = rec.progress.pain_ceiling.value_or(
             p.condition.valid() ? kg.condition(p.condition).pain_ceiling : 3);
         feel(out, ceiling);
-        for (std::size_t i = 0; i < rec.items.size(); ++i) card(out, r.rules(), rec.items[i], i + 1);
+        for (std::size_t i = 0; i < rec.items.size(); ++i)
+            card(out, r.rules(), rec.items[i], i + 1, p.condition);
         stop(out, ceiling);
     }
     out << "<div class=\"footer\">\n";

@@ -193,7 +193,8 @@ void ProgrammeWriter::exercise(const ProgrammeItem& it) {
     w_.field("component", to_string(ex.component));
     w_.field("side", exercise_side(ex, it.dose, p_));
     dose(it.dose);
-    if (!ex.instructions.empty()) strings("instructions", ex.instructions);
+    const auto& steps = ex.instructions_of(p_.condition);  // the condition's variant when it has one
+    if (!steps.empty()) strings("instructions", steps);
     w_.field_if("purpose", ex.purpose);
     if (!it.precautions.empty()) strings("precautions", precaution_texts(r_.rules(), it));
     if (!criteria_) criteria_ = progression_text(rec_.progress);  // the same for every exercise

@@ -59,13 +59,20 @@ void identity(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise&
         << "; partner: " << (e.needs_partner ? "needed" : "not needed") << "\n";
 }
 
-void instructions(std::ostringstream& out, const Exercise& e) {
+void steps(std::ostringstream& out, const std::vector<std::string>& list) {
+    for (std::size_t i = 0; i < list.size(); ++i) out << "  " << i + 1 << ". " << list[i] << "\n";
+}
+
+void instructions(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise& e) {
     heading(out, "Purpose");
     out << "  " << (e.purpose.empty() ? "-" : e.purpose) << "\n";
     heading(out, "Instructions");
-    for (std::size_t i = 0; i < e.instructions.size(); ++i)
-        out << "  " << i + 1 << ". " << e.instructions[i] << "\n";
+    steps(out, e.instructions);
     if (!e.stop_if.empty()) out << "  Stop if: " << e.stop_if << "\n";
+    for (const auto& v : e.instructions_for) {
+        heading(out, "Instructions for " + kg.condition(v.condition).name + " (instead of the above)");
+        steps(out, v.instructions);
+    }
 }
 
 void muscles_and_movements(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise& e) {
@@ -133,6 +140,8 @@ void dosage(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise& e
 void references(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise& e) {
     std::vector<ReferenceId> refs = e.references;
     for (const auto& p : e.precautions) refs.insert(refs.end(), p.references.begin(), p.references.end());
+    for (const auto& v : e.instructions_for)
+        refs.insert(refs.end(), v.references.begin(), v.references.end());
     bool band = false;
     for (const auto& d : e.dosage) band = band || (d && d->band.valid());
     if (band && kg.band_reference()) refs.push_back(*kg.band_reference());
@@ -172,7 +181,7 @@ std::string render_exercise_card(const KnowledgeGraph& kg, ExerciseId id) {
     const Exercise& e = kg.exercise(id);
     std::ostringstream out;
     identity(out, kg, e);
-    instructions(out, e);
+    instructions(out, kg, e);
     muscles_and_movements(out, kg, e);
     progression(out, kg, e);
     precautions(out, kg, e);

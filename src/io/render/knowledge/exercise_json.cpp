@@ -88,6 +88,17 @@ std::string exercise_to_json(const KnowledgeGraph& kg, ExerciseId id) {
     doc["precautions"] = precautions(kg, x);
     doc["dosage"] = doses(kg, x);
     doc["instructions"] = x.instructions;
+    if (!x.instructions_for.empty()) {
+        Json variants = Json::array();
+        for (const auto& v : x.instructions_for) {
+            Json refs = Json::array();
+            for (auto r : v.references) refs.push_back(kg.reference(r).key);
+            variants.push_back({{"condition", kg.condition(v.condition).key},
+                                {"instructions", v.instructions},
+                                {"references", refs}});
+        }
+        doc["instructions_for"] = std::move(variants);
+    }
     doc["stop_if"] = x.stop_if;
     Json refs = Json::array();
     for (auto r : x.references) refs.push_back(kg.reference(r).key);
