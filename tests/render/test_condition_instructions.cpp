@@ -99,3 +99,35 @@ TEST_CASE("kb: a valid instructions_for entry loads and is chosen for its condit
     CHECK(e.instructions_of(e.instructions_for[0].condition) == std::vector<std::string>{"Groin step."});
     CHECK(e.instructions_of(ConditionId{}) == e.instructions);
 }
+
+TEST_CASE("the handout gives each condition's advice for the day, from the knowledge",
+          "[render][knowledge]") {
+    const Recommender& r = recommender();
+    std::size_t shown = 0;
+    for (const auto& c : r.knowledge().conditions()) {
+        INFO(c.key);
+        CHECK(c.education.size() >= 3);  // every bundled condition has advice (issue 14, finding 18)
+        Profile p = test::render::adductor_profile();
+        p.condition = c.id;
+        const std::string html = io::programme_to_handout_html(r, r.recommend(p, false), p);
+        for (const auto& e : c.education) {
+            CHECK(html.find(io::html_escape(e.text)) != std::string::npos);
+            ++shown;
+        }
+    }
+    CHECK(shown >= 30);
+    const auto& gluteal = r.knowledge().condition(*r.knowledge().find_condition("gluteal_tendinopathy"));
+    CHECK(std::any_of(gluteal.education.begin(), gluteal.education.end(), [](const Education& e) {
+        return e.text.find("cross your legs") != std::string::npos && !e.references.empty();
+    }));
+}
+
+TEST_CASE("kb: education with an unknown reference is KB006 at its pointer", "[kb]") {
+    test::KbFixture f;
+    f.clinical["conditions"][0]["education"] = {{{"text", "Rest a little."}, {"references", {"R-NONE"}}}};
+    auto l = test::load(f);
+    CHECK_FALSE(l->kg);
+    const auto* d = test::find_code(l->diags, "KB006");
+    REQUIRE(d);
+    CHECK(d->location.pointer == "/conditions/0/education/0/references/0");
+}

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "io/render/handout_html.hpp"
 #include "io/render/programme_json.hpp"
@@ -200,13 +201,18 @@ TEST_CASE("the handout states each dose in words", "[render]") {
     d.sets = 3, d.reps = 10, d.reps_top = 15, d.tempo = "1-0-3", d.per_week = 3;
     d.band = *r.knowledge().find_band("red");
     CHECK(io::dose_in_words(r.knowledge(), d) ==
-          "3 sets of 10-15 repetitions, take 1 second to lift and lower slowly over 3 seconds, 3 times a "
+          "3 sets of 10 repetitions, take 1 second to lift and lower slowly over 3 seconds, 3 times a "
           "week, red band");
     PrescribedDose hold;
     hold.sets = 1, hold.hold_s = 30, hold.per_week = 7, hold.per_side = true, hold.tempo = "1 s up, 3 s down";
     CHECK(io::dose_in_words(r.knowledge(), hold) ==
           "1 set, holding for 30 seconds, on each side, take 1 second to lift and lower slowly over 3 "
           "seconds, every day");
+    PrescribedDose copenhagen;  // 2 x 3 per side, progressing to 15: the patient reads 3, not 3-15
+    copenhagen.sets = 2, copenhagen.reps = 3, copenhagen.reps_top = 15, copenhagen.per_side = true;
+    copenhagen.hold_s = 2, copenhagen.hold_top = 5, copenhagen.per_week = 2;
+    CHECK(io::dose_in_words(r.knowledge(), copenhagen) ==
+          "2 sets of 3 repetitions, holding each for 2 seconds, on each side, 2 times a week");
     CHECK(io::html_escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");
     CHECK(io::plain_words("Eccentric hip adduction") == "Controlled hip adduction");
 }
@@ -260,4 +266,58 @@ TEST_CASE("the text table has a Change column after a review, and none for a fir
     const std::string review = io::programme_to_text(r, r.recommend(reviewed, true), reviewed);
     CHECK(review.find("Change") != std::string::npos);
     CHECK(review.find("held") != std::string::npos);
+}
+
+TEST_CASE("the handout shows the dose to do, never the range it progresses through", "[render]") {
+    const Recommender& r = recommender();
+    const std::regex range(R"([0-9]+-[0-9]+ (repetitions|seconds))");
+    std::size_t cards = 0;
+    for (const auto& c : r.knowledge().conditions()) {
+        Profile p = test::render::adductor_profile();
+        p.condition = c.id;
+        const Recommendation rec = r.recommend(p, false);
+        const std::string html = io::programme_to_handout_html(r, rec, p);
+        INFO(c.key);
+        CHECK_FALSE(std::regex_search(html, range));
+        for (const auto& it : rec.items) {
+            ++cards;
+            if (it.dose.reps)
+                CHECK(html.find(std::to_string(*it.dose.reps) + " repetition") != std::string::npos);
+        }
+    }
+    CHECK(cards >= 40);  // every condition's programme was rendered
+}
+
+TEST_CASE("the handout ends with a week's log: planned days to tick, pain during and next morning",
+          "[render]") {
+    const Recommender& r = recommender();
+    Profile p = test::render::adductor_profile();
+    const Recommendation rec = r.recommend(p, false);
+    const std::string html = io::programme_to_handout_html(r, rec, p);
+    const auto log = html.find("<div class=\"log\">");
+    REQUIRE(log != std::string::npos);
+    CHECK(html.find("Worst pain during (0-10)", log) != std::string::npos);
+    CHECK(html.find("Pain next morning (0-10)", log) != std::string::npos);
+    REQUIRE_FALSE(rec.items.empty());
+    std::size_t three_a_week = 0;
+    for (std::size_t i = 0; i < rec.items.size(); ++i) {
+        const std::string name =
+            io::html_escape(io::plain_words(r.knowledge().exercise(rec.items[i].exercise).name));
+        const auto row = html.find("<tr><td>" + std::to_string(i + 1) + ". " + name + "</td>", log);
+        REQUIRE(row != std::string::npos);
+        const std::string cells = html.substr(row, html.find("</tr>", row) - row);
+        std::string pattern;  // t = a box to tick, r = rest, one letter per day
+        for (auto at = cells.find("<td class=\""); at != std::string::npos;
+             at = cells.find("<td class=\"", at + 1))
+            pattern += cells[at + 11];
+        INFO(name << ": " << pattern);
+        const int per_week = rec.items[i].dose.per_week;
+        CHECK(std::count(pattern.begin(), pattern.end(), 't') == std::min(per_week, 7));
+        if (per_week == 3) {
+            ++three_a_week;
+            CHECK(pattern == "trtrtrr");  // non-consecutive days
+        }
+        if (per_week >= 7) CHECK(pattern == "ttttttt");
+    }
+    CHECK(three_a_week > 0);
 }

@@ -78,6 +78,11 @@ struct Exercise {
     }
 };
 
+struct Education {  // advice for the patient's day (the handout), with its sources
+    std::string text;
+    std::vector<ReferenceId> references;
+};
+
 struct Condition {
     ConditionId id;
     std::string key, name, definition;
@@ -90,6 +95,7 @@ struct Condition {
     MovementId key_movement;
     double pain_ceiling = 5;
     std::vector<ReferenceId> references;
+    std::vector<Education> education;
 };
 
 struct Named {                      // movements, muscles, equipment, positions, bands, references, red flags

@@ -139,7 +139,7 @@ void Linker::link_conditions() {
     for (std::uint32_t i = 0; i < conditions_.size(); ++i) {
         const auto& s = *conditions_[i];
         Node self{VertexKind::condition, i};
-        Condition c{ConditionId(i), s.id, s.name, s.definition, {}, {}, {}, s.pain_ceiling, {}};
+        Condition c{ConditionId(i), s.id, s.name, s.definition, {}, {}, {}, s.pain_ceiling, {}, {}};
         const auto& f = s.origin.file;
         for (std::size_t j = 0; j < s.involves.size(); ++j)
             if (auto m = link(Relation::involves, self, VertexKind::muscle, s.involves[j],
@@ -156,6 +156,10 @@ void Linker::link_conditions() {
                           {f, s.origin.pointer + "/key_movement"}))
             c.key_movement = MovementId(*m);
         c.references = link_references(self, s.references, {f, s.origin.pointer + "/references"});
+        for (const auto& e : s.education)
+            c.education.push_back(
+                {e.text,
+                 link_references(self, e.references, {e.origin.file, e.origin.pointer + "/references"})});
         out_.conditions.push_back(std::move(c));
     }
 }

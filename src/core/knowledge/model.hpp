@@ -128,12 +128,19 @@ struct ProvokeSpec {
     std::vector<Contraction> contractions;
 };
 
+struct EducationSpec {  // one piece of advice for the patient, in patient words
+    std::string text;
+    std::vector<std::string> references;
+    Location origin;
+};
+
 struct ConditionSpec {
     std::string id, name, definition;
     std::vector<std::string> involves;  // muscle ids
     std::vector<ProvokeSpec> provoked_by;
     std::string key_movement;
     double pain_ceiling = 5;
+    std::vector<EducationSpec> education;
     std::vector<std::string> references;
     Location origin;
 };

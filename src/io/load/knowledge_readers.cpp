@@ -195,12 +195,28 @@ std::vector<ProvokeSpec> read_provoked_by(FieldReader& r) {
     });
     return out;
 }
+
+std::vector<EducationSpec> read_education(FieldReader& r) {
+    std::vector<EducationSpec> out;
+    const auto* arr = r.array("education", false);
+    if (!arr) return out;
+    ArrayPlace at{r.file(), r.child_pointer("education")};
+    for_each_item(*arr, at, r.diagnostics(), [&](FieldReader& e, Location origin) {
+        e.allow_only({"text", "references"});
+        EducationSpec s;
+        s.text = e.string("text", true).value_or("");
+        s.references = e.string_list("references", true);
+        s.origin = std::move(origin);
+        out.push_back(std::move(s));
+    });
+    return out;
+}
 }  // namespace
 
 void read_conditions(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out) {
     for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"id", "name", "definition", "involves", "provoked_by", "key_movement", "pain_ceiling",
-                      "references"});
+                      "education", "references"});
         ConditionSpec s;
         auto id = r.string("id", true);
         s.name = r.string("name", true).value_or("");
@@ -209,6 +225,7 @@ void read_conditions(const nlohmann::json& a, const ArrayPlace& at, Diagnostics&
         s.provoked_by = read_provoked_by(r);
         s.key_movement = r.string("key_movement", true).value_or("");
         s.pain_ceiling = r.number("pain_ceiling", false, 0, 10).value_or(5);
+        s.education = read_education(r);
         s.references = r.string_list("references", true);
         s.origin = std::move(origin);
         if (id) out.conditions.push_back((s.id = *id, std::move(s)));

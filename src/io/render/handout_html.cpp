@@ -18,10 +18,16 @@ h1 { font-size: 22pt; margin: 0 0 6pt 0; }
 h2 { font-size: 17pt; margin: 0 0 6pt 0; }
 h3 { font-size: 14pt; margin: 8pt 0 2pt 0; }
 p, li { margin: 0 0 4pt 0; }
-.feel, .stop, .refer { border: 2pt solid #333; border-radius: 6pt; padding: 8pt 12pt; margin: 10pt 0; page-break-inside: avoid; break-inside: avoid; }
+.feel, .stop, .refer, .advice { border: 2pt solid #333; border-radius: 6pt; padding: 8pt 12pt; margin: 10pt 0; page-break-inside: avoid; break-inside: avoid; }
 .card { border: 1pt solid #777; border-radius: 6pt; padding: 8pt 12pt; margin: 10pt 0; page-break-inside: avoid; break-inside: avoid; }
 .dose { font-weight: bold; }
 .care { font-style: italic; }
+.log { page-break-before: always; break-before: page; }
+.log table { border-collapse: collapse; width: 100%; font-size: 11pt; }
+.log th, .log td { border: 1pt solid #555; padding: 4pt; text-align: center; }
+.log td:first-child { text-align: left; }
+.log td.rest { color: #888; font-size: 9pt; }
+.log td.write { height: 22pt; }
 .footer { font-size: 10pt; color: #444; border-top: 1pt solid #999; margin-top: 14pt; padding-top: 4pt; }
 @media print { .card, .feel, .stop, .refer { page-break-inside: avoid; } })";
 
@@ -39,10 +45,6 @@ bool has_jargon(const std::string& s) {
 }
 
 std::string seconds(int n) { return std::to_string(n) + (n == 1 ? " second" : " seconds"); }
-
-std::string range(int lo, const std::optional<int>& hi) {
-    return std::to_string(lo) + (hi && *hi > lo ? "-" + std::to_string(*hi) : "");
-}
 
 // "1-0-3" or "1 s up, 3 s down" -> "take 1 second to lift and lower slowly over 3 seconds".
 std::string tempo_words(const std::string& t) {
@@ -95,6 +97,15 @@ void feel(std::ostringstream& out, double ceiling) {
     out << "</div>\n";
 }
 
+// The condition's advice for the day (knowledge: conditions.json "education"), with none of the
+// references' jargon: the sources are for the clinician (kb show).
+void advice(std::ostringstream& out, const Condition& c) {
+    if (c.education.empty()) return;
+    out << "<div class=\"advice\">\n<h2>Looking after it day to day</h2>\n<ul>\n";
+    for (const auto& e : c.education) line(out, "li", e.text);
+    out << "</ul>\n</div>\n";
+}
+
 void stop(std::ostringstream& out, double ceiling) {
     std::string n = number_text(ceiling);
     out << "<div class=\"stop\">\n<h2>Stop and contact your clinician if</h2>\n<ul>\n";
@@ -105,6 +116,43 @@ void stop(std::ostringstream& out, double ceiling) {
                       "problems.")})
         line(out, "li", s);
     out << "</ul>\n</div>\n";
+}
+
+// The days of a 7-day week (0-6) for `per_week` sessions, spread out: 3 a week is days 1, 3 and 5,
+// never two days running when there are rest days enough between them.
+std::vector<int> session_days(int per_week) {
+    std::vector<int> days;
+    const int n = std::clamp(per_week, 1, 7);
+    for (int i = 0; i < n; ++i) days.push_back(i * 7 / n);
+    return days;
+}
+
+// A week's log to print: a box to tick on each exercise's days, and the pain during and the next
+// morning to write in, the two values the clinician's review reads (issue 14, finding 20).
+void week_log(std::ostringstream& out, const KnowledgeGraph& kg, const std::vector<ProgrammeItem>& items) {
+    out << "<div class=\"log\">\n<h2>Your log for the week</h2>\n";
+    line(out, "p",
+         "Tick the box on the days each exercise is planned. Each evening write down the worst pain during "
+         "the exercises (0-10), and each morning the pain on waking (0-10). Bring this page to your next "
+         "visit.");
+    out << "<table>\n<tr><th>Exercise</th>";
+    for (int d = 1; d <= 7; ++d) out << "<th>Day " << d << "</th>";
+    out << "</tr>\n";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto days = session_days(items[i].dose.per_week);
+        out << "<tr><td>" << i + 1 << ". " << html_escape(plain_words(kg.exercise(items[i].exercise).name))
+            << "</td>";
+        for (int d = 0; d < 7; ++d)
+            out << (std::find(days.begin(), days.end(), d) != days.end() ? "<td class=\"tick\">\u2610</td>"
+                                                                         : "<td class=\"rest\">rest</td>");
+        out << "</tr>\n";
+    }
+    for (const char* row : {"Worst pain during (0-10)", "Pain next morning (0-10)"}) {
+        out << "<tr><td>" << row << "</td>";
+        for (int d = 0; d < 7; ++d) out << "<td class=\"write\"></td>";
+        out << "</tr>\n";
+    }
+    out << "</table>\n</div>\n";
 }
 
 void referral(std::ostringstream& out, const Recommender& r, const Recommendation& rec) {
@@ -165,15 +213,18 @@ std::string plain_words(const std::string& s) {
     return out;
 }
 
+// The dose to do now: the patient sees the target, never the range it will progress through (the
+// top of the range is for the clinician's views; issue 14, finding 5).
 std::string dose_in_words(const KnowledgeGraph& kg, const PrescribedDose& d) {
     std::vector<std::string> parts;
     std::string sets = std::to_string(d.sets) + (d.sets == 1 ? " set" : " sets");
     if (d.reps) {
-        std::string p = sets + " of " + range(*d.reps, d.reps_top) + " repetitions";
-        if (d.hold_s) p += ", holding each for " + range(*d.hold_s, d.hold_top) + " seconds";
+        std::string p =
+            sets + " of " + std::to_string(*d.reps) + (*d.reps == 1 ? " repetition" : " repetitions");
+        if (d.hold_s) p += ", holding each for " + seconds(*d.hold_s);
         parts.push_back(p);
     } else if (d.hold_s) {
-        parts.push_back(sets + ", holding for " + range(*d.hold_s, d.hold_top) + " seconds");
+        parts.push_back(sets + ", holding for " + seconds(*d.hold_s));
     } else if (d.duration_min) {
         parts.push_back("for " + number_text(*d.duration_min) + " minutes");
     } else {
@@ -209,9 +260,11 @@ std::string programme_to_handout_html(const Recommender& r, const Recommendation
         double ceiling = rec.progress.pain_ceiling.value_or(
             p.condition.valid() ? kg.condition(p.condition).pain_ceiling : 3);
         feel(out, ceiling);
+        if (p.condition.valid()) advice(out, kg.condition(p.condition));
         for (std::size_t i = 0; i < rec.items.size(); ++i)
             card(out, r.rules(), rec.items[i], i + 1, p.condition);
         stop(out, ceiling);
+        week_log(out, kg, rec.items);
     }
     out << "<div class=\"footer\">\n";
     line(out, "p", "Exercise library: " + kg.name() + ", version " + kg.version() + ".");

@@ -56,6 +56,9 @@ void condition_card(std::ostream& out, const KnowledgeGraph& kg, const Condition
                                              }))
         << "\n";
     out << "  references:    " << references(kg, c.references) << "\n";
+    if (!c.education.empty()) out << "  advice for the patient (handout):\n";
+    for (const auto& e : c.education)
+        out << "    - " << e.text << " [" << references(kg, e.references) << "]\n";
 }
 
 void named_card(std::ostream& out, const Named& n, const char* kind, const std::string& linked_as,
