@@ -89,12 +89,13 @@ TEST_CASE("safety properties hold for generated profiles against an independent 
     const int count = profile_count();
     Tally tally;
     const auto start = std::chrono::steady_clock::now();
-    for (std::uint32_t seed : {11u, 22u, 33u}) {
+    for (std::uint32_t seed : {11u, 22u, 33u}) {  // the last seed takes the remainder
         ProfileGenerator gen(rec->knowledge(), seed);
-        for (int i = 0; i < count / 3; ++i) check_profile(*rec, oracle, gen.next(), tally);
+        const int n = seed == 33u ? count - 2 * (count / 3) : count / 3;
+        for (int i = 0; i < n; ++i) check_profile(*rec, oracle, gen.next(), tally);
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    WARN(count / 3 * 3 << " profiles checked in " << seconds << " s");
+    WARN(count << " profiles checked in " << seconds << " s");
     // The generator really covers the cases the properties are about (scaled to the count).
     const int k = count / 2400;
     CHECK(tally.referred > 100 * k);
