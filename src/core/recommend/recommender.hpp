@@ -13,6 +13,12 @@
 
 namespace rehab {
 
+// The core's safety guard, independent of the rules (the second line of defence after the
+// `safety.contraindicated` rule): takes out of `eligible` every exercise the knowledge contraindicates
+// for the condition at the stage. select() applies it after the rules' exclusions.
+void remove_contraindicated(const KnowledgeGraph& kg, ConditionId condition, Stage stage,
+                            ExerciseSet& eligible);
+
 class Recommender {
     struct Key {  // only create() can make one: the constructor below is not for callers
         explicit Key() = default;

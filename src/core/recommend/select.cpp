@@ -108,6 +108,15 @@ NotChosenItem not_chosen_item(ExerciseId e, double score, const Blocked& b) {
 
 }  // namespace
 
+void remove_contraindicated(const KnowledgeGraph& kg, ConditionId condition, Stage stage,
+                            ExerciseSet& eligible) {
+    for (const auto& ex : kg.exercises())
+        for (const auto& p : ex.precautions)
+            if (p.contraindication && p.condition == condition &&
+                (p.stages & (1u << static_cast<unsigned>(stage))) && eligible.contains(ex.id))
+                eligible.erase(ex.id);
+}
+
 void Recommender::select(Recommendation& out) const {
     const KnowledgeGraph& kg = knowledge();
     const Evaluation& ev = out.evaluation;
@@ -117,12 +126,7 @@ void Recommender::select(Recommendation& out) const {
     // Safety guard, independent of the rules: never recommend what the knowledge contraindicates.
     const FactValue& cond = ev.facts.get(slots_.condition);
     if (cond.known)
-        for (const auto& ex : kg.exercises())
-            for (const auto& p : ex.precautions)
-                if (p.contraindication && p.condition.value == static_cast<std::uint32_t>(cond.value) &&
-                    (p.stages & (1u << static_cast<unsigned>(out.stage))) && eligible.contains(ex.id)) {
-                    eligible.erase(ex.id);
-                }
+        remove_contraindicated(kg, ConditionId(static_cast<std::uint32_t>(cond.value)), out.stage, eligible);
     excluded_items(rules(), out, eligible);
 
     const std::vector<ExerciseId> cand = candidates(ev, eligible);
