@@ -154,9 +154,15 @@ TEST_CASE("cli: batch with a bad line writes an error record - goes on - exits 1
     CHECK(contains(out, R"("id":"c","line":4})"));  // the id of a refused profile, when readable
     CHECK(contains(r.err, "2 profiles, 2 errors"));
     // nothing written: the input cannot be read, the data does not load, the output cannot be written
-    CHECK(run_cli({"batch", dir.file("missing.jsonl")}).exit_code == 2);
-    CHECK(run_cli({"batch", in, "--rules", dir.file("no-rules")}).exit_code == 2);
-    CHECK(run_cli({"batch", in, "--out", dir.file("no-folder/out.jsonl")}).exit_code == 2);
+    const auto missing = run_cli({"batch", dir.file("missing.jsonl")});
+    CHECK(missing.exit_code == 2);
+    CHECK(contains(missing.err, "batch: cannot open " + dir.file("missing.jsonl")));
+    const auto no_rules = run_cli({"batch", in, "--rules", dir.file("no-rules")});
+    CHECK(no_rules.exit_code == 2);
+    CHECK(contains(no_rules.err, dir.file("no-rules") + ": error[RF014]: rules folder"));
+    const auto no_folder = run_cli({"batch", in, "--out", dir.file("no-folder/out.jsonl")});
+    CHECK(no_folder.exit_code == 2);
+    CHECK(contains(no_folder.err, dir.file("no-folder/out.jsonl") + ": error[IO001]: cannot write file"));
     CHECK_FALSE(std::filesystem::exists(dir.file("no-folder")));
 }
 
