@@ -148,6 +148,7 @@ TEST_CASE("out: where no file can be created fails and writes nothing", "[cli][o
         REQUIRE(::chmod(ro.str().c_str(), 0555) == 0);
         auto denied = run_cli({"recommend", profile, "--out", ro.file("programme.json")});
         CHECK(denied.exit_code == 2);
+        CHECK(denied.err.find(ro.file("programme.json") + ": error[IO001]") != std::string::npos);
         CHECK(std::distance(std::filesystem::directory_iterator(ro.path()), {}) == 0);
         ::chmod(ro.str().c_str(), 0755);
     }

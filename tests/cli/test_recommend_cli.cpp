@@ -459,6 +459,7 @@ TEST_CASE("recommend --out on bad input leaves no file and no temp file", "[cli]
     std::filesystem::create_directories(dir.path() / "out");
     auto r = run_cli({"recommend", profile, "--out", dir.file("out/programme.json")});
     CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "error[PR007] at /pain/walking: pain must be 0-10"));
     CHECK(r.out.empty());
     CHECK(entries(dir.path() / "out").empty());
 }
@@ -468,6 +469,7 @@ TEST_CASE("recommend --out on bad input keeps an existing file as it was", "[cli
     const std::string target = dir.write("out/programme.json", "the previous programme\n");
     auto r = run_cli({"recommend", dir.write("p.json", "{ not json"), "--out", target});
     CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, dir.file("p.json") + ":1:4: error[PR001]"));
     CHECK(dir.read("out/programme.json") == "the previous programme\n");
     CHECK(entries(dir.path() / "out") == std::vector<std::string>{"programme.json"});
 }

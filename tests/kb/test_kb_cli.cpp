@@ -122,6 +122,8 @@ TEST_CASE("cli: kb graph writes DOT to stdout and atomically to a file", "[cli][
     CHECK(nested.err.find("does not exist") != std::string::npos);
     auto bad = run_cli({"kb", "graph", "--knowledge", dir.str(), "--out", out.file("g.dot/inside.dot")});
     CHECK(bad.exit_code == 2);  // a file stands where the folder should be
+    CHECK(bad.err.find(out.file("g.dot/inside.dot") + ": error[IO001]: cannot write file") !=
+          std::string::npos);
     CHECK(std::distance(std::filesystem::directory_iterator(out.path()), {}) == 1);  // g.dot only
 }
 

@@ -101,11 +101,14 @@ void for_generated(std::uint32_t seed, int count, F&& check) {
 
 TEST_CASE("progression never reaches an excluded or contraindicated exercise", "[progression][property]") {
     const KnowledgeGraph& kg = bundled().knowledge();
+    int items = 0, with_exclusions = 0;
     for_generated(11, 300, [&](const Profile& p) {
         const Recommendation rec = bundled().recommend(p);
         ExerciseSet excluded(kg.exercise_count()), seen(kg.exercise_count());
         for (const auto& x : rec.excluded) excluded.insert(x.exercise);
+        with_exclusions += rec.excluded.empty() || rec.items.empty() ? 0 : 1;
         for (const auto& item : rec.items) {
+            ++items;
             INFO(p.id << " " << kg.exercise(item.exercise).key);
             CHECK_FALSE(excluded.contains(item.exercise));
             CHECK_FALSE(contraindicated(kg.exercise(item.exercise), p.condition, rec.stage));
@@ -115,6 +118,8 @@ TEST_CASE("progression never reaches an excluded or contraindicated exercise", "
         }
         for (const auto& d : rec.dropped) CHECK(item_for(rec.items, d.exercise) == nullptr);
     });
+    CHECK(items > 500);            // 300 generated profiles (721 items): programmes were examined
+    CHECK(with_exclusions > 100);  // and most of them had exclusions to compare against
 }
 
 TEST_CASE("an exercise whose logged pain was over the ceiling this week is never progressed",
@@ -169,10 +174,13 @@ TEST_CASE("every current exercise is kept - changed - replaced or dropped exactl
 }
 
 TEST_CASE("the same history always gives the same programme", "[progression][property]") {
+    int items = 0, histories = 0;
     for_generated(44, 200, [&](const Profile& p) {
         const Recommendation a = bundled().recommend(p);
         const Recommendation b = bundled().recommend(p);
         REQUIRE(a.items.size() == b.items.size());
+        items += static_cast<int>(a.items.size());
+        histories += p.history.empty() ? 0 : 1;
         for (std::size_t i = 0; i < a.items.size(); ++i) {
             CHECK(a.items[i].exercise == b.items[i].exercise);
             CHECK(a.items[i].change == b.items[i].change);
@@ -184,4 +192,6 @@ TEST_CASE("the same history always gives the same programme", "[progression][pro
         }
         CHECK(a.dropped.size() == b.dropped.size());
     });
+    CHECK(items > 500);      // programmes were compared
+    CHECK(histories > 100);  // most of them after a history
 }

@@ -24,7 +24,8 @@ std::string example(const std::string& name) {
 
 std::optional<Profile> read_example(const std::string& name) {
     std::ifstream in(example(name));
-    if (!in) return std::nullopt;
+    INFO(example(name));
+    REQUIRE(in);  // a missing example fails the test, it is never skipped
     std::string text{std::istreambuf_iterator<char>(in), {}};
     Diagnostics d;
     auto p = io::parse_profile_text(text, bundled().knowledge(), example(name), d);
@@ -37,7 +38,8 @@ std::optional<Profile> read_example(const std::string& name) {
 TEST_CASE("rehab simulate runs a 6-week course for each condition's example profile", "[progression][cli]") {
     int ran = 0;
     for (const auto& c : bundled().knowledge().conditions()) {
-        if (!std::filesystem::exists(example(c.key))) continue;
+        INFO(c.key);
+        REQUIRE(std::filesystem::exists(example(c.key)));  // every condition has an example: none skipped
         ++ran;
         const auto r = run_cli({"simulate", example(c.key), "--weeks", "6"});
         INFO(c.key << "\n" << r.out << r.err);
@@ -72,7 +74,10 @@ TEST_CASE("rehab simulate --format json gives the week-by-week timeline", "[prog
 
 TEST_CASE("rehab simulate exits 2 on bad input", "[progression][cli]") {
     TempDir dir("simulate");
-    CHECK(run_cli({"simulate", dir.file("missing.json")}).exit_code == 2);
+    const auto missing = run_cli({"simulate", dir.file("missing.json")});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find(dir.file("missing.json") + ": error[PR014]: cannot open file for reading") !=
+          std::string::npos);
     const std::string bad =
         dir.write("bad.json", "{\"condition\": \"adductor_groin_pain\", \"side\": \"left\", \"age\": 20}");
     const auto r = run_cli({"simulate", bad});

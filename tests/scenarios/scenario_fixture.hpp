@@ -26,9 +26,13 @@ inline nlohmann::json adductor_profile(const std::string& id = "p-001") {
     return p;
 }
 
-// A scenario document around `profile` with the given expectations.
+// A scenario document around `profile` with the given expectations. A golden document is the
+// default for a scenario; these test scenarios opt out unless `expect` says "golden" (or expects an
+// input error, which has none).
 inline nlohmann::json scenario_doc(const std::string& name, const nlohmann::json& profile,
-                                   const nlohmann::json& expect) {
+                                   nlohmann::json expect) {
+    if (expect.is_object() && !expect.contains("golden") && !expect.contains("error"))
+        expect["golden"] = false;
     return nlohmann::json{{"name", name},
                           {"description", "test scenario"},
                           {"tags", nlohmann::json::array({"test"})},

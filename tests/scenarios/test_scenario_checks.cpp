@@ -1,6 +1,7 @@
 // Each expectation kind checked against the real engine: a true expectation passes, and a
 // deliberately wrong one fails with a message that names the expectation, says what the engine did
 // and (for an exercise) gives the engine's explanation. Also input errors and golden outputs.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "../support/temp_dir.hpp"
@@ -198,7 +199,60 @@ TEST_CASE("scenario checks: golden output is written - matched - and a change is
     other["pain"]["resisted"]["hip_adduction"] = 5;  // a different programme
     auto changed = run(other, expect, false, file);
     REQUIRE(changed.failures.size() == 1);
-    CHECK(contains(changed.failures[0].message, "first difference"));
+    CHECK(
+        contains(changed.failures[0].message, "differs from " + dir.file("golden/check-test.json") + " at "));
+    CHECK(contains(changed.failures[0].message, "(replace at /"));  // the JSON pointer of the first value
+}
+
+TEST_CASE("scenario checks: golden output is compared byte for byte - a one-byte edit fails with its place",
+          "[scenarios]") {
+    test::TempDir dir("golden-bytes");
+    std::filesystem::create_directories(dir.path() / "golden");
+    const std::string file = dir.file("check-test.json");
+    const json expect = json::parse(R"({"golden": true})");
+    REQUIRE(run(test::adductor_profile(), expect, true, file).status == io::ScenarioStatus::pass);
+    const std::string golden = dir.read("golden/check-test.json");
+    REQUIRE(run(test::adductor_profile(), expect, false, file).status == io::ScenarioStatus::pass);
+    // The line and column of a byte offset in the golden text.
+    auto place = [&](std::size_t at) {
+        const auto line = 1 + std::count(golden.begin(), golden.begin() + static_cast<long>(at), '\n');
+        const auto column = at - (at == 0 ? 0 : golden.rfind('\n', at - 1) + 1) + 1;
+        return std::to_string(line) + ":" + std::to_string(column);
+    };
+    // The edited golden fails the scenario, naming the place and quoting the golden's text (expected)
+    // and the engine's (found).
+    auto fails_at = [&](const std::string& edited, const std::string& where, const std::string& piece) {
+        dir.write("golden/check-test.json", edited);
+        auto r = run(test::adductor_profile(), expect, false, file);
+        INFO(all_failures(r));
+        REQUIRE(r.failures.size() == 1);
+        CHECK(r.failures[0].expectation == "golden output");
+        CHECK(contains(r.failures[0].message, " at " + where));
+        CHECK(contains(r.failures[0].message, piece));
+    };
+    // A number written as 1.0 instead of 1: the same JSON value, a different document.
+    const std::string one = "\"observed\": 1,";
+    const auto at_one = golden.find(one);
+    REQUIRE(at_one != std::string::npos);
+    std::string as_float = golden;
+    as_float.replace(at_one, one.size(), "\"observed\": 1.0,");
+    const std::size_t digit = at_one + one.size() - 1;  // the ',' after 1 is where 1.0 differs
+    fails_at(as_float, place(digit) + " (the same JSON values, written differently)",
+             R"(expected "        \"observed\": 1.0,", found "        \"observed\": 1,")");
+    // One space more of indentation on the second line.
+    std::string spaced = golden;
+    spaced.insert(golden.find('\n') + 1, " ");
+    fails_at(spaced, "2:3 (the same JSON values, written differently)",
+             R"(expected "   \"format\": \"rehab.programme/1\",", found "  \"format\")");
+    // The final newline missing: the golden file ends early.
+    fails_at(golden.substr(0, golden.size() - 1), place(golden.size() - 1), "expected the end of the file");
+    // A changed value is located by its JSON pointer too.
+    std::string other = golden;
+    other.replace(golden.find("\"mid\""), 5, "\"mld\"");
+    fails_at(other, place(golden.find("\"mid\"") + 2) + " (replace at /stage/value)",
+             R"(expected "    \"value\": \"mld\",", found "    \"value\": \"mid\",")");
+    dir.write("golden/check-test.json", golden);
+    CHECK(run(test::adductor_profile(), expect, false, file).status == io::ScenarioStatus::pass);
 }
 
 TEST_CASE("scenario checks: coverage lists rules never fired and conditions without a scenario",

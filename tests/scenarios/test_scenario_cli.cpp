@@ -76,7 +76,9 @@ TEST_CASE("cli: eval --update-golden writes the golden file - then it matches", 
     TempDir dir("eval");
     write_scenario(dir, "gold", json::parse(R"({"golden": true})"));
     dir.write("scenarios/golden/.keep", "");
-    CHECK(run_cli({"eval", dir.file("scenarios")}).exit_code == 1);
+    auto before = run_cli({"eval", dir.file("scenarios")});
+    CHECK(before.exit_code == 1);
+    CHECK(contains(before.out, "x golden output: no golden file " + dir.file("scenarios/golden/gold.json")));
     auto u = run_cli({"eval", dir.file("scenarios"), "--update-golden"});
     INFO(u.out);
     CHECK(u.exit_code == 0);
@@ -84,6 +86,37 @@ TEST_CASE("cli: eval --update-golden writes the golden file - then it matches", 
     auto golden = json::parse(dir.read("scenarios/golden/gold.json"));
     CHECK(golden["format"] == "rehab.programme/1");
     CHECK(run_cli({"eval", dir.file("scenarios")}).exit_code == 0);
+}
+
+TEST_CASE("cli: every golden file of the suite is what rehab recommend prints for its profile byte for byte",
+          "[cli][scenarios][golden]") {
+    namespace fs = std::filesystem;
+    TempDir dir("golden-recommend");
+    const fs::path root = fs::path(REHAB_SOURCE_DIR) / "scenarios";
+    std::size_t compared = 0, errors = 0;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+        if (!e.is_regular_file() || e.path().extension() != ".json" ||
+            e.path().parent_path().filename() == "golden")
+            continue;
+        const json scenario = json::parse(dir.read(  // an absolute path: read as is
+            e.path().string()));
+        const json& expect = scenario["expect"];
+        if (expect.contains("error")) {
+            ++errors;
+            CHECK_FALSE(fs::exists(root / "golden" / (scenario["name"].get<std::string>() + ".json")));
+            continue;
+        }
+        if (!expect.value("golden", true)) continue;
+        const std::string name = scenario["name"];
+        INFO(name);
+        const std::string profile = dir.write(name + ".json", scenario["profile"].dump(2));
+        auto r = run_cli({"recommend", profile, "--format", "json"});
+        REQUIRE(r.exit_code == 0);
+        CHECK(r.out == dir.read((root / "golden" / (name + ".json")).string()));
+        ++compared;
+    }
+    CHECK(compared >= 100);  // every scenario with a programme has its golden file
+    CHECK(errors >= 14);     // and the bad-data scenarios have none
 }
 
 TEST_CASE("cli: generate | batch - streams one programme a line - summary on stderr", "[cli][batch]") {
@@ -121,9 +154,15 @@ TEST_CASE("cli: batch with a bad line writes an error record - goes on - exits 1
     CHECK(contains(out, R"("id":"c","line":4})"));  // the id of a refused profile, when readable
     CHECK(contains(r.err, "2 profiles, 2 errors"));
     // nothing written: the input cannot be read, the data does not load, the output cannot be written
-    CHECK(run_cli({"batch", dir.file("missing.jsonl")}).exit_code == 2);
-    CHECK(run_cli({"batch", in, "--rules", dir.file("no-rules")}).exit_code == 2);
-    CHECK(run_cli({"batch", in, "--out", dir.file("no-folder/out.jsonl")}).exit_code == 2);
+    const auto missing = run_cli({"batch", dir.file("missing.jsonl")});
+    CHECK(missing.exit_code == 2);
+    CHECK(contains(missing.err, "batch: cannot open " + dir.file("missing.jsonl")));
+    const auto no_rules = run_cli({"batch", in, "--rules", dir.file("no-rules")});
+    CHECK(no_rules.exit_code == 2);
+    CHECK(contains(no_rules.err, dir.file("no-rules") + ": error[RF014]: rules folder"));
+    const auto no_folder = run_cli({"batch", in, "--out", dir.file("no-folder/out.jsonl")});
+    CHECK(no_folder.exit_code == 2);
+    CHECK(contains(no_folder.err, dir.file("no-folder/out.jsonl") + ": error[IO001]: cannot write file"));
     CHECK_FALSE(std::filesystem::exists(dir.file("no-folder")));
 }
 

@@ -53,6 +53,30 @@ TEST_CASE("scenario: every expectation kind is read", "[scenarios]") {
     CHECK(e.golden);
 }
 
+TEST_CASE("scenario: a golden document is the default - false opts out - an error scenario has none",
+          "[scenarios]") {
+    const auto& kg = test::bundled_engine()->knowledge();
+    auto read = [&](const json& expect, Diagnostics& d) {
+        json doc = test::scenario_doc("g", test::adductor_profile(), json::object());
+        doc["expect"] = expect;  // as written, without the fixture's opt-out
+        return io::read_scenario(doc, kg, "t.json", d);
+    };
+    Diagnostics d;
+    auto by_default = read(json::parse(R"({"stage": "mid"})"), d);
+    REQUIRE(by_default);
+    CHECK(by_default->expect.golden);
+    auto opted_out = read(json::parse(R"({"stage": "mid", "golden": false})"), d);
+    REQUIRE(opted_out);
+    CHECK_FALSE(opted_out->expect.golden);
+    auto error = read(json::parse(R"({"error": {"code": "PR007"}})"), d);
+    REQUIRE(error);
+    CHECK_FALSE(error->expect.golden);
+    CHECK(d.empty());
+    auto both = read(json::parse(R"({"error": {"code": "PR007"}, "golden": true})"), d);
+    CHECK_FALSE(both);
+    CHECK(has_code(d, "SC007", "/expect/golden"));
+}
+
 TEST_CASE("scenario: misspelt ids and unknown fields are reported with a location", "[scenarios]") {
     const auto& kg = test::bundled_engine()->knowledge();
     auto doc = test::scenario_doc("typos", test::adductor_profile(), json::parse(R"({

@@ -183,6 +183,7 @@ def t_identity(rehab, src, f):
         f.check(len(profiles) >= 110, f"only {len(profiles)} profiles found")
         compare_batch(rehab, s, profiles, work, f)
         examples = sorted(glob.glob(os.path.join(src, "examples/profiles/*.json")))
+        f.check(len(examples) >= 13, f"only {len(examples)} example profiles found")
         with concurrent.futures.ThreadPoolExecutor(4) as pool:
             list(pool.map(lambda p: compare_example(rehab, s, p, f), examples))
         print(f"identity: {len(profiles)} profiles against rehab batch, {len(examples)} against rehab recommend/explain")

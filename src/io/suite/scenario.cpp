@@ -231,7 +231,14 @@ public:
         e.warnings = r.string_list("warnings", false);
         e.no_warnings = r.string_list("no_warnings", false);
         e.error = error(r);
-        e.golden = r.boolean("golden", false).value_or(false);
+        // Every scenario that yields a programme has a golden document unless it opts out; an
+        // expected input error yields none, so asking for one there could never be checked.
+        const auto golden = r.boolean("golden", false);
+        e.golden = golden.value_or(!e.error.has_value());
+        if (e.golden && e.error)
+            d_.error("SC007", {file_, r.child_pointer("golden")},
+                     "a scenario that expects an input error has no programme document to compare",
+                     "drop 'golden' (error scenarios have no golden file)");
         return e;
     }
 

@@ -59,7 +59,7 @@ struct Expectations {
     std::vector<std::string> warnings;     // each is a substring of some warning or precaution
     std::vector<std::string> no_warnings;  // none is a substring of any warning or precaution
     std::optional<ErrorExpectation> error;
-    bool golden = false;
+    bool golden = false;  // default true, false with an expected error or "golden": false
 };
 
 struct Scenario {

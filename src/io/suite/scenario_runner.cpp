@@ -1,8 +1,10 @@
 // Runs one scenario: the profile through the reader (an expected input error must be reported with
-// its code and pointer), then the engine, then the expectation checks and the golden comparison;
+// its code and pointer), then the engine, then the expectation checks and the golden comparison
+// (byte for byte against the document `rehab recommend` prints, version fields included);
 // records which rules fired, which exercises were chosen and which conditions were seen.
 #include "io/suite/scenario_runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -44,18 +46,46 @@ std::string diagnostics_text(const Diagnostics& d) {
     return s;
 }
 
-// The first place two programme documents differ, as a JSON patch operation ("" when equal).
-// Provenance (engine version, knowledge and rules hashes) is not compared: a golden file pins the
-// clinical content, and would otherwise break on every unrelated edit of the knowledge base.
-std::string first_difference(nlohmann::json want, nlohmann::json got) {
-    for (const char* key : {"engine", "knowledge", "rules"}) {
-        if (want.is_object()) want.erase(key);
-        if (got.is_object()) got.erase(key);
+// The text of the line around byte `at` of `s`, cut to a readable width, quoted.
+std::string line_around(const std::string& s, std::size_t at) {
+    constexpr std::size_t width = 72;
+    at = std::min(at, s.size());
+    const std::size_t begin = at == 0 ? 0 : s.rfind('\n', at - 1) + 1;  // npos + 1 == 0
+    std::size_t end = s.find('\n', at);
+    if (end == std::string::npos) end = s.size();
+    std::size_t from = begin;
+    if (at - begin > width / 2 && end - begin > width) from = at - width / 2;
+    std::string text = s.substr(from, std::min(end - from, width));
+    return (from > begin ? "..." : "") + nlohmann::json(text).dump() + (from + width < end ? "..." : "");
+}
+
+// The first place the golden text and the rendered text differ, byte for byte ("" when equal): the
+// line:column in the golden file, the JSON pointer of the first differing value when both parse
+// (or a note that they are the same JSON written differently, e.g. 1 against 1.0 or spacing), and
+// the expected and found text of that line.
+std::string first_difference(const std::string& want, const std::string& got) {
+    if (want == got) return "";
+    const auto w = std::mismatch(want.begin(), want.end(), got.begin(), got.end()).first;
+    const auto at = static_cast<std::size_t>(w - want.begin());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < at; ++i) {
+        if (want[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
     }
-    auto patch = nlohmann::json::diff(want, got);
-    if (patch.empty()) return "";
-    const auto& op = patch.front();
-    return op.value("op", std::string("?")) + " at " + op.value("path", std::string("/"));
+    std::string where = std::to_string(line) + ":" + std::to_string(column);
+    auto a = nlohmann::json::parse(want, nullptr, false), b = nlohmann::json::parse(got, nullptr, false);
+    if (!a.is_discarded() && !b.is_discarded()) {
+        auto patch = nlohmann::json::diff(a, b);
+        where += patch.empty() ? " (the same JSON values, written differently)"
+                               : " (" + patch.front().value("op", std::string("?")) + " at " +
+                                     patch.front().value("path", std::string("/")) + ")";
+    }
+    return where + ": expected " + (at >= want.size() ? "the end of the file" : line_around(want, at)) +
+           ", found " + (at >= got.size() ? "the end of the output" : line_around(got, at));
 }
 
 }  // namespace
@@ -125,20 +155,16 @@ void ScenarioRunner::check_golden(const Scenario& s, const Recommendation& rec, 
     if (!want_text) {
         out.failures.push_back(
             {"golden output",
-             "no golden file " + path + " (review the output, then run rehab eval --update-golden)", ""});
+             "no golden file " + path + " (review the output, then run rehab eval scenarios --update-golden)",
+             ""});
         return;
     }
-    auto want = parse_json(*want_text, path, d, "SC001");
-    if (!want) {
-        out.failures.push_back({"golden output", "the golden file is not JSON: " + diagnostics_text(d), ""});
-        return;
-    }
-    auto diff = first_difference(*want, nlohmann::json::parse(text));
+    auto diff = first_difference(*want_text, text);
     if (!diff.empty())
-        out.failures.push_back({"golden output",
-                                "differs from " + path + ": first difference: " + diff +
-                                    " (review, then rehab eval --update-golden)",
-                                ""});
+        out.failures.push_back(
+            {"golden output",
+             "differs from " + path + " at " + diff + " (review, then rehab eval scenarios --update-golden)",
+             ""});
 }
 
 void ScenarioRunner::note_coverage(const Scenario& s, const Recommendation* rec) {
