@@ -125,7 +125,12 @@ def main():
     survivors = []
     for m in mutations:
         start = time.time()
-        original = apply(tree, m)
+        try:
+            original = apply(tree, m)
+        except SystemExit as e:  # the source moved on: say so and go on with the others
+            print("STALE    %-32s %-18s %s" % (m["id"], m["area"], e), flush=True)
+            survivors.append(m["id"])
+            continue
         if m["file"].startswith("rules/"):
             restamp_goldens(tree, base_hash, rules_hash(tree, build))
         try:
