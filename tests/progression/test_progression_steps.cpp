@@ -1,6 +1,6 @@
 // One-step dose changes in the order of clinical.md 2.3, checked directly on the knowledge ranges:
 // reps (+2) -> hold (+5 s) -> sets -> band (reps back to the bottom), and the reverse.
-#include "core/recommend/progression_detail.hpp"
+#include "core/recommend/review/review_detail.hpp"
 #include "progression_fixture.hpp"
 
 using namespace rehab;

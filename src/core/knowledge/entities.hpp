@@ -83,6 +83,18 @@ struct Education {  // advice for the patient's day (the handout), with its sour
     std::vector<ReferenceId> references;
 };
 
+struct Protocol {  // a protocol whose core exercises the review keeps through `through` (e.g. Askling's)
+    std::string name;
+    std::vector<ExerciseId> exercises;
+    Stage through = Stage::mid;
+    std::vector<ReferenceId> references;
+    [[nodiscard]] bool has(ExerciseId e) const {
+        for (auto x : exercises)
+            if (x == e) return true;
+        return false;
+    }
+};
+
 struct Condition {
     ConditionId id;
     std::string key, name, definition;
@@ -96,6 +108,7 @@ struct Condition {
     double pain_ceiling = 5;
     std::vector<ReferenceId> references;
     std::vector<Education> education;
+    std::optional<Protocol> protocol;
 };
 
 struct Named {                      // movements, muscles, equipment, positions, bands, references, red flags

@@ -44,6 +44,7 @@ enum class Relation : std::uint8_t {
     cites,             // any entity -> reference
     uses_band,         // exercise -> band (stages)
     on_ladder,         // exercise -> ladder (mask: the rung, 1 = lightest)
+    protocol_core,     // condition -> exercise (the core of the condition's protocol)
 };
 
 struct Node {

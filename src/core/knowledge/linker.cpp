@@ -17,7 +17,7 @@ const char* to_string(Relation r) {
     static const char* const names[] = {"performs",    "works",        "produces",         "involves",
                                         "provoked_by", "key_movement", "progresses_to",    "needs",
                                         "in_position", "precaution",   "contraindication", "cites",
-                                        "uses_band",   "on_ladder"};
+                                        "uses_band",   "on_ladder",    "protocol_core"};
     return names[static_cast<std::size_t>(r)];
 }
 
@@ -139,7 +139,7 @@ void Linker::link_conditions() {
     for (std::uint32_t i = 0; i < conditions_.size(); ++i) {
         const auto& s = *conditions_[i];
         Node self{VertexKind::condition, i};
-        Condition c{ConditionId(i), s.id, s.name, s.definition, {}, {}, {}, s.pain_ceiling, {}, {}};
+        Condition c{ConditionId(i), s.id, s.name, s.definition, {}, {}, {}, s.pain_ceiling, {}, {}, {}};
         const auto& f = s.origin.file;
         for (std::size_t j = 0; j < s.involves.size(); ++j)
             if (auto m = link(Relation::involves, self, VertexKind::muscle, s.involves[j],
@@ -160,8 +160,20 @@ void Linker::link_conditions() {
             c.education.push_back(
                 {e.text,
                  link_references(self, e.references, {e.origin.file, e.origin.pointer + "/references"})});
+        if (s.protocol) c.protocol = link_protocol(self, *s.protocol);
         out_.conditions.push_back(std::move(c));
     }
+}
+
+Protocol Linker::link_protocol(Node condition, const ProtocolSpec& s) {
+    Protocol p{s.name, {}, s.through, {}};
+    for (std::size_t j = 0; j < s.exercises.size(); ++j)
+        if (auto e = link(Relation::protocol_core, condition, VertexKind::exercise, s.exercises[j],
+                          {s.origin.file, s.origin.pointer + "/exercises/" + std::to_string(j)}))
+            p.exercises.emplace_back(*e);
+    p.references =
+        link_references(condition, s.references, {s.origin.file, s.origin.pointer + "/references"});
+    return p;
 }
 
 void Linker::link_others() {

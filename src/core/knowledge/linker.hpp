@@ -29,6 +29,7 @@ private:
     void register_all();
     void link_muscles();
     void link_conditions();
+    Protocol link_protocol(Node condition, const ProtocolSpec& s);
     void link_others();  // red flags, band reference, codes
     void link_exercise(const ExerciseSpec& s, std::uint32_t index);
     void link_exercise_body(const ExerciseSpec& s, Exercise& e);

@@ -134,6 +134,14 @@ struct EducationSpec {  // one piece of advice for the patient, in patient words
     Location origin;
 };
 
+struct ProtocolSpec {  // a protocol's core exercises, kept through a stage (conditions.json "protocol")
+    std::string name;
+    std::vector<std::string> exercises;  // exercise ids
+    Stage through = Stage::mid;
+    std::vector<std::string> references;
+    Location origin;
+};
+
 struct ConditionSpec {
     std::string id, name, definition;
     std::vector<std::string> involves;  // muscle ids
@@ -141,6 +149,7 @@ struct ConditionSpec {
     std::string key_movement;
     double pain_ceiling = 5;
     std::vector<EducationSpec> education;
+    std::optional<ProtocolSpec> protocol;
     std::vector<std::string> references;
     Location origin;
 };

@@ -98,6 +98,11 @@ void ProfileCheck::history(const History& h) {
         id(x.exercise, kg_.exercise_count(), at + "/exercise", "exercise");
         dose(x.sets, x.reps, x.hold_s, x.band, at);
     }
+    for (std::size_t i = 0; i < h.stopped.size(); ++i) {
+        const std::string at = "/history/stopped/" + std::to_string(i);
+        id(h.stopped[i].exercise, kg_.exercise_count(), at + "/exercise", "exercise");
+        number(h.stopped[i].day, at + "/day", limits::session_day);
+    }
     for (std::size_t s = 0; s < h.sessions.size(); ++s) {
         const auto& session = h.sessions[s];
         const std::string at = "/history/sessions/" + std::to_string(s);

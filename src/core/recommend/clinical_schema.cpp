@@ -224,4 +224,6 @@ const char* to_string(WeightBearing w) {
     return "?";
 }
 
+const char* to_string(StopReason r) { return r == StopReason::excluded ? "excluded" : "pain"; }
+
 }  // namespace rehab

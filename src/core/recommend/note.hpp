@@ -17,7 +17,7 @@ namespace rehab {
 // The arguments of each code, in order, are listed in io/render/words/note_words.cpp next to its words.
 enum class NoteCode : std::uint8_t {
     rule_text,  // none: the words are a rule's warn text (RuleNote::text, data)
-    // the verdict on one exercise's log (progression_assess.cpp)
+    // the verdict on one exercise's log (review/assess.cpp)
     log_inconsistent,
     pain_above_ceiling,
     morning_above_usual,
@@ -43,12 +43,12 @@ enum class NoteCode : std::uint8_t {
     morning_back_no_usual,
     rpe_within,
     thresholds_unknown_held,
-    // the week's log, over every exercise (progression_week.cpp)
+    // the week's log, over every exercise (review/week.cpp)
     mornings_contradict,  // day, lower, higher
     flare_no_load,        // pain, day
     mornings_rose_week,   // mean before, mean this week, rule
     mornings_rose_days,   // first, last, mornings, rule
-    // the change of one exercise (progression.cpp)
+    // the change of one exercise (review/review.cpp, review/top_up.cpp)
     now_excluded,
     contraindicated,
     not_moved_forward,  // args: the NoteCode of the reason, then its arguments
@@ -65,8 +65,12 @@ enum class NoteCode : std::uint8_t {
     added_for_component,
     added_for_total,
     added_from_selection,
-    replaced_by,       // the current exercise was replaced (the new one's reasons follow)
-    stopped_referred,  // the patient is referred: the programme stops until seen
+    next_waits,         // exercise, count, rule: at most `count` exercises move on in one review
+    protocol_restored,  // rule: a core exercise of the condition's protocol, added when allowed
+    protocol_kept,      // rule: a core exercise at its dose is held, not moved on
+    stopped_recently,   // exercise, day, rule: not added back within the memory
+    replaced_by,        // the current exercise was replaced (the new one's reasons follow)
+    stopped_referred,   // the patient is referred: the programme stops until seen
     // review and selection warnings
     stage_up,
     stage_down,

@@ -44,8 +44,21 @@ struct PrescribedExercise {
     std::optional<BandId> band;
 };
 
+// An exercise stopped at an earlier review, and why: for its own logged pain, or because a rule
+// excluded it (a pain gate, say). The review does not add it back within the rules' memory
+// (progress.stopped_memory_days) just to make up the programme's size.
+enum class StopReason { pain = 0, excluded };
+const char* to_string(StopReason r);
+
+struct StoppedExercise {
+    ExerciseId exercise;
+    int day = 0;  // the day it was stopped, on the sessions' scale (days from the start of the programme)
+    StopReason why = StopReason::pain;
+};
+
 struct History {
     std::vector<PrescribedExercise> programme;
+    std::vector<StoppedExercise> stopped;
     std::vector<LoggedSession> sessions;
     std::optional<double> usual_pain;     // the patient's usual (baseline) pain level, 0-10
     std::optional<Stage> previous_stage;  // the stage of the current programme

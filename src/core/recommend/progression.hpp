@@ -14,7 +14,8 @@ namespace rehab {
 
 // The derived facts the progression review reads, resolved once (absent when the rules lack them).
 struct ProgressionSlots {
-    std::optional<FactSlot> ceiling, sessions, rpe_max, margin, trend, criteria_stage;
+    std::optional<FactSlot> ceiling, sessions, rpe_max, margin, trend, criteria_stage, max_replaced,
+        stopped_memory;
 };
 
 // What the review needs from the recommender, as values it does not own: the rules (and through

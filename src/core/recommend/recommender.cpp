@@ -104,7 +104,8 @@ std::shared_ptr<const Recommender> Recommender::create(std::shared_ptr<const Rul
     r->irritability_ = *s.find("irritability");
     r->progression_ = {s.find("pain_ceiling"),          s.find("progress.sessions_required"),
                        s.find("progress.rpe_max"),      s.find("progress.morning_margin"),
-                       s.find("progress.trend_margin"), s.find("criteria_stage")};
+                       s.find("progress.trend_margin"), s.find("criteria_stage"),
+                       s.find("progress.max_replaced"), s.find("progress.stopped_memory_days")};
     r->same_job_ = same_job_sets(kg);
     r->index_stage_rules();
     return r;
@@ -139,7 +140,7 @@ void Recommender::recommend(const Profile& profile, Recommendation& out, bool tr
 void Recommender::account(const Profile& profile, Recommendation& out) const {
     const KnowledgeGraph& kg = knowledge();
     const std::size_t n = kg.exercise_count();
-    if (profile.history.programme.empty()) return;
+    if (profile.history.programme.empty() && profile.history.stopped.empty()) return;
     ExerciseSet kept(n), gone(n), listed(n);
     for (const auto& i : out.items) kept.insert(i.exercise);
     for (const auto& d : out.dropped) gone.insert(d.exercise);

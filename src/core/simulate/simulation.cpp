@@ -56,6 +56,7 @@ SimulatedWeek row(const KnowledgeGraph& kg, const Profile& p, const Recommendati
         if (std::none_of(rec.items.begin(), rec.items.end(),
                          [&](const auto& i) { return i.replaces == d.exercise; }))
             w.dropped.push_back(d);
+    for (const auto& x : rec.excluded) w.excluded.push_back(x.exercise);
     w.notes = rec.warnings;
     w.pain_rest = p.pain.rest;
     w.pain_walking = p.pain.walking;
@@ -64,6 +65,26 @@ SimulatedWeek row(const KnowledgeGraph& kg, const Profile& p, const Recommendati
     w.squeeze_ratio = p.squeeze_ratio;
     w.capacity = capacity;
     return w;
+}
+
+int last_day_of(const std::vector<LoggedSession>& sessions) {
+    int day = 0;
+    for (const auto& s : sessions) day = std::max(day, s.day);
+    return day;
+}
+
+// What a clinic keeps between reviews: each exercise stopped at this review (not outgrown along its
+// chain), with the day and why, so that the next reviews do not add it back to make up the numbers.
+void remember_stops(const KnowledgeGraph& kg, const Recommendation& rec, int day,
+                    std::vector<StoppedExercise>& stopped) {
+    for (const auto& d : rec.dropped) {
+        const bool outgrown = std::any_of(rec.items.begin(), rec.items.end(), [&](const ProgrammeItem& i) {
+            return i.replaces == d.exercise && forward(kg, i);
+        });
+        if (!outgrown)
+            stopped.push_back({d.exercise, day, d.excluded ? StopReason::excluded : StopReason::pain});
+    }
+    std::erase_if(stopped, [&](const StoppedExercise& s) { return s.day < day - 365; });
 }
 
 }  // namespace
@@ -145,7 +166,9 @@ SimulationResult simulate(const Recommender& r, Profile p, const SimulationOptio
         }
         patient.end_week(p, rec.items, w.pain_during_max, ceiling);
         res.weeks.push_back(std::move(w));
-        // The next review sees this week's sessions and last week's (for the week-to-week comparison).
+        // The next review sees this week's sessions and last week's (for the week-to-week comparison),
+        // and what this review stopped (on the day of the sessions it reviewed).
+        remember_stops(kg, rec, last_day_of(p.history.sessions), p.history.stopped);
         p.history.programme.clear();
         for (const auto& item : rec.items)
             p.history.programme.push_back(

@@ -23,7 +23,8 @@ struct SimulatedWeek {
     Stage stage = Stage::mid;
     std::vector<ProgrammeItem> programme;  // as reviewed at the start of the week
     std::vector<ProgrammeItem> dropped;
-    std::vector<RuleNote> notes;  // warnings of that review (stage transitions, logs)
+    std::vector<ExerciseId> excluded;  // excluded by a rule at that review (not rendered)
+    std::vector<RuleNote> notes;       // warnings of that review (stage transitions, logs)
     std::optional<double> pain_rest, pain_walking, key_pain, single_leg_stance_s,
         squeeze_ratio;           // at the start
     double pain_during_max = 0;  // the highest pain during logged in the week

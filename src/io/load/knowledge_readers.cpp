@@ -211,12 +211,27 @@ std::vector<EducationSpec> read_education(FieldReader& r) {
     });
     return out;
 }
+// A condition's protocol: {name, exercises, through_stage, references}.
+std::optional<ProtocolSpec> read_protocol(FieldReader& r) {
+    const auto* obj = r.object("protocol", false);
+    if (!obj) return std::nullopt;
+    FieldReader p(*obj, r.file(), r.child_pointer("protocol"), r.diagnostics(), r.code_prefix());
+    p.allow_only({"name", "exercises", "through_stage", "references"});
+    ProtocolSpec s;
+    s.name = p.string("name", true).value_or("");
+    s.exercises = p.string_list("exercises", true);
+    s.through = stage_from(p.enumeration("through_stage", true, {"early", "mid", "late"}).value_or("mid"))
+                    .value_or(Stage::mid);
+    s.references = p.string_list("references", true);
+    s.origin = {r.file(), r.child_pointer("protocol")};
+    return s;
+}
 }  // namespace
 
 void read_conditions(const nlohmann::json& a, const ArrayPlace& at, Diagnostics& d, KnowledgeData& out) {
     for_each_item(a, at, d, [&](FieldReader& r, Location origin) {
         r.allow_only({"id", "name", "definition", "involves", "provoked_by", "key_movement", "pain_ceiling",
-                      "education", "references"});
+                      "education", "protocol", "references"});
         ConditionSpec s;
         auto id = r.string("id", true);
         s.name = r.string("name", true).value_or("");
@@ -226,6 +241,7 @@ void read_conditions(const nlohmann::json& a, const ArrayPlace& at, Diagnostics&
         s.key_movement = r.string("key_movement", true).value_or("");
         s.pain_ceiling = r.number("pain_ceiling", false, 0, 10).value_or(5);
         s.education = read_education(r);
+        s.protocol = read_protocol(r);
         s.references = r.string_list("references", true);
         s.origin = std::move(origin);
         if (id) out.conditions.push_back((s.id = *id, std::move(s)));

@@ -1,4 +1,5 @@
-// Reads a profile's history: the current programme and the logged sessions, and cross-checks them
+// Reads a profile's history: the current programme, the exercises stopped at earlier reviews and
+// the logged sessions, and cross-checks them
 // (PR008): duplicate exercises, sessions out of day order, logged exercises outside the programme,
 // outcomes logged without the dose done, and a band given for an exercise that uses none.
 #include <algorithm>
@@ -69,6 +70,26 @@ std::vector<PrescribedExercise> read_programme(FieldReader& h, const ProfileCont
         auto f = read_dose(r, c);
         check_unique(seen, f, r, "the programme", c);
         if (f.exercise) out.push_back({*f.exercise, f.sets, f.reps, f.hold_s, f.band});
+    }
+    return out;
+}
+
+std::vector<StoppedExercise> read_stopped(FieldReader& h, const ProfileContext& c) {
+    std::vector<StoppedExercise> out;
+    const auto* array = h.array("stopped", false);
+    if (!array) return out;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        auto r = c.reader((*array)[i], h.child_pointer("stopped") + "/" + std::to_string(i));
+        if (!r.is_object()) continue;
+        r.allow_only({"exercise", "day", "why"});
+        StoppedExercise s;
+        const auto name = r.string("exercise", true);
+        std::optional<std::uint32_t> id;
+        if (name) id = c.find(IdKind::exercise, *name, r.child_pointer("exercise"));
+        const auto day = c.integer(r, "day", day_limit, true);
+        const auto why = r.enumeration("why", false, {"pain", "excluded"}).value_or("pain");
+        if (!id || !day) continue;
+        out.push_back({ExerciseId(*id), *day, why == "excluded" ? StopReason::excluded : StopReason::pain});
     }
     return out;
 }
@@ -154,12 +175,13 @@ History read_history(const nlohmann::json& object, const std::string& pointer, c
     History h;
     auto r = c.reader(object, pointer);
     if (!r.is_object()) return h;
-    r.allow_only({"previous_stage", "usual_pain", "programme", "sessions"});
+    r.allow_only({"previous_stage", "usual_pain", "programme", "stopped", "sessions"});
     if (auto stage = r.enumeration("previous_stage", false, {"early", "mid", "late"}))
         h.previous_stage = stage_from(*stage);
     h.usual_pain = c.number(r, "usual_pain", pain_limit);
     h.programme = read_programme(r, c);
     h.sessions = read_sessions(r, h.programme, c);
+    h.stopped = read_stopped(r, c);
     return h;
 }
 

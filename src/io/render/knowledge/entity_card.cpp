@@ -56,6 +56,12 @@ void condition_card(std::ostream& out, const KnowledgeGraph& kg, const Condition
                                              }))
         << "\n";
     out << "  references:    " << references(kg, c.references) << "\n";
+    if (c.protocol) {
+        std::vector<ExerciseId> core = c.protocol->exercises;
+        out << "  protocol:      " << c.protocol->name << ", kept through the "
+            << to_string(c.protocol->through) << " stage: " << exercise_list(kg, core) << " ["
+            << references(kg, c.protocol->references) << "]\n";
+    }
     if (!c.education.empty()) out << "  advice for the patient (handout):\n";
     for (const auto& e : c.education)
         out << "    - " << e.text << " [" << references(kg, e.references) << "]\n";

@@ -45,7 +45,7 @@ private:
     std::size_t skip_;
 };
 
-// The log's verdict on one exercise (progression_assess.cpp).
+// The log's verdict on one exercise (review/assess.cpp).
 std::string log_text(const Words& a, NoteCode code) {
     switch (code) {
         case NoteCode::log_inconsistent:  // day, exercise
@@ -184,6 +184,20 @@ std::string Words::text(NoteCode code) const {
             return "added to keep the programme at " + a.num(0) + " exercises or more" + a.cite(1);
         case NoteCode::added_from_selection:  // rule
             return "added from this review's selection for the patient" + a.cite(0);
+        case NoteCode::next_waits:  // exercise, count, rule
+            return "the move to " + a.name(0) + " waits for the next review: at most " + a.num(1) +
+                   " exercise(s) move on to a new exercise in one review" + a.cite(2);
+        case NoteCode::protocol_restored:  // rule
+            return "added: it is part of the core of the condition's protocol, kept through the mid stage "
+                   "whenever it is allowed" +
+                   a.cite(0);
+        case NoteCode::protocol_kept:  // rule
+            return "held: it is part of the core of the condition's protocol, done at its dose through the "
+                   "mid stage" +
+                   a.cite(0);
+        case NoteCode::stopped_recently:  // exercise, day, rule
+            return a.name(0) + " was stopped on day " + a.num(1) +
+                   " and is not added back yet to make up the programme" + a.cite(2);
         case NoteCode::replaced_by:  // exercise
             return "replaced by " + a.name(0);
         case NoteCode::stopped_referred:

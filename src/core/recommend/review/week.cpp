@@ -7,7 +7,7 @@
 #include <functional>
 #include <map>
 
-#include "core/recommend/progression_detail.hpp"
+#include "core/recommend/review/review_detail.hpp"
 
 namespace rehab::progression {
 

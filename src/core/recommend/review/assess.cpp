@@ -3,7 +3,7 @@
 // logged values behind it (as Notes). Missing or inconsistent logs hold rather than guess.
 #include <numeric>
 
-#include "core/recommend/progression_detail.hpp"
+#include "core/recommend/review/review_detail.hpp"
 
 namespace rehab::progression {
 
@@ -121,6 +121,8 @@ Thresholds read_thresholds(const ProgressionContext& r, const Profile& p, const 
     t.rpe_max = threshold(r, ev, slots.rpe_max);
     t.margin = threshold(r, ev, slots.margin);
     t.trend = threshold(r, ev, slots.trend);
+    t.max_replaced = threshold(r, ev, slots.max_replaced);
+    t.stopped_memory = threshold(r, ev, slots.stopped_memory);
     t.usual = p.history.usual_pain;
     t.medication = p.on_pain_medication.value_or(false);
     return t;

@@ -1,6 +1,6 @@
 // Internals shared by the progression files: the thresholds read from the rules, the verdict on one
 // exercise's logged sessions (as Notes). Dose limits and steps are in dosing.hpp. Not installed
-// API: only progression*.cpp and the tests include it.
+// API: only review/*.cpp and the tests include it.
 #pragma once
 #include <algorithm>
 #include <cstdint>
@@ -23,6 +23,8 @@ struct Threshold {
 struct Thresholds {
     Threshold ceiling, sessions, rpe_max, margin;
     Threshold trend;              // optional: rise in mean pain during that regresses (any rise when unset)
+    Threshold max_replaced;       // optional: how many may move on to the next exercise in one review
+    Threshold stopped_memory;     // optional: days a stopped exercise is not added back to fill up
     std::optional<double> usual;  // history.usual_pain
     bool medication = false;
     bool complete() const { return ceiling.value && sessions.value && rpe_max.value && margin.value; }
@@ -51,7 +53,7 @@ struct Assessment {
 Assessment assess(const std::vector<Entry>& entries, int last_day, const PrescribedDose& dose,
                   ExerciseId exercise, const Thresholds& t);
 
-// What the whole log says about the week (progression_week.cpp): next-morning pain is one value per
+// What the whole log says about the week (review/week.cpp): next-morning pain is one value per
 // morning. Each note is set when it applies; `rules` are the thresholds behind them.
 struct WeekReading {
     std::optional<Note> inconsistent;  // two different next-morning values for one morning: hold
