@@ -91,9 +91,11 @@ std::optional<FeedbackItem> read_item(const nlohmann::json& value, const std::st
         }
     }
     if (verdict && !f.has("reason") && *verdict != "accepted") {
+        std::string list;
+        for (const auto& r : feedback_reasons())
+            if (r != "appropriate") list += (list.empty() ? "" : ", ") + r;
         d.error("FB003", {body_file, f.child_pointer("reason")},
-                "a '" + *verdict + "' verdict needs a reason code",
-                "one of GET /v1/openapi.json's FeedbackReason, e.g. 'too_hard' or 'other'");
+                "a '" + *verdict + "' verdict needs a reason code", "one of: " + list);
     }
     if (verdict && reason && (*reason == "appropriate") != (*verdict == "accepted")) {
         d.error("FB006", {body_file, f.child_pointer("reason")},
