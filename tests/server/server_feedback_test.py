@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """ctest for clinician feedback (POST and GET /v1/feedback) on the real `rehab serve` with --audit-db:
 good feedback stored (the SQLite rows read back behind the server's back), every class of bad input
-(FB and SV codes, nothing stored), no store configured (501), the comment never logged, and kill -9
+(FB and SV codes, nothing stored), a store that refuses the write (503, nothing stored), no store
+configured (501), the comment never logged, and kill -9
 while clients post feedback (an intact database, every acknowledged row, each submission all or none).
 Authentication of the route is checked by server_fault_test.py's auth test.
 
@@ -112,6 +113,17 @@ def t_feedback(rehab, src, f):
         status, _, raw = s.request("POST", "/v1/feedback", dict(body, items=body["items"] * 40))
         f.check(status == 413 and b"SV413" in raw, f"a body over --max-body: {status}")
         f.check(s.request("DELETE", "/v1/feedback")[0] == 405, "DELETE /v1/feedback: not 405")
+        # The store refuses (another process holds the write lock past the 5 s busy timeout): 503, none stored.
+        locker = sqlite3.connect(db, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        try:
+            status, _, raw = s.request("POST", "/v1/feedback", dict(body, request_id="fb-locked"))
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+        f.check(status == 503 and b"SV031" in raw, f"store refused: {status} {raw[:200]}")
+        f.check(rows(db, "SELECT count(*) FROM feedback WHERE request_id = 'fb-locked'") == [(0,)],
+                "a refused submission was stored in part")
         # Read back through the service: all four rows, pages by id.
         status, _, listed = s.json("GET", "/v1/feedback?since=0")
         f.check(status == 200 and [r["id"] for r in listed["items"]] == ids, f"GET: {status} {listed}")
@@ -131,6 +143,8 @@ def t_feedback(rehab, src, f):
         for log in (s.access, s.log):
             text = open(log, encoding="utf-8", errors="replace").read()
             f.check("MARKER-7f3a" not in text and "seen twice" not in text, f"{log}: a comment was logged")
+        f.check("feedback not stored: audit database: database is locked" in s.read_log(),
+                "the refusal's reason is not in the server log")
     finally:
         s.close()
     stored = rows(db, "SELECT id, request_id, programme_hash, exercise_id, verdict, reason, comment, clinician "
