@@ -81,11 +81,12 @@ int run_serve(ServeOptions& o, CLI::App& cmd) {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);  // before any thread: only the signal loop takes them
     server::Authenticator auth;
     server::AuditSink audit;
-    if (std::string error; !make_security(o.security, auth, audit, error)) {
+    server::FeedbackStore feedback;
+    if (std::string error; !make_security(o.security, auth, audit, feedback, error)) {
         std::cerr << "rehab: error: " << error << "\n";
         return bad_input;
     }
-    server::Service service(o.service, std::move(auth), std::move(audit));
+    server::Service service(o.service, std::move(auth), std::move(audit), std::move(feedback));
     Diagnostics d;
     if (!service.start(d)) {
         print_diagnostics(d);

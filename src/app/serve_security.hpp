@@ -1,4 +1,4 @@
-// The authentication and audit options of `rehab serve`, turned into the service's hooks
+// The authentication, audit and feedback options of `rehab serve`, turned into the service's hooks
 // (server/hooks.hpp) from the security components (server/security/), when they were built.
 #pragma once
 #include <CLI/CLI.hpp>
@@ -13,12 +13,13 @@ struct SecurityOptions {
     std::string jwks, audience, audit_db;
     std::vector<std::string> issuers;
     int retention_days = 90;
+    int feedback_retention_days = -1;  // -1: as retention_days
 };
 
 void add_security_options(CLI::App& cmd, SecurityOptions& o);
-// Fills `auth` and `audit` as the options say (left empty when not asked for); false and `error` when
-// a file does not load or an option is missing.
+// Fills `auth`, `audit` and `feedback` (the audit database's feedback table) as the options say (left
+// empty when not asked for); false and `error` when a file does not load or an option is missing.
 bool make_security(const SecurityOptions& o, server::Authenticator& auth, server::AuditSink& audit,
-                   std::string& error);
+                   server::FeedbackStore& feedback, std::string& error);
 
 }  // namespace rehab::app

@@ -32,13 +32,13 @@ bool is_loopback(const std::string& host) {
     return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
 }
 
-Service::Service(ServiceOptions options, Authenticator authenticator, AuditSink audit)
+Service::Service(ServiceOptions options, Authenticator authenticator, AuditSink audit, FeedbackStore feedback)
     : options_(std::move(options)),
       store_(options_.knowledge_dir, options_.rules_dir),
       http_(options_.limits, metrics_),
       state_(std::make_unique<ServiceState>(ServiceState{
           store_, metrics_, std::move(authenticator), std::move(audit), [this] { return reload(); },
-          options_.limits.max_body, options_.limits.body_timeout, nullptr})) {}
+          options_.limits.max_body, options_.limits.body_timeout, nullptr, std::move(feedback)})) {}
 
 Service::~Service() { stop(); }
 
@@ -63,6 +63,7 @@ bool Service::start(Diagnostics& d) {
     install_request_pipeline(http_, *state_);
     install_api_routes(http_, *state_);
     install_knowledge_routes(http_, *state_);
+    install_feedback_routes(http_, *state_);
     install_ops_routes(http_, *state_);
     port_ = http_.bind(options_.host, options_.port);
     if (port_ < 0) {

@@ -34,7 +34,8 @@ struct ServiceState;
 
 class Service {
 public:
-    Service(ServiceOptions options, Authenticator authenticator = {}, AuditSink audit = {});
+    Service(ServiceOptions options, Authenticator authenticator = {}, AuditSink audit = {},
+            FeedbackStore feedback = {});
     ~Service();
     Service(const Service&) = delete;
     Service& operator=(const Service&) = delete;

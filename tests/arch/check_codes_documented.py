@@ -6,7 +6,7 @@ import re
 import sys
 
 repo = pathlib.Path(sys.argv[1])
-code = re.compile(r'"((?:KB|RF|RL|PR|SC|IO|DG)[0-9]{3})"')
+code = re.compile(r'"((?:KB|RF|RL|PR|SC|IO|DG|SV|CF|FB)[0-9]{3})"')  # SV, CF, FB: the service
 used = {}
 for path in sorted((repo / "src").rglob("*.[ch]pp")):
     for m in code.finditer(path.read_text(encoding="utf-8")):

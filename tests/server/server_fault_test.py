@@ -273,7 +273,8 @@ def t_host_policy(rehab, src, f):
 
 def t_auth(rehab, src, f):
     """--jwks: a signed token lets a request in once; none, a replay or a wrong audience get 401 without
-    detail. --audit-db: one row per request, no patient text."""
+    detail, on every /v1 route (feedback too). --audit-db: one row per request, no patient text; a
+    feedback row names the token's subject."""
     import sqlite3
     import tempfile
     work = tempfile.mkdtemp(prefix="rehab-auth-test-")
@@ -300,6 +301,16 @@ def t_auth(rehab, src, f):
         wrong = s.request("GET", "/v1/knowledge", headers={"Authorization": "Bearer " + token("other")})
         f.check(wrong[0] == 401, "a token for another audience was let in")
         f.check(s.request("GET", "/healthz")[0] == 200, "/healthz needs no token")
+        feedback = {"request_id": "auth-rec", "items": [{"exercise": "bridge", "verdict": "accepted"}]}
+        for method, body in [("POST", feedback), ("GET", None)]:
+            status, h, data = s.request(method, "/v1/feedback", body)
+            f.check(status == 401 and h.get("www-authenticate") == "Bearer",
+                    f"{method} /v1/feedback without a token: {status}")
+        status, _, data = s.request("POST", "/v1/feedback", feedback, {"Authorization": "Bearer " + token()})
+        f.check(status == 201, f"feedback with a valid token: {status} {data[:200]}")
+        status, _, data = s.request("GET", "/v1/feedback", headers={"Authorization": "Bearer " + token()})
+        f.check(status == 200 and json.loads(data)["items"][0].get("clinician") == "test-clinician",
+                f"GET /v1/feedback with a valid token: {status} {data[:200]}")
         f.check(good not in open(s.access, encoding="utf-8", errors="replace").read(), "a token was logged")
         f.check(s.stop() == 0, "exit code after SIGTERM")
     finally:
@@ -309,6 +320,8 @@ def t_auth(rehab, src, f):
         rows = con.execute("SELECT COUNT(*) FROM requests").fetchone()[0]
         f.check(rows >= 4, f"audit rows: {rows}, expected one per /v1 request")
         f.check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "audit database integrity")
+        fb = con.execute("SELECT request_id, exercise_id, verdict, clinician FROM feedback").fetchall()
+        f.check(fb == [("auth-rec", "bridge", "accepted", "test-clinician")], f"feedback rows: {fb}")
     finally:
         con.close()
     shutil.rmtree(work, ignore_errors=True)

@@ -200,7 +200,9 @@ def resolve(root, ref):
 
 
 def validate(schema, value, root, where="$"):
-    """The JSON Schema subset the document uses: $ref, oneOf, const, enum, type, required, properties, items."""
+    """The JSON Schema subset the document uses: $ref, oneOf, const, enum, type, required, properties,
+    additionalProperties false, items, minItems, maxItems, maxLength (in bytes, as the service counts),
+    pattern, minimum and maximum."""
     if "$ref" in schema:
         return validate(resolve(root, schema["$ref"]), value, root, where)
     errs = []
@@ -216,11 +218,23 @@ def validate(schema, value, root, where="$"):
     t = schema.get("type")
     if t and (not isinstance(value, types[t]) or (t in ("integer", "number") and isinstance(value, bool))):
         return errs + [f"{where}: not {t}"]
+    if isinstance(value, str):
+        if "maxLength" in schema and len(value.encode()) > schema["maxLength"]:
+            errs.append(f"{where}: longer than {schema['maxLength']}")
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            errs.append(f"{where}: {value!r} does not match {schema['pattern']}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
+            errs.append(f"{where}: {value} out of range")
     if isinstance(value, dict):
         errs += [f"{where}: no {k}" for k in schema.get("required", []) if k not in value]
+        if schema.get("additionalProperties") is False:
+            errs += [f"{where}: unknown {k}" for k in value if k not in schema.get("properties", {})]
         for k, sub in schema.get("properties", {}).items():
             if k in value:
                 errs += validate(sub, value[k], root, f"{where}.{k}")
+    if isinstance(value, list) and not schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", len(value)):
+        errs.append(f"{where}: {len(value)} items")
     if isinstance(value, list) and "items" in schema:
         for i, item in enumerate(value):
             errs += validate(schema["items"], item, root, f"{where}[{i}]")
@@ -231,7 +245,10 @@ def check_answer(f, doc, op, what, status, h, data):
     responses = op["responses"]
     if not f.check(str(status) in responses, f"{what}: status {status} not documented"):
         return
-    content = responses[str(status)].get("content", {})
+    response = responses[str(status)]
+    if "$ref" in response:  # a shared response of components/responses
+        response = resolve(doc, response["$ref"])
+    content = response.get("content", {})
     ctype = h.get("content-type", "").split(";")[0]
     if ctype == "application/json" and "application/json" in content:
         errs = validate(content["application/json"]["schema"], json.loads(data), doc)
@@ -241,7 +258,8 @@ def check_answer(f, doc, op, what, status, h, data):
 
 
 def t_openapi(rehab, src, f):
-    s = Server(rehab)
+    work = tempfile.mkdtemp(prefix="rehab-openapi-")
+    s = Server(rehab, ["--audit-db", os.path.join(work, "audit.db")])  # the feedback routes store
     try:
         status, _, doc = s.json("GET", "/v1/openapi.json")
         f.check(status == 200 and doc["openapi"].startswith("3.1"), "not an OpenAPI 3.1 document")
@@ -253,19 +271,29 @@ def t_openapi(rehab, src, f):
                     if p["in"] == "path":
                         value = (list(p.get("examples", {}).values()) or [{"value": p["schema"]["enum"][0]}])[0]
                         url = url.replace("{" + p["name"] + "}", value["value"])
-                examples = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("examples")
+                body_doc = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+                examples = body_doc.get("examples")
                 cases = [(n, e["value"], e.get("x-expected-status", 200)) for n, e in (examples or {}).items()]
+                for name, body, want in cases:  # an example said to succeed fits the request schema
+                    if want < 300:
+                        errs = validate(body_doc["schema"], body, doc)
+                        f.check(not errs, f"{method} {url} example {name} against its schema: {errs[:3]}")
                 for name, body, want in cases or [("no body", None, 200)]:
                     st, h, data = s.request(method.upper(), url, body)
                     sent += 1
                     f.check(st == want, f"{method} {url} example {name}: {st}, documented {want}")
                     check_answer(f, doc, op, f"{method} {url} ({name})", st, h, data)
-        f.check(sent >= 14, f"only {sent} requests made from the document")
+        f.check(sent >= 18, f"only {sent} requests made from the document")
+        for name, ref in [("responses", "#/components/responses/"), ("schemas", "#/components/schemas/")]:
+            text = json.dumps(doc)
+            unused = [k for k in doc["components"][name] if f'"{ref}{k}"' not in text]
+            f.check(not unused, f"components/{name} nobody refers to: {unused}")
         st, h, data = s.request("GET", "/no/such/route")
         check_answer(f, doc, {"responses": {"404": {"content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/Error"}}}}}}, "unknown route", st, h, data)
     finally:
         s.close()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def main():

@@ -1,6 +1,7 @@
 // Unit tests of the service's parts that need no socket: the route table against the OpenAPI
 // document (both ways), route matching (404 vs 405), the Prometheus text of the metrics, the
-// engine store's keep-the-old-engine reload, and the loopback policy.
+// engine store's keep-the-old-engine reload, the loopback policy, and the feedback body reader (its
+// closed lists against the document's enums).
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include "../support/temp_dir.hpp"
 #include "server/engine_store.hpp"
 #include "server/metrics.hpp"
+#include "server/routes/feedback_request.hpp"
 #include "server/routes/openapi.hpp"
 #include "server/routes/routes.hpp"
 #include "server/service.hpp"
@@ -123,4 +125,41 @@ TEST_CASE("server: only loopback addresses may be served without authentication"
     Diagnostics d2;
     CHECK(with_auth.start(d2));
     with_auth.stop();
+}
+
+TEST_CASE("server: the feedback verdicts and reason codes are the OpenAPI document's enums", "[server]") {
+    const auto doc = nlohmann::json::parse(server::openapi_document());
+    const auto& schemas = doc["components"]["schemas"];
+    CHECK(schemas["FeedbackVerdict"]["enum"].get<std::vector<std::string>>() == server::feedback_verdicts());
+    CHECK(schemas["FeedbackReason"]["enum"].get<std::vector<std::string>>() == server::feedback_reasons());
+    CHECK(schemas["FeedbackItem"]["properties"]["comment"]["maxLength"] ==
+          server::max_feedback_comment_bytes);
+    CHECK(schemas["FeedbackRequest"]["properties"]["items"]["maxItems"] == server::max_feedback_items);
+}
+
+TEST_CASE("server: a feedback body is read with every problem at once", "[server]") {
+    server::EngineStore store(test::knowledge_dir(), test::rules_dir());
+    REQUIRE(store.reload().ok);
+    const auto engine = store.current();
+    Diagnostics d;
+    const auto ok = server::read_feedback(
+        R"({"request_id": "r-1", "items": [{"exercise": "bridge", "verdict": "modified",
+            "reason": "dose_adjusted", "comment": "3 x 8"}]})",
+        engine->knowledge(), d);
+    REQUIRE(ok);
+    CHECK(ok->request_id == "r-1");
+    REQUIRE(ok->items.size() == 1);
+    CHECK(ok->items[0].reason == "dose_adjusted");
+    CHECK(ok->items[0].comment == "3 x 8");
+    Diagnostics bad;
+    CHECK_FALSE(server::read_feedback(
+        R"({"items": [{"exercise": "bridg", "verdict": "rejected"}, {"exercise": "bridge", "verdict": "maybe"}]})",
+        engine->knowledge(), bad));
+    std::set<std::pair<std::string, std::string>> got;
+    for (const auto& i : bad.items()) got.insert({i.code, i.location.pointer});
+    const std::set<std::pair<std::string, std::string>> want{{"FB003", ""},
+                                                             {"FB005", "/items/0/exercise"},
+                                                             {"FB003", "/items/0/reason"},
+                                                             {"FB007", "/items/1/verdict"}};
+    CHECK(got == want);
 }

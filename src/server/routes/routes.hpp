@@ -37,6 +37,7 @@ struct ServiceState {
     std::size_t max_body = 1 << 20;
     std::chrono::milliseconds body_timeout{30'000};
     std::shared_ptr<spdlog::logger> access_log;  // null: no access log
+    FeedbackStore feedback;                      // empty: /v1/feedback answers 501
 };
 
 // The route whose OpenAPI path matches `path` for `method`; `path_known` tells 404 from 405.
@@ -49,5 +50,6 @@ void install_request_pipeline(HttpServer& http, ServiceState& s);
 void install_api_routes(httplib::Server& http, ServiceState& s);        // recommend, explain
 void install_knowledge_routes(httplib::Server& http, ServiceState& s);  // /v1/knowledge/...
 void install_ops_routes(httplib::Server& http, ServiceState& s);        // health, metrics, openapi, reload
+void install_feedback_routes(httplib::Server& http, ServiceState& s);   // POST and GET /v1/feedback
 
 }  // namespace rehab::server

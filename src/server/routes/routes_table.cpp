@@ -54,6 +54,8 @@ const std::vector<RouteSpec>& route_table() {
         route("GET", "/v1/knowledge/{kind}", true, false),
         route("GET", "/v1/openapi.json", true, false),
         route("POST", "/v1/admin/reload", true, false),
+        route("POST", "/v1/feedback", true, true),
+        route("GET", "/v1/feedback", true, false),
         route("GET", "/healthz", false, false),
         route("GET", "/readyz", false, false),
         route("GET", "/metrics", false, false),

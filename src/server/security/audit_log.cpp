@@ -1,9 +1,12 @@
 // AuditLog: one SQLite connection in WAL mode behind a mutex, statements prepared once, each write
-// its own transaction (committed before the call returns), records checked before they are written,
-// retention pruning every `prune_every` writes (at the written record's time) and on request.
+// its own transaction (committed before the call returns; a feedback batch is one), records checked
+// before they are written, retention pruning every `prune_every` writes (at the written record's time)
+// and on request.
 #include "server/security/audit_log.hpp"
 
 #include <array>
+#include <utility>
+#include <vector>
 
 #include "server/security/audit_log_detail.hpp"
 
@@ -12,7 +15,7 @@ namespace rehab::server {
 struct AuditLog::Impl {
     std::unique_ptr<sqlite3, SqliteClose> db;
     std::unique_ptr<sqlite3_stmt, SqliteClose> insert_request, insert_feedback, prune_requests,
-        prune_feedback, select_requests, select_feedback;
+        prune_feedback, select_requests, select_feedback, select_feedback_since;
     AuditOptions options;
     std::size_t writes = 0;
     mutable std::mutex mutex;
@@ -67,8 +70,16 @@ std::string check_request(const AuditRecord& r) {
 }
 
 std::string check_feedback(const FeedbackRecord& r, const AuditOptions& options) {
-    if (!printable(r.request_id, 1, 128)) return "request_id must be 1-128 printable ASCII characters";
+    if (!printable(r.request_id, 0, 128)) return "request_id must be at most 128 printable ASCII characters";
+    if (!printable(r.programme_hash, 0, 128)) {
+        return "programme_hash must be at most 128 printable ASCII characters";
+    }
+    if (r.request_id.empty() && r.programme_hash.empty()) return "request_id or programme_hash is required";
     if (!printable(r.exercise_id, 1, 128)) return "exercise_id must be 1-128 printable ASCII characters";
+    if (!printable(r.reason, 0, 64)) return "reason must be at most 64 printable ASCII characters";
+    if (r.clinician.size() > 256 || !clean_text(r.clinician)) {
+        return "clinician must be at most 256 bytes of UTF-8 text without control characters";
+    }
     if (r.comment.size() > options.max_comment_bytes) {
         return "comment is over " + std::to_string(options.max_comment_bytes) + " bytes";
     }
@@ -111,6 +122,15 @@ bool configure(AuditLog::Impl& log, std::string& error) {
            exec(db, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF", error);
 }
 
+// A row of the two feedback SELECTs (their columns in FeedbackRecord's order).
+FeedbackRecord feedback_row(const StatementUse& use) {
+    const auto verdict = feedback_verdict_from(use.column_text(2));
+    return FeedbackRecord{
+        use.column_text(0), use.column_text(1),    verdict.value_or(FeedbackVerdict::accepted),
+        use.column_text(3), use.column_integer(4), use.column_text(5),
+        use.column_text(6), use.column_text(7),    use.column_integer(8)};
+}
+
 bool prepare_all(AuditLog::Impl& log, std::string& error) {
     sqlite3* db = log.db.get();
     return prepare(
@@ -119,8 +139,8 @@ bool prepare_all(AuditLog::Impl& log, std::string& error) {
                "programme_hash, route, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                log.insert_request, error) &&
            prepare(db,
-                   "INSERT INTO feedback (request_id, exercise_id, verdict, comment, time_ms) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5)",
+                   "INSERT INTO feedback (request_id, exercise_id, verdict, comment, time_ms, "
+                   "programme_hash, reason, clinician) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                    log.insert_feedback, error) &&
            prepare(db, "DELETE FROM requests WHERE time_ms < ?1", log.prune_requests, error) &&
            prepare(db, "DELETE FROM feedback WHERE time_ms < ?1", log.prune_feedback, error) &&
@@ -130,19 +150,27 @@ bool prepare_all(AuditLog::Impl& log, std::string& error) {
                "route, status FROM requests WHERE request_id = ?1 ORDER BY id",
                log.select_requests, error) &&
            prepare(db,
-                   "SELECT request_id, exercise_id, verdict, comment, time_ms FROM feedback "
-                   "WHERE request_id = ?1 ORDER BY id",
-                   log.select_feedback, error);
+                   "SELECT request_id, exercise_id, verdict, comment, time_ms, programme_hash, reason, "
+                   "clinician, id FROM feedback WHERE request_id = ?1 ORDER BY id",
+                   log.select_feedback, error) &&
+           prepare(db,
+                   "SELECT request_id, exercise_id, verdict, comment, time_ms, programme_hash, reason, "
+                   "clinician, id FROM feedback WHERE time_ms >= ?1 AND id > ?2 ORDER BY id LIMIT ?3",
+                   log.select_feedback_since, error);
 }
 
 std::int64_t prune_locked(AuditLog::Impl& log, std::int64_t now_ms, std::string& error) {
-    if (log.options.retention_days <= 0) return 0;
-    const std::int64_t cutoff = now_ms - std::int64_t{log.options.retention_days} * 86'400'000;
+    const int feedback_days = log.options.feedback_retention_days < 0 ? log.options.retention_days
+                                                                      : log.options.feedback_retention_days;
+    const std::pair<sqlite3_stmt*, int> prunes[] = {{log.prune_requests.get(), log.options.retention_days},
+                                                    {log.prune_feedback.get(), feedback_days}};
     std::int64_t deleted = 0;
+    if (log.options.retention_days <= 0 && feedback_days <= 0) return 0;
     if (!exec(log.db.get(), "BEGIN IMMEDIATE", error)) return -1;
-    for (auto* statement : {log.prune_requests.get(), log.prune_feedback.get()}) {
+    for (const auto& [statement, days] : prunes) {
+        if (days <= 0) continue;  // kept for ever
         StatementUse use(statement);
-        use.integer(1, cutoff);
+        use.integer(1, now_ms - std::int64_t{days} * 86'400'000);
         if (use.step() != SQLITE_DONE) {
             error = sqlite3_errmsg(log.db.get());
             std::string ignored;
@@ -226,19 +254,53 @@ AuditStatus AuditLog::record_request(const AuditRecord& r, std::string& error) {
 }
 
 AuditStatus AuditLog::record_feedback(const FeedbackRecord& r, std::string& error) {
-    if (error = check_feedback(r, impl_->options); !error.empty()) return AuditStatus::invalid;
+    std::vector<std::int64_t> ids;
+    return record_feedback(std::vector<FeedbackRecord>{r}, ids, error);
+}
+
+AuditStatus AuditLog::record_feedback(const std::vector<FeedbackRecord>& records,
+                                      std::vector<std::int64_t>& ids, std::string& error) {
+    ids.clear();
+    if (records.empty()) {
+        error = "no feedback record";
+        return AuditStatus::invalid;
+    }
+    for (const auto& r : records)
+        if (error = check_feedback(r, impl_->options); !error.empty()) return AuditStatus::invalid;
     std::lock_guard lock(impl_->mutex);
-    StatementUse use(impl_->insert_feedback.get());
-    use.text(1, r.request_id);
-    use.text(2, r.exercise_id);
-    use.text(3, to_string(r.verdict));
-    if (!r.comment.empty()) use.text(4, r.comment);  // else NULL: no comment
-    use.integer(5, r.time_ms);
-    if (use.step() != SQLITE_DONE) {
-        error = std::string("audit database: ") + sqlite3_errmsg(impl_->db.get());
+    sqlite3* db = impl_->db.get();
+    const bool batch = records.size() > 1;  // one row is its own transaction already
+    if (batch && !exec(db, "BEGIN IMMEDIATE", error)) {
+        error = "audit database: " + error;
         return AuditStatus::storage_error;
     }
-    after_write(*impl_, r.time_ms);
+    for (const auto& r : records) {
+        StatementUse use(impl_->insert_feedback.get());
+        use.text(1, r.request_id);
+        use.text(2, r.exercise_id);
+        use.text(3, to_string(r.verdict));
+        if (!r.comment.empty()) use.text(4, r.comment);  // else NULL: no comment
+        use.integer(5, r.time_ms);
+        use.text(6, r.programme_hash);
+        use.text(7, r.reason);
+        use.text(8, r.clinician);
+        if (use.step() != SQLITE_DONE) {
+            error = std::string("audit database: ") + sqlite3_errmsg(db);
+            std::string ignored;
+            if (batch) exec(db, "ROLLBACK", ignored);
+            ids.clear();
+            return AuditStatus::storage_error;
+        }
+        ids.push_back(sqlite3_last_insert_rowid(db));
+    }
+    if (batch && !exec(db, "COMMIT", error)) {
+        error = "audit database: " + error;
+        std::string ignored;
+        exec(db, "ROLLBACK", ignored);
+        ids.clear();
+        return AuditStatus::storage_error;
+    }
+    after_write(*impl_, records.back().time_ms);
     return AuditStatus::ok;
 }
 
@@ -280,12 +342,19 @@ std::vector<FeedbackRecord> AuditLog::feedback_for(const std::string& request_id
     std::vector<FeedbackRecord> out;
     StatementUse use(impl_->select_feedback.get());
     use.text(1, request_id);
-    while (use.step() == SQLITE_ROW) {
-        const auto verdict = feedback_verdict_from(use.column_text(2));
-        out.push_back(FeedbackRecord{use.column_text(0), use.column_text(1),
-                                     verdict.value_or(FeedbackVerdict::accepted), use.column_text(3),
-                                     use.column_integer(4)});
-    }
+    while (use.step() == SQLITE_ROW) out.push_back(feedback_row(use));
+    return out;
+}
+
+std::vector<FeedbackRecord> AuditLog::feedback_since(std::int64_t since_ms, std::int64_t after_id,
+                                                     std::size_t limit) const {
+    std::lock_guard lock(impl_->mutex);
+    std::vector<FeedbackRecord> out;
+    StatementUse use(impl_->select_feedback_since.get());
+    use.integer(1, since_ms);
+    use.integer(2, after_id);
+    use.integer(3, static_cast<std::int64_t>(limit));
+    while (use.step() == SQLITE_ROW) out.push_back(feedback_row(use));
     return out;
 }
 

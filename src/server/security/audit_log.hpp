@@ -16,6 +16,7 @@ struct AuditOptions {
     bool durable = false;                  // synchronous=FULL (fsync each commit) instead of NORMAL
     std::size_t max_comment_bytes = 2000;  // a longer feedback comment is refused
     std::size_t prune_every = 10000;       // prune after this many writes; 0 only when prune() is called
+    int feedback_retention_days = -1;      // the same for feedback rows; -1: as retention_days
 };
 
 struct AuditRecord {
@@ -31,12 +32,18 @@ struct AuditRecord {
 
 enum class FeedbackVerdict { accepted, rejected, modified };
 
+// What a clinician said of one exercise of a recommendation, which is named by the request id of the
+// answer (X-Request-Id) or the programme's hash, or both (at least one).
 struct FeedbackRecord {
-    std::string request_id;
+    std::string request_id;  // "" when only programme_hash names the recommendation
     std::string exercise_id;
     FeedbackVerdict verdict = FeedbackVerdict::accepted;
-    std::string comment;  // optional, UTF-8, at most max_comment_bytes
+    std::string comment;  // optional, UTF-8, at most max_comment_bytes; clinician text, never logged
     std::int64_t time_ms = 0;
+    std::string programme_hash{};  // "" when only request_id names it
+    std::string reason{};          // a reason code (the server checks it against its closed list), or ""
+    std::string clinician{};       // the authenticated subject, or "" when there is no authentication
+    std::int64_t id = 0;           // the row id, set when read back
 };
 
 enum class AuditStatus { ok, invalid, storage_error };  // invalid: the record itself (a 400); else 500
@@ -54,6 +61,9 @@ public:
     // One committed row each; thread-safe (one connection behind a mutex).
     AuditStatus record_request(const AuditRecord& record, std::string& error);
     AuditStatus record_feedback(const FeedbackRecord& record, std::string& error);
+    // Every record in one transaction (all or none), checked first; `ids` gets their row ids in order.
+    AuditStatus record_feedback(const std::vector<FeedbackRecord>& records, std::vector<std::int64_t>& ids,
+                                std::string& error);
 
     // Deletes rows older than retention_days before `now_ms`; the number deleted, or -1 and `error`.
     std::int64_t prune(std::int64_t now_ms, std::string& error);
@@ -63,8 +73,11 @@ public:
     std::int64_t feedback_count() const;
     std::vector<AuditRecord> requests_for(const std::string& request_id) const;
     std::vector<FeedbackRecord> feedback_for(const std::string& request_id) const;
+    // Feedback rows of time_ms >= since_ms and id > after_id, in id order, at most `limit`.
+    std::vector<FeedbackRecord> feedback_since(std::int64_t since_ms, std::int64_t after_id,
+                                               std::size_t limit) const;
     std::string integrity_check() const;  // "ok" when PRAGMA integrity_check finds nothing
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
 
     AuditLog(AuditLog&&) noexcept;
     AuditLog& operator=(AuditLog&&) noexcept;

@@ -1,5 +1,8 @@
-// The audit database's schema, version 1, created in one transaction; a later version of the program
-// adds a migration step here and bumps AuditLog::schema_version. No patient text has a column.
+// The audit database's schema, created in one transaction: version 1, then each migration step in turn
+// (2: feedback names its programme's hash, a reason code and the clinician). A later version adds a
+// step here and bumps AuditLog::schema_version. No patient text has a column.
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -35,6 +38,18 @@ CREATE INDEX feedback_by_time ON feedback (time_ms);
 CREATE INDEX feedback_by_request_id ON feedback (request_id);
 INSERT INTO schema_version (version) VALUES (1);
 )sql";
+
+// Migration steps: kMigrations[i] takes a database from version i + 1 to i + 2.
+constexpr const char* kMigrations[] = {
+    R"sql(
+ALTER TABLE feedback ADD COLUMN programme_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE feedback ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE feedback ADD COLUMN clinician TEXT NOT NULL DEFAULT '';
+CREATE INDEX feedback_by_programme_hash ON feedback (programme_hash);
+UPDATE schema_version SET version = 2;
+)sql",
+};
+static_assert(std::size(kMigrations) == AuditLog::schema_version - 1);
 
 // The schema version in the file: 0 when it has no schema_version table, -1 on error.
 int stored_version(sqlite3* db, std::string& error) {
@@ -77,13 +92,14 @@ bool ensure_schema(sqlite3* db, std::string& error) {
     if (!exec(db, "BEGIN IMMEDIATE", error)) return false;
     const int version = stored_version(db, error);
     bool ok = version >= 0;
-    if (ok && version == 0) {
-        ok = exec(db, kSchemaV1, error);
-    } else if (ok && version != AuditLog::schema_version) {
+    if (ok && version == 0) ok = exec(db, kSchemaV1, error);
+    if (ok && version > AuditLog::schema_version) {
         error = "the database has schema version " + std::to_string(version) + ", this program knows " +
                 std::to_string(AuditLog::schema_version) + " (written by a newer rehab?)";
         ok = false;
     }
+    for (int v = std::max(version, 1); ok && v < AuditLog::schema_version; ++v)
+        ok = exec(db, kMigrations[v - 1], error);
     std::string ignored;
     if (!ok) {
         exec(db, "ROLLBACK", ignored);

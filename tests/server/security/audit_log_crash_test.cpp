@@ -1,6 +1,8 @@
-// The audit log survives kill -9 mid-write: a child process writes rows as fast as it can and reports
-// each committed row through a pipe; the parent SIGKILLs it at a random moment, then checks that the
-// database is intact (PRAGMA integrity_check) and holds every row the child saw committed.
+// The audit log survives kill -9 mid-write: a child process writes rows as fast as it can (request
+// rows, and every third request a feedback submission of three items in one transaction) and reports
+// each commit through a pipe; the parent SIGKILLs it at a random moment, then checks that the database
+// is intact (PRAGMA integrity_check), holds every row the child saw committed and no part submission.
+// tests/server/server_feedback_test.py does the same to the real server mid-POST /v1/feedback.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +13,7 @@
 #include <filesystem>
 #include <random>
 #include <thread>
+#include <vector>
 
 #include "server/security/audit_log.hpp"
 
@@ -30,10 +33,12 @@ namespace {
         const std::string id = "crash-" + std::to_string(n);
         const AuditRecord r{id, 1'700'000'000'000 + n, "kb", "rules", "p", "q", "POST /v1/recommend", 200};
         if (log->record_request(r, error) != AuditStatus::ok) _exit(4);
-        if (n % 3 == 0 &&
-            log->record_feedback({id, "bridge", FeedbackVerdict::accepted, std::string(300, 'c'), r.time_ms},
-                                 error) != AuditStatus::ok) {
-            _exit(5);
+        if (n % 3 == 0) {
+            std::vector<FeedbackRecord> items;
+            for (const char* exercise : {"bridge", "clamshell", "hip_hitch"})
+                items.push_back({id, exercise, FeedbackVerdict::modified, std::string(300, 'c'), r.time_ms});
+            std::vector<std::int64_t> ids;
+            if (log->record_feedback(items, ids, error) != AuditStatus::ok) _exit(5);
         }
         if (write(report_fd, &n, sizeof n) != sizeof n) _exit(6);
     }
@@ -92,6 +97,9 @@ TEST_CASE("audit: kill -9 mid-write leaves an intact database with every committ
         CHECK(rows >= seen);      // nothing the child saw committed is lost
         CHECK(rows <= seen + 1);  // at most the row in flight when it died
         CHECK(log->requests_for("crash-" + std::to_string(seen)).size() == 1);
+        CHECK(log->feedback_count() % 3 == 0);  // each submission whole or not at all
+        const std::int64_t last_batch = seen / 3 * 3;
+        if (last_batch > 0) CHECK(log->feedback_for("crash-" + std::to_string(last_batch)).size() == 3);
         committed = rows;
     }
 }

@@ -10,7 +10,10 @@
 #include <thread>
 #include <vector>
 
+#include "audit_test_db.hpp"
+
 using namespace rehab::server;
+using namespace rehab::server::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -18,40 +21,9 @@ namespace {
 constexpr std::int64_t kDay = 86'400'000;
 constexpr std::int64_t kT0 = 1'700'000'000'000;
 
-// A fresh database path (the file and its -wal and -shm removed).
-std::string fresh_db(const std::string& name) {
-    const fs::path dir = fs::path(REHAB_SECURITY_WORK_DIR) / "audit";
-    fs::create_directories(dir);
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(dir / (name + suffix));
-    return (dir / name).string();
-}
-
-AuditLog open_ok(const std::string& path, AuditOptions options = {}) {
-    std::string error;
-    auto log = AuditLog::open(path, options, error);
-    INFO(error);
-    REQUIRE(log.has_value());
-    return std::move(*log);
-}
-
 AuditRecord request(const std::string& id, std::int64_t time_ms) {
     return AuditRecord{id,         time_ms,    "kb-1.2.0+abc",       "rules-1.0.0+def",
                        "sha256:p", "sha256:q", "POST /v1/recommend", 200};
-}
-
-std::string pragma(const std::string& path, const char* sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    std::string out;
-    sqlite3_exec(
-        db, sql,
-        [](void* o, int, char** values, char**) {
-            *static_cast<std::string*>(o) += values[0] ? values[0] : "NULL";
-            return 0;
-        },
-        &out, nullptr);
-    sqlite3_close(db);
-    return out;
 }
 
 }  // namespace
@@ -89,7 +61,7 @@ TEST_CASE("audit: request and feedback rows round-trip", "[security][audit]") {
     CHECK(log.feedback_count() == 2);
     CHECK(log.integrity_check() == "ok");
     CHECK(pragma(path, "PRAGMA journal_mode") == "wal");
-    CHECK(pragma(path, "SELECT version FROM schema_version") == "1");
+    CHECK(pragma(path, "SELECT version FROM schema_version") == "2");
     CHECK(feedback_verdict_from("accepted") == FeedbackVerdict::accepted);
     CHECK_FALSE(feedback_verdict_from("maybe"));
 }
@@ -198,9 +170,9 @@ TEST_CASE("audit: a database of a newer schema is refused, not altered", "[secur
     { auto log = open_ok(path); }
     sqlite3* db = nullptr;
     sqlite3_open(path.c_str(), &db);
-    sqlite3_exec(db, "UPDATE schema_version SET version = 2", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "UPDATE schema_version SET version = 3", nullptr, nullptr, nullptr);
     sqlite3_close(db);
     std::string error;
     CHECK_FALSE(AuditLog::open(path, {}, error));
-    CHECK(error.find("schema version 2, this program knows 1") != std::string::npos);
+    CHECK(error.find("schema version 3, this program knows 2") != std::string::npos);
 }
