@@ -12,7 +12,8 @@ inc="$work/prefix/include"
 # resolution, *_detail.hpp.
 internal=$(cd "$inc" && find . -name '*.hpp' | grep -E '/linker\.hpp$|/linked\.hpp$|_detail\.hpp$|/lang/names\.hpp$|/lang/compiler\.hpp$|/lang/functions/' || true)
 if [ -n "$internal" ]; then echo "internal headers installed:"; echo "$internal"; exit 1; fi
-for doc in bin/rehab share/bash-completion/completions/rehab share/doc/rehab/LICENSE; do
+for doc in bin/rehab share/bash-completion/completions/rehab share/doc/rehab/LICENSE \
+  share/rehab/schemas/profile.schema.json share/rehab/schemas/programme.schema.json; do
   [ -f "$work/prefix/$doc" ] || { echo "missing installed file $doc"; exit 1; }
 done
 if command -v help2man > /dev/null; then
