@@ -213,3 +213,29 @@ TEST_CASE("compare of the same knowledge twice reports no change", "[cli][compar
     CHECK(recs[0]["profiles"] == 50);
     CHECK(recs[0]["changed"] == 0);
 }
+
+TEST_CASE("compare against a copy of the rules with an irritability threshold moved names the edited rule",
+          "[cli][compare]") {
+    TempDir dir("compare-irritability");
+    const std::string in = dir.write("in.jsonl", generated(300));
+    const std::string mutated = copy_rules(dir, "stage.json", "pain.walking >= 3 or key_pain >= 4",
+                                           "pain.walking >= 4 or key_pain >= 4");
+    auto r = run_cli({"compare", "--rules", cli::bundled_rules, "--rules", mutated, in, "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    const auto recs = records(r.out);
+    REQUIRE(recs.size() >= 2);
+    CHECK(recs.back()["rules_changed"] == json::array({"irritability.moderate"}));
+    CHECK(recs.back()["by_kind"].contains("irritability"));
+    std::size_t irritability_changes = 0;
+    for (std::size_t i = 0; i + 1 < recs.size(); ++i) {
+        CHECK(recs[i]["changed_rules_fired"] == json::array({"irritability.moderate"}));
+        for (const auto& c : recs[i]["changes"]) {
+            if (c["kind"] != "irritability") continue;
+            ++irritability_changes;
+            CHECK(c["from"] == "moderate");
+            CHECK(c["to"] == "low");
+            CHECK(c["rules"] == json::array({"irritability.moderate"}));
+        }
+    }
+    CHECK(irritability_changes > 0);
+}

@@ -131,7 +131,7 @@ TEST_CASE("each kind of change names its own responsible rules, else every respo
     CHECK(d.changes[0].to == "early");
     CHECK(d.changes[0].rules == std::vector<std::string>{"stage.early", "stage.mid"});
     CHECK(d.changes[1].kind == io::ChangeKind::irritability);
-    CHECK(d.changes[1].rules.size() == 7);  // no rule of its own: every responsible rule
+    CHECK(d.changes[1].rules.size() == 7);  // no rule of its own (none derived it): every responsible rule
     CHECK(d.changes[2].kind == io::ChangeKind::dose);
     CHECK(d.changes[2].exercise == "bridge");
     CHECK(d.changes[2].field == "sets");
@@ -158,4 +158,25 @@ TEST_CASE("a referral in one version only is a referral change", "[compare]") {
     CHECK(d.changes[0].to == "true");
     CHECK(d.changes[0].rules == std::vector<std::string>{"refer.night_pain"});
     CHECK(d.changes[1].kind == io::ChangeKind::exercise_removed);
+}
+
+TEST_CASE("an irritability change names the rules that derived it when they are responsible", "[compare]") {
+    io::ProgrammeSnapshot a, b;
+    a.stage = b.stage = "mid";
+    a.irritability = "low";
+    a.irritability_rule = "irritability.low";
+    b.irritability = "moderate";
+    b.irritability_rule = "irritability.moderate";
+    a.fired = {"irritability.low", "other.a"};
+    b.fired = {"irritability.moderate", "other.b"};
+    const auto d = io::diff_programmes(a, b, {});
+    REQUIRE(d.changes.size() == 1);
+    CHECK(d.changes[0].kind == io::ChangeKind::irritability);
+    CHECK(d.changes[0].rules == std::vector<std::string>{"irritability.low", "irritability.moderate"});
+}
+
+TEST_CASE("a snapshot records the rule that derived the irritability", "[compare]") {
+    const auto s = snap(*test::bundled_recommender(), mid_adductor);
+    CHECK_FALSE(s.irritability.empty());
+    if (s.irritability != "unknown") CHECK_FALSE(s.irritability_rule.empty());
 }

@@ -149,6 +149,9 @@ ProgrammeSnapshot snapshot_programme(const Recommender& r, const Recommendation&
     s.stage = to_string(rec.stage);
     if (rec.stage_rule >= 0) s.stage_rule = rules.rule(static_cast<std::uint32_t>(rec.stage_rule)).id;
     s.irritability = rec.irritability;
+    if (auto slot = rules.schema().find("irritability"); slot && *slot < rec.evaluation.derived_by.size())
+        if (const auto by = rec.evaluation.derived_by[*slot]; by >= 0)
+            s.irritability_rule = rules.rule(static_cast<std::uint32_t>(by)).id;
     for (const auto& it : rec.items) {
         ExerciseSnapshot e{kg.exercise(it.exercise).key, dose_fields(kg, it.dose), {}};
         for (const auto& x : it.selected_by) e.rules.push_back(rules.rule(x.rule).id);
@@ -188,8 +191,8 @@ ProgrammeDiff diff_programmes(const ProgrammeSnapshot& a, const ProgrammeSnapsho
         d.changes.push_back(
             {ChangeKind::stage, "", "", a.stage, b.stage, pick({a.stage_rule, b.stage_rule}, resp)});
     if (a.irritability != b.irritability)
-        d.changes.push_back(
-            {ChangeKind::irritability, "", "", a.irritability, b.irritability, pick({}, resp)});
+        d.changes.push_back({ChangeKind::irritability, "", "", a.irritability, b.irritability,
+                             pick({a.irritability_rule, b.irritability_rule}, resp)});
     exercise_changes(a, b, resp, d.changes);
     for (const auto& c : d.changes) d.responsible.insert(d.responsible.end(), c.rules.begin(), c.rules.end());
     sort_unique(d.responsible);

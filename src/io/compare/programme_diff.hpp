@@ -24,7 +24,7 @@ struct ExerciseSnapshot {
 struct ProgrammeSnapshot {
     bool referred = false;
     std::vector<std::string> referral_rules;
-    std::string stage, stage_rule, irritability;
+    std::string stage, stage_rule, irritability, irritability_rule;          // the rules that derived them
     std::vector<ExerciseSnapshot> exercises;                                 // in the programme's order
     std::vector<std::pair<std::string, std::vector<std::string>>> excluded;  // exercise, its rules
     std::vector<std::string> fired;                                          // rule ids, sorted, unique
