@@ -7,7 +7,7 @@ extra="$(mktemp)"; trap 'rm -f "$extra"' EXIT
 {
   echo "[COMMANDS]"
   for cmd in "kb check" "kb list" "kb show" "kb graph" "rules check" "rules list" recommend explain \
-             eval batch generate simulate serve; do
+             eval batch compare generate simulate serve; do
     # shellcheck disable=SC2086
     help="$("$bin" $cmd --help 2>/dev/null)" || continue
     echo ".SS rehab $cmd"

@@ -62,5 +62,6 @@ void register_recommend_commands(CLI::App& app, int& exit_code);
 void register_scenario_commands(CLI::App& app, int& exit_code);
 void register_simulate_commands(CLI::App& app, int& exit_code);
 void register_serve_command(CLI::App& app, int& exit_code);
+void register_compare_command(CLI::App& app, int& exit_code);
 
 }  // namespace rehab::app

@@ -69,6 +69,7 @@ const char* example(const std::string& path) {
         {"simulate", "rehab simulate examples/profiles/hamstring_strain.json --weeks 8"},
         {"eval", "rehab eval scenarios --junit results.xml"},
         {"batch", "rehab generate --count 1000 | rehab batch - --summary -o out.jsonl"},
+        {"compare", "rehab generate --count 200 | rehab compare --rules rules --rules rules - --format json"},
         {"generate", "rehab generate --count 100 --seed 7 -o profiles.jsonl"},
         {"kb check", "rehab kb check knowledge"},
         {"kb list", "rehab kb list conditions --format json"},

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     rehab::app::register_rules_commands(app, exit_code);
     rehab::app::register_recommend_commands(app, exit_code);
     rehab::app::register_scenario_commands(app, exit_code);
+    rehab::app::register_compare_command(app, exit_code);
     rehab::app::register_simulate_commands(app, exit_code);
     rehab::app::register_serve_command(app, exit_code);
     rehab::app::polish_help(app);

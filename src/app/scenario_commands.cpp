@@ -17,6 +17,7 @@
 #include "io/suite/profile_generator.hpp"
 #include "io/suite/scenario_report.hpp"
 #include "io/suite/scenario_runner.hpp"
+#include "rehab/rehab.hpp"
 
 namespace rehab::app {
 
@@ -39,7 +40,7 @@ std::shared_ptr<const Recommender> load_engine(const DataDirs& dirs) {
 
 struct EvalOptions {
     std::vector<std::string> paths;
-    std::string junit;
+    std::string junit, format = "text";
     bool update_golden = false, no_coverage = false;
     DataDirs dirs;
 };
@@ -60,8 +61,15 @@ int run_eval(const EvalOptions& o) {
         auto s = io::read_scenario_file(f, engine->knowledge(), d);
         results.push_back(s ? runner.run(*s) : runner.invalid(f, d));
     }
-    io::write_results_table(std::cout, results);
-    if (!o.no_coverage) io::write_coverage(std::cout, runner.coverage());
+    const auto coverage = runner.coverage();
+    if (o.format == "json") {
+        const DataVersions v = data_versions(*engine);
+        std::cout << io::results_json(results, o.no_coverage ? nullptr : &coverage,
+                                      {v.knowledge_version, v.knowledge_hash, v.rules_version, v.rules_hash});
+    } else {
+        io::write_results_table(std::cout, results);
+        if (!o.no_coverage) io::write_coverage(std::cout, coverage);
+    }
     if (!o.junit.empty()) {
         Diagnostics d;
         if (!io::write_file_atomic(o.junit, io::junit_xml(results), d, "SC014")) {
@@ -154,6 +162,11 @@ void register_scenario_commands(CLI::App& app, int& exit_code) {
     eval->add_flag("--update-golden", eval_opts->update_golden,
                    "Rewrite the golden outputs (scenarios/golden/<name>.json) after review");
     eval->add_flag("--no-coverage", eval_opts->no_coverage, "Do not print the coverage findings");
+    eval->add_option("--format", eval_opts->format,
+                     "text (a table and the coverage findings) or json (one rehab.eval/1 document: summary, "
+                     "scenarios, coverage)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
     add_data_options(eval, eval_opts->dirs);
     eval->callback([&exit_code, eval_opts] { exit_code = run_eval(*eval_opts); });
 

@@ -22,6 +22,7 @@ explain
 simulate
 eval
 batch
+compare
 generate
 kb check
 kb list
@@ -31,4 +32,4 @@ rules check
 rules list
 COMMANDS
 echo "$count examples ran"
-[[ $fails -eq 0 && $count -eq 12 ]]
+[[ $fails -eq 0 && $count -eq 13 ]]

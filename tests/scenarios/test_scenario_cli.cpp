@@ -1,5 +1,5 @@
 // `rehab eval`, `rehab batch` and `rehab generate` through the real binary: exit codes, the table,
-// JUnit output, streaming through stdin/stdout, --out, and the summary on stderr.
+// JUnit output, the JSON report, streaming through stdin/stdout, --out, and the summary on stderr.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <sstream>
@@ -193,4 +193,26 @@ TEST_CASE("cli: batch --format csv and csv-long - a header - one row per profile
         CHECK(contains(long_rows[1 + i], "," + std::to_string(i + 1) + "," +
                                              programme["exercises"][i]["id"].get<std::string>() + ","));
     }
+}
+
+TEST_CASE("eval --format json reports the summary, every scenario and the coverage, deterministically",
+          "[cli][scenario]") {
+    const std::string scenarios = std::string(REHAB_SOURCE_DIR) + "/scenarios";
+    auto r = run_cli({"eval", scenarios, "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    const json doc = json::parse(r.out);
+    CHECK(doc["format"] == "rehab.eval/1");
+    CHECK(doc["summary"]["failed"] == 0);
+    CHECK(doc["summary"]["scenarios"] == doc["scenarios"].size());
+    CHECK(doc["summary"]["passed"] == doc["scenarios"].size());
+    CHECK(doc["scenarios"][0]["status"] == "pass");
+    CHECK(doc["coverage"]["rules_never_fired"]["count"] ==
+          doc["coverage"]["rules_never_fired"]["ids"].size());
+    CHECK(doc["coverage"]["exercises_never_recommended"]["of"] == 60);
+    CHECK(doc["coverage"]["conditions_without_scenario"]["ids"].is_array());
+    CHECK(doc["rules"]["hash"].is_string());
+    auto again = run_cli({"eval", scenarios, "--format", "json"});
+    CHECK(again.out == r.out);
+    auto bare = run_cli({"eval", scenarios, "--format", "json", "--no-coverage"});
+    CHECK_FALSE(json::parse(bare.out).contains("coverage"));
 }

@@ -1,10 +1,11 @@
-// Text table, coverage findings and JUnit XML for a scenario run. The table is for a clinician or
-// a rule author reading a terminal; the XML is for CI dashboards.
+// Text table, coverage findings, the JSON report and JUnit XML for a scenario run. The table is for a
+// clinician or a rule author reading a terminal; the JSON for programs; the XML for CI dashboards.
 #include "io/suite/scenario_report.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <iomanip>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "io/render/handout_html.hpp"
@@ -66,6 +67,49 @@ void write_coverage(std::ostream& out, const CoverageReport& c) {
     finding(out, "rules that never fired", c.rules_never_fired, c.rules);
     finding(out, "exercises never recommended", c.exercises_never_recommended, c.exercises);
     finding(out, "conditions without a scenario", c.conditions_without_scenario, c.conditions);
+}
+
+namespace {
+const char* status_json(ScenarioStatus s) {
+    return s == ScenarioStatus::pass ? "pass" : s == ScenarioStatus::fail ? "fail" : "invalid";
+}
+nlohmann::json finding_json(const std::vector<std::string>& ids, std::size_t total) {
+    return {{"count", ids.size()}, {"of", total}, {"ids", ids}};
+}
+}  // namespace
+
+std::string results_json(const std::vector<ScenarioResult>& results, const CoverageReport* coverage,
+                         const EvalVersions& v) {
+    const RunSummary s = summarise(results);
+    nlohmann::json scenarios = nlohmann::json::array();
+    for (const auto& r : results) {
+        nlohmann::json failures = nlohmann::json::array();
+        for (const auto& f : r.failures)
+            failures.push_back(
+                {{"expectation", f.expectation}, {"message", f.message}, {"explanation", f.explanation}});
+        scenarios.push_back({{"name", r.name},
+                             {"file", r.file},
+                             {"status", status_json(r.status)},
+                             {"checks", r.checks},
+                             {"failures", failures}});
+    }
+    nlohmann::json doc{{"format", eval_report_format},
+                       {"knowledge", {{"version", v.knowledge_version}, {"hash", v.knowledge_hash}}},
+                       {"rules", {{"version", v.rules_version}, {"hash", v.rules_hash}}},
+                       {"summary",
+                        {{"scenarios", results.size()},
+                         {"passed", s.passed},
+                         {"failed", s.failed},
+                         {"invalid", s.invalid},
+                         {"checks", s.checks}}},
+                       {"scenarios", scenarios}};
+    if (coverage)
+        doc["coverage"] = {{"rules_never_fired", finding_json(coverage->rules_never_fired, coverage->rules)},
+                           {"exercises_never_recommended",
+                            finding_json(coverage->exercises_never_recommended, coverage->exercises)},
+                           {"conditions_without_scenario",
+                            finding_json(coverage->conditions_without_scenario, coverage->conditions)}};
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string junit_xml(const std::vector<ScenarioResult>& results) {

@@ -162,6 +162,11 @@ void append_programme_csv(const Recommender& r, const Recommendation& rec, const
 
 void append_error_csv(std::size_t line, const std::string& text, const Diagnostics& d, CsvShape shape,
                       std::string& out) {
+    append_error_csv_row(line, text, d, shape == CsvShape::wide ? wide_count : long_count, out);
+}
+
+void append_error_csv_row(std::size_t line, const std::string& text, const Diagnostics& d,
+                          std::size_t empty_columns, std::string& out) {
     std::string codes, message;
     for (const auto& x : d.items()) {
         if (x.severity != Severity::error) continue;
@@ -171,7 +176,7 @@ void append_error_csv(std::size_t line, const std::string& text, const Diagnosti
     }
     Row row(out);
     row.integer(static_cast<long long>(line)).text(readable_profile_id(text)).text("error").text(codes);
-    row.text(message).empty(shape == CsvShape::wide ? wide_count : long_count);
+    row.text(message).empty(static_cast<int>(empty_columns));
 }
 
 std::string readable_profile_id(const std::string& text) {

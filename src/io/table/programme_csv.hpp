@@ -27,6 +27,10 @@ void append_programme_csv(const Recommender& r, const Recommendation& rec, const
 void append_error_csv(std::size_t line, const std::string& text, const Diagnostics& d, CsvShape shape,
                       std::string& out);
 
+// The same row with `empty_columns` empty fields after the five common ones (another table's error row).
+void append_error_csv_row(std::size_t line, const std::string& text, const Diagnostics& d,
+                          std::size_t empty_columns, std::string& out);
+
 // The "id" of a profile text that did not validate: "" when it is not JSON or has no string id.
 std::string readable_profile_id(const std::string& text);
 
