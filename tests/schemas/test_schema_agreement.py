@@ -194,7 +194,8 @@ def test_additional_properties_false_matches_every_allow_only_of_the_readers():
         allow_only_lists("src/io/load/profile_history_reader.cpp")
     schema_objects = [props(profile), props(profile, "properties", "pain"), props(profile, "properties", "capabilities"),
                       props(profile, "$defs", "prescribed"), props(profile, "$defs", "logged"),
-                      props(profile, "$defs", "session"), props(profile, "$defs", "history")]
+                      props(profile, "$defs", "session"), props(profile, "$defs", "stopped"),
+                      props(profile, "$defs", "history")]
     assert sorted(map(sorted, readers)) == sorted(schema_objects)
     scenario_readers = allow_only_lists("src/io/suite/scenario.cpp")
     scenario_objects = [props(scenario), props(scenario, "$defs", "expect"), props(scenario, "$defs", "filter"),
