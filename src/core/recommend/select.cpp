@@ -176,10 +176,17 @@ void Recommender::select(Recommendation& out) const {
                                 {NoteCode::too_few_eligible,
                                  {num_arg(static_cast<double>(chosen.size())), num_arg(ev.total.min)}}});
     for (int c = 0; c < component_count; ++c)
-        if (per_comp[c] < ev.per_component[c].min)
+        if (per_comp[c] < ev.per_component[c].min) {
+            // Eligible ones of the component that were not taken: scored down, or the same job as one chosen.
+            const auto left = std::count_if(cand.begin(), cand.end(), [&](ExerciseId e) {
+                return static_cast<int>(kg.exercise(e).component) == c &&
+                       std::find(chosen.begin(), chosen.end(), e) == chosen.end();
+            });
             out.warnings.push_back(
                 {static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.per_component[c].min_rule)),
-                 {NoteCode::no_eligible_component, {static_cast<Component>(c)}}});
+                 {NoteCode::no_eligible_component,
+                  {static_cast<Component>(c), num_arg(static_cast<double>(left)), num_arg(ev.per_component[c].min)}}});
+        }
 
     std::stable_sort(chosen.begin(), chosen.end(), [&](ExerciseId a, ExerciseId b) {
         const Exercise& x = kg.exercise(a);

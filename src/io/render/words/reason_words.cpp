@@ -29,6 +29,9 @@ std::string not_chosen_text(const KnowledgeGraph& kg, const Evaluation& ev, cons
         case NotChosenWhy::ranked_below:
             return "ranked below the exercises chosen";
         case NotChosenWhy::not_preferred:
+            if (n.score < 0)  // a precaution, or a rule that it does not serve the condition
+                return "scored down for this patient (score " + std::to_string(static_cast<int>(n.score)) +
+                       "): rehab explain names the rules";
             return "no rule preferred it for this patient (score " +
                    std::to_string(static_cast<int>(n.score)) + ")";
         case NotChosenWhy::kept_current:
