@@ -132,6 +132,7 @@ struct KbFixture {
                              {{{"muscle", "adductor_longus"}, {"role", "primary"}},
                               {{"muscle", "gluteus_medius"}, {"role", "secondary"}}}));
         a[1]["progresses_to"] = {"copenhagen"};
+        a[1]["lies_on"] = "working_side";
         a[1]["dosage"]["mid"]["band"] = "red";
         a[1]["precautions"] = {{{"condition", "adductor_related_groin_pain"},
                                 {"kind", "precaution"},
@@ -140,6 +141,7 @@ struct KbFixture {
                                 {"references", {"R-TWO"}}}};
         a.push_back(exercise("copenhagen", {"mid", "late"}, "side_lying", add_ecc, longus));
         a[2]["equipment"] = {"mat"};
+        a[2]["lies_on"] = "other_side";
         a[2]["precautions"] = {{{"condition", "adductor_related_groin_pain"},
                                 {"kind", "contraindication"},
                                 {"reason", "Too hard while pain is high."}}};

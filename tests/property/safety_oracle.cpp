@@ -84,6 +84,7 @@ SafetyOracle::SafetyOracle(const std::string& knowledge_dir, const KnowledgeGrap
             Item x;
             x.position = e.at("position").get<std::string>();
             x.stance = e.at("stance").get<std::string>();
+            x.lies_on = e.value("lies_on", "");
             for (const auto& q : e.at("equipment")) x.equipment.insert(q.get<std::string>());
             for (const auto& pf : e.at("performs"))
                 for (const auto& c : pf.at("contractions"))
@@ -171,7 +172,11 @@ std::vector<std::string> SafetyOracle::violations(const Profile& p, const Recomm
             if (key == "copenhagen_adduction_short_lever" || key == "copenhagen_adduction_long_lever")
                 bad("Copenhagen while partial weight bearing");
             if (p.side == Side::both && x.stance == "other_leg") bad("one-leg standing, both sides partial");
+            if (x.stance == "other_leg" && item.dose.per_side) bad("swaps sides: stands on the affected leg");
         }
+        // 2.5, 3.6: working the good leg with the top leg means lying on the painful hip.
+        if (p.side != Side::both && x.lies_on == "other_side" && item.dose.per_side)
+            bad("swaps sides: lies on the painful hip to work the good leg");
         if (p.single_leg_stance_s && *p.single_leg_stance_s < 10 && x.stance == "affected_leg")
             bad("stands on the affected leg with single-leg stance under 10 s");
         // 4.3 Therapist or partner.

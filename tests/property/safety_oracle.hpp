@@ -23,8 +23,8 @@ public:
     // Every safety rule the recommendation breaks for the profile, one line each.
     [[nodiscard]] std::vector<std::string> violations(const Profile& p, const Recommendation& r) const;
 
-    struct Item {  // one exercise as the oracle reads it from the JSON
-        std::string position, stance;
+    struct Item {                               // one exercise as the oracle reads it from the JSON
+        std::string position, stance, lies_on;  // lies_on: side-lying work ("" otherwise)
         std::set<std::string> equipment;
         std::map<std::string, std::set<std::string>> loads;                 // movement -> contractions
         std::vector<std::pair<std::string, std::set<std::string>>> contra;  // condition, stages

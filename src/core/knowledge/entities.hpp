@@ -58,6 +58,7 @@ struct Exercise {
     Component component = Component::strength;
     PositionId position;
     Stance stance = Stance::none;
+    LiesOn lies_on = LiesOn::none;  // side-lying work only
     std::vector<EquipmentId> equipment;
     bool needs_therapist = false, needs_partner = false;
     std::vector<Performs> performs;

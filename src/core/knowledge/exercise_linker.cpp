@@ -27,6 +27,8 @@ void Linker::link_exercise(const ExerciseSpec& s, std::uint32_t index) {
     e.stages = stage_mask(s.stages);
     e.component = s.component;
     e.stance = s.stance;
+    e.lies_on = s.lies_on;
+    check_lies_on(s);
     e.needs_therapist = s.needs_therapist;
     e.needs_partner = s.needs_partner;
     e.instructions = s.instructions;
@@ -90,6 +92,19 @@ void Linker::link_precautions(const ExerciseSpec& s, Exercise& e) {
         out.condition = ConditionId(*c);
         e.precautions.push_back(std::move(out));
     }
+}
+
+// KB019: side-lying work says which side the patient lies on (`lies_on`), and only side-lying work does.
+void Linker::check_lies_on(const ExerciseSpec& s) {
+    const bool side_lying = s.position == "side_lying";
+    if (side_lying == (s.lies_on != LiesOn::none)) return;
+    d_.error("KB019", {s.origin.file, s.origin.pointer + (side_lying ? "" : "/lies_on")},
+             side_lying ? "side-lying exercise '" + s.id + "' does not say which side the patient lies on"
+                        : "exercise '" + s.id + "' gives 'lies_on' but is not done side-lying",
+             side_lying
+                 ? "add \"lies_on\": \"other_side\" (the top leg works) or \"working_side\" (the bottom "
+                   "leg or the trunk works)"
+                 : "remove 'lies_on', or set \"position\": \"side_lying\"");
 }
 
 // KB006 for an unknown condition; KB018 for a second variant of the same condition or one without steps.

@@ -35,6 +35,7 @@ private:
     void link_exercise_body(const ExerciseSpec& s, Exercise& e);
     void link_precautions(const ExerciseSpec& s, Exercise& e);
     void link_instruction_variants(const ExerciseSpec& s, Exercise& e);
+    void check_lies_on(const ExerciseSpec& s);
     void link_dosage(const ExerciseSpec& s, Exercise& e);
     void link_ladders();  // ladder_linker.cpp: rungs, KB015-KB017
     void check_ladder_chains();

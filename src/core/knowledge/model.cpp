@@ -16,6 +16,7 @@ constexpr std::array<const char*, 4> contraction_names{"isometric", "concentric"
 constexpr std::array<const char*, 5> resistance_names{"body_weight", "band", "therapist", "external_load",
                                                       "none"};
 constexpr std::array<const char*, 4> stance_names{"none", "both_legs", "other_leg", "affected_leg"};
+constexpr std::array<const char*, 3> lies_on_names{"none", "working_side", "other_side"};
 constexpr std::array<const char*, 2> urgency_names{"emergency", "urgent"};
 
 template <class E, std::size_t N>
@@ -38,6 +39,7 @@ const char* to_string(Component c) { return name_of(component_names, c); }
 const char* to_string(Contraction c) { return name_of(contraction_names, c); }
 const char* to_string(Resistance r) { return name_of(resistance_names, r); }
 const char* to_string(Stance s) { return name_of(stance_names, s); }
+const char* to_string(LiesOn l) { return name_of(lies_on_names, l); }
 const char* to_string(Urgency u) { return name_of(urgency_names, u); }
 
 std::optional<Stage> stage_from(std::string_view s) { return parse<Stage>(stage_names, s); }
@@ -49,6 +51,7 @@ std::optional<Resistance> resistance_from(std::string_view s) {
     return parse<Resistance>(resistance_names, s);
 }
 std::optional<Stance> stance_from(std::string_view s) { return parse<Stance>(stance_names, s); }
+std::optional<LiesOn> lies_on_from(std::string_view s) { return parse<LiesOn>(lies_on_names, s); }
 std::optional<Urgency> urgency_from(std::string_view s) { return parse<Urgency>(urgency_names, s); }
 
 }  // namespace rehab

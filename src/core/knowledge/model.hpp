@@ -15,6 +15,9 @@ enum class Component { strength = 0, balance, motor_control, mobility, trunk };
 enum class Contraction { isometric = 0, concentric, eccentric, stretch };
 enum class Resistance { body_weight = 0, band, therapist, external_load, none };
 enum class Stance { none = 0, both_legs, other_leg, affected_leg };
+// Side-lying work: which side the patient lies on, relative to the leg that works (the top leg works:
+// the patient lies on the other side; the bottom leg or the trunk works: on the working side).
+enum class LiesOn { none = 0, working_side, other_side };
 enum class Urgency { emergency = 0, urgent };
 
 inline constexpr int stage_count = 3;
@@ -26,12 +29,14 @@ const char* to_string(Component c);
 const char* to_string(Contraction c);
 const char* to_string(Resistance r);
 const char* to_string(Stance s);
+const char* to_string(LiesOn l);
 const char* to_string(Urgency u);
 std::optional<Stage> stage_from(std::string_view s);
 std::optional<Component> component_from(std::string_view s);
 std::optional<Contraction> contraction_from(std::string_view s);
 std::optional<Resistance> resistance_from(std::string_view s);
 std::optional<Stance> stance_from(std::string_view s);
+std::optional<LiesOn> lies_on_from(std::string_view s);
 std::optional<Urgency> urgency_from(std::string_view s);
 
 struct Range {
@@ -85,6 +90,7 @@ struct ExerciseSpec {
     Component component = Component::strength;
     std::string position;
     Stance stance = Stance::none;
+    LiesOn lies_on = LiesOn::none;
     std::vector<std::string> equipment;
     bool needs_therapist = false;
     bool needs_partner = false;

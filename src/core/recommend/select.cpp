@@ -185,7 +185,8 @@ void Recommender::select(Recommendation& out) const {
             out.warnings.push_back(
                 {static_cast<std::uint32_t>(std::max<std::int64_t>(0, ev.per_component[c].min_rule)),
                  {NoteCode::no_eligible_component,
-                  {static_cast<Component>(c), num_arg(static_cast<double>(left)), num_arg(ev.per_component[c].min)}}});
+                  {static_cast<Component>(c), num_arg(static_cast<double>(left)),
+                   num_arg(ev.per_component[c].min)}}});
         }
 
     std::stable_sort(chosen.begin(), chosen.end(), [&](ExerciseId a, ExerciseId b) {

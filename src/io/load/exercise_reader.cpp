@@ -133,28 +133,12 @@ void read_dosage(FieldReader& r, ExerciseSpec& s) {
 }
 
 void read_exercise(FieldReader& r, ExerciseSpec& s) {
-    r.allow_only({"id",
-                  "name",
-                  "source",
-                  "provenance",
-                  "stages",
-                  "component",
-                  "position",
-                  "stance",
-                  "equipment",
-                  "needs_therapist",
-                  "needs_partner",
-                  "performs",
-                  "works",
-                  "progresses_to",
-                  "precautions",
-                  "dosage",
-                  "purpose",
-                  "instructions",
-                  "instructions_for",
-                  "stop_if",
-                  "references",
-                  "ladder_note"});
+    r.allow_only({"id",       "name",       "source",          "provenance",
+                  "stages",   "component",  "position",        "stance",
+                  "lies_on",  "equipment",  "needs_therapist", "needs_partner",
+                  "performs", "works",      "progresses_to",   "precautions",
+                  "dosage",   "purpose",    "instructions",    "instructions_for",
+                  "stop_if",  "references", "ladder_note"});
     s.name = r.string("name", true).value_or("");
     s.source = r.enumeration("source", true, {"seed", "project"}).value_or("");
     s.provenance = r.string("provenance", false).value_or("");
@@ -165,6 +149,8 @@ void read_exercise(FieldReader& r, ExerciseSpec& s) {
         s.component = *component_from(*c);
     s.position = r.string("position", true).value_or("");
     if (auto st = r.enumeration("stance", true, names_of<Stance>(4))) s.stance = *stance_from(*st);
+    if (auto l = r.enumeration("lies_on", false, {"working_side", "other_side"}))
+        s.lies_on = *lies_on_from(*l);
     s.equipment = r.string_list("equipment", false);
     s.needs_therapist = r.boolean("needs_therapist", false).value_or(false);
     s.needs_partner = r.boolean("needs_partner", false).value_or(false);

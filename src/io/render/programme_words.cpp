@@ -63,7 +63,8 @@ std::string constraint_words(const FactSchema& s, const Constraint& c) {
 
 std::string exercise_side(const Exercise& ex, const PrescribedDose& d, const Profile& p) {
     if (ex.stance == Stance::both_legs) return "both";
-    bool one_sided = d.per_side || ex.stance == Stance::affected_leg || ex.stance == Stance::other_leg;
+    bool one_sided = d.per_side || ex.stance == Stance::affected_leg || ex.stance == Stance::other_leg ||
+                     ex.lies_on == LiesOn::other_side;  // the affected leg on top
     return one_sided ? to_string(p.side) : "both";
 }
 

@@ -190,6 +190,16 @@ const std::vector<SelectorFunction>& selector_functions() {
                  c, K::stance, [](const Exercise& ex) { return ex.stance; },
                  [](const std::string& w) { return stance_from(w); });
          }},
+        {"lies_on",
+         {K::lies_on},
+         true,
+         1,
+         "side-lying exercises where the patient lies on any of these sides (of the working leg)",
+         [](const SelectorCall& c) {
+             return any_of(
+                 c, K::lies_on, [](const Exercise& ex) { return ex.lies_on; },
+                 [](const std::string& w) { return lies_on_from(w); });
+         }},
         {"in_stage",
          {K::stage},
          true,

@@ -21,6 +21,7 @@ enum class ArgKind {
     position,
     equipment,
     stance,
+    lies_on,
     stage,
     component,
     condition,

@@ -50,6 +50,11 @@ void identity(std::ostringstream& out, const KnowledgeGraph& kg, const Exercise&
     out << "Component:   " << words(to_string(e.component)) << "\n";
     out << "Position:    " << (e.position.valid() ? kg.position(e.position).name : "-") << "\n";
     out << "Stance:      " << words(to_string(e.stance)) << "\n";
+    if (e.lies_on != LiesOn::none)
+        out << "Lies on:     "
+            << (e.lies_on == LiesOn::other_side ? "the other side (the top leg works)"
+                                                : "the working side (the bottom leg or the trunk works)")
+            << "\n";
     out << "Equipment:   "
         << (e.equipment.empty()
                 ? "none (body weight)"

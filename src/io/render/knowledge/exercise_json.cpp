@@ -73,6 +73,7 @@ std::string exercise_to_json(const KnowledgeGraph& kg, ExerciseId id) {
     doc["stages"] = stages(x.stages);
     doc["position"] = kg.position(x.position).key;
     doc["stance"] = to_string(x.stance);
+    if (x.lies_on != LiesOn::none) doc["lies_on"] = to_string(x.lies_on);
     Json eq = Json::array();
     for (auto e : x.equipment) eq.push_back(kg.equipment(e).key);
     doc["equipment"] = eq;

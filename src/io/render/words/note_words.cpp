@@ -227,8 +227,9 @@ std::string Words::text(NoteCode code) const {
                    " the rules ask for";
         case NoteCode::no_eligible_component:  // component, eligible left out, minimum
             if (a.num(1) == "0") return "no eligible " + a.component(0) + " exercise could be included";
-            return "fewer " + a.component(0) + " exercises than the " + a.num(2) + " the rules ask for: the " +
-                   a.num(1) + " eligible one(s) were scored down for this patient or do the same job as one "
+            return "fewer " + a.component(0) + " exercises than the " + a.num(2) +
+                   " the rules ask for: the " + a.num(1) +
+                   " eligible one(s) were scored down for this patient or do the same job as one "
                    "chosen (see not_chosen)";
         default:
             return log_text(a, code);
