@@ -14,8 +14,10 @@ runtime=(libstdc++6 libspdlog1.10 libfmt9 libcpp-httplib0.11 libjwt0 libssl3 lib
 build=(g++ cmake ninja-build make libboost-graph-dev nlohmann-json3-dev libspdlog-dev libcli11-dev help2man
   pkg-config libcpp-httplib-dev libjwt-dev libssl-dev openssl libsqlite3-dev)  # the service: HTTP, JWT, audit
 # The Python module and its tests (python/): pybind11, pytest, Dask; pandas for the CSV test (skipped without).
+# chromium: the clinician's page in a real browser (tests/browser/, driven by playwright-core from npm,
+# which also needs Node.js 20 or later and npm on the machine).
 test=(catch2 python3 python3-dev pybind11-dev python3-pybind11 python3-pytest python3-dask python3-distributed
-  python3-pandas)
+  python3-pandas chromium)
 bench=(libbenchmark-dev libclips-dev wrk)  # wrk loads the service
 fuzz=(clang libclang-rt-14-dev)
 case "$what" in

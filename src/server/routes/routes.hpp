@@ -49,5 +49,6 @@ void install_request_pipeline(HttpServer& http, ServiceState& s);
 void install_api_routes(httplib::Server& http, ServiceState& s);        // recommend, explain
 void install_knowledge_routes(httplib::Server& http, ServiceState& s);  // /v1/knowledge/...
 void install_ops_routes(httplib::Server& http, ServiceState& s);        // health, metrics, openapi, reload
+void install_web_routes(httplib::Server& http, ServiceState& s);        // the clinician's page: /, /app/*
 
 }  // namespace rehab::server
