@@ -17,6 +17,8 @@ function splitCode(q) {
 }
 const family = (system) => (/^(icd|icd10|icd10cm)$/.test(system) ? "icd" : /^(snomed|snomedct|sct)$/.test(system) ? "snomed" : system);
 
+const systemName = { icd10: "ICD-10", icd10cm: "ICD-10-CM", snomed: "SNOMED CT" };
+
 function painOptions(noneLabel, min, max) {
   const opts = [h("option", { value: "", text: noneLabel })];
   for (let v = min; v <= max; v++) opts.push(h("option", { value: String(v), text: v === min ? `${v} (no pain)` : v === max ? `${v} (worst)` : String(v) }));
@@ -58,7 +60,7 @@ export function buildForm(form, container, kb, openapi) {
   const select = h("select", { id: "condition", name: "condition", required: true, dataset: { pointer: "/condition" } },
     h("option", { value: "", text: "Choose a condition" }),
     kb.conditions.map((c) => {
-      const codes = (codesOf.get(c.id) || []).map((x) => `${x.system.toUpperCase()} ${x.code}`);
+      const codes = (codesOf.get(c.id) || []).map((x) => `${systemName[x.system] || x.system} ${x.code}`);
       return h("option", { value: c.id, text: codes.length ? `${c.name} (${codes.join(", ")})` : c.name });
     }));
   const count = h("p", { id: "condition-count", class: "hint", role: "status" });
@@ -101,6 +103,7 @@ export function buildForm(form, container, kb, openapi) {
         "Type to narrow the list; a code picks its condition."),
       count,
       field("condition", "Condition", select),
+      h("p", { id: "key-movement", class: "hint", "aria-live": "polite" }),
       h("fieldset", { class: "inline", dataset: { pointer: "/side" }, id: "side-set" }, h("legend", { text: "Side" }),
         sides.map((s, i) => h("span", { class: "radio" },
           h("input", { type: "radio", name: "side", id: `side-${s}`, value: s, required: i === 0 }),
@@ -140,8 +143,8 @@ export function buildForm(form, container, kb, openapi) {
       row.classList.toggle("key", isKey);
       row.querySelector(".key-badge").hidden = !isKey;
     }
-    const note = document.getElementById("condition-search-hint");
-    if (note) note.textContent = key ? `Key movement to test: ${(movementName.get(key) || key).toLowerCase()}.` : "Type to narrow the list; a code picks its condition.";
+    document.getElementById("key-movement").textContent =
+      key ? `Key movement to test: ${(movementName.get(key) || key).toLowerCase()} (marked in the pain table).` : "";
   });
   form.addEventListener("reset", () => setTimeout(() => { search.dispatchEvent(new Event("input")); select.dispatchEvent(new Event("change")); clearDiagnostics(form); }));
 }

@@ -47,7 +47,7 @@ function stage(prog) {
       unmet.length ? h("table", { id: "unmet" },
         h("thead", {}, h("tr", {}, ["Criterion", "Now", "Needs"].map((t) => h("th", { scope: "col", text: t })))),
         h("tbody", {}, unmet.map((u) => h("tr", {}, h("td", { text: u.label }),
-          h("td", { text: u.observed === undefined || u.observed === null ? "not recorded" : String(u.observed) }),
+          h("td", { text: u.observed === undefined || u.observed === null ? "not recorded" : u.observed === true ? "yes" : u.observed === false ? "no" : String(u.observed) }),
           h("td", { text: u.needs }))))) : null) : null);
 }
 
@@ -91,7 +91,7 @@ export function renderProgramme(target, prog, profile, exerciseNames = new Map()
   } else {
     parts.push(stage(prog));
     if ((prog.warnings || []).length)
-      parts.push(h("section", { class: "warnings", "aria-labelledby": "warnings-title" }, h("h3", { id: "warnings-title", text: "Check" }),
+      parts.push(h("section", { class: "warnings", "aria-labelledby": "warnings-title" }, h("h3", { id: "warnings-title", text: "To check" }),
         h("ul", {}, prog.warnings.map((w) => h("li", { text: w.text })))));
     parts.push(h("section", { "aria-labelledby": "exercises-title" },
       h("h3", { id: "exercises-title", text: `Exercises (${prog.exercises.length})` }),

@@ -28,8 +28,10 @@ try {
 } catch (e) {
   die(`playwright-core or axe-core not installed under ${modulesParent}/node_modules (tests/browser/npm_ci.sh): ${e.message}`);
 }
-const chromium = [process.env.REHAB_CHROMIUM, "/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => p && fs.existsSync(p));
-if (!chromium) die("chromium not found (Debian: apt-get install chromium; scripts/install-deps.sh test), or set REHAB_CHROMIUM");
+// REHAB_CHROMIUM, when set, is the only browser tried.
+const candidates = process.env.REHAB_CHROMIUM ? [process.env.REHAB_CHROMIUM] : ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
+const chromium = candidates.find((p) => fs.existsSync(p));
+if (!chromium) die(`chromium not found at ${candidates.join(" or ")} (Debian: apt-get install chromium; scripts/install-deps.sh test)`);
 fs.mkdirSync(artifacts, { recursive: true });
 
 // The real service on an ephemeral loopback port.
