@@ -129,11 +129,16 @@ export function buildForm(form, container, kb, openapi) {
           h("option", { value: "", text: "not recorded" }), bearing.map((b) => h("option", { value: b, text: b })))),
         field("stance", "Single-leg stance, affected leg (seconds; blank: not tested)",
           numberInput("stance", "/capabilities/single_leg_stance_s", need(caps.single_leg_stance_s, "single_leg_stance_s"), 1, false)),
+        field("squeeze", "Adductor squeeze ratio, affected / unaffected (blank: not tested)",
+          numberInput("squeeze", "/capabilities/squeeze_ratio", need(caps.squeeze_ratio, "squeeze_ratio"), 0.01, false)),
+        field("lasts", "Pain after light activity lasts into the next day", h("select", { id: "lasts", dataset: { pointer: "/pain/lasts_next_day" } },
+          h("option", { value: "", text: "not recorded" }), h("option", { value: "true", text: "yes" }), h("option", { value: "false", text: "no" }))),
         field("medication", "Taking pain medication for this injury", h("select", { id: "medication", dataset: { pointer: "/on_pain_medication" } },
           h("option", { value: "", text: "not recorded" }), h("option", { value: "true", text: "yes" }), h("option", { value: "false", text: "no" })))),
       h("div", { class: "check", dataset: { field: "therapist" } },
         h("input", { type: "checkbox", id: "therapist", dataset: { pointer: "/therapist_present" } }),
         h("label", { for: "therapist", text: "A therapist is present for the sessions (partner and therapist-resisted exercises)" }))),
+    checklist("Positions the patient cannot tolerate", "/capabilities/positions", "position", kb.positions, false),
     checklist("Equipment the patient has", "/equipment", "equipment", kb.equipment, false));
 
   select.addEventListener("change", () => {
@@ -167,10 +172,13 @@ export function readProfile(form) {
   for (const kind of ["resisted", "stretch"])
     for (const s of form.querySelectorAll(`select[name=pain-${kind}]`))
       if (s.value !== "") (pain[kind] ||= {})[s.dataset.movement] = Number(s.value);
+  if (text("lasts")) pain.lasts_next_day = text("lasts") === "true";
   if (Object.keys(pain).length) p.pain = pain;
   const caps = {};
   if (text("weight-bearing")) caps.weight_bearing = text("weight-bearing");
   if (num("stance") !== undefined) caps.single_leg_stance_s = num("stance");
+  if (num("squeeze") !== undefined) caps.squeeze_ratio = num("squeeze");
+  for (const c of form.querySelectorAll("input[name=position]:checked")) (caps.positions ||= {})[c.value] = false;
   if (Object.keys(caps).length) p.capabilities = caps;
   p.equipment = [...form.querySelectorAll("input[name=equipment]:checked")].map((c) => c.value);
   p.therapist_present = document.getElementById("therapist").checked;

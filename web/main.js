@@ -31,6 +31,8 @@ async function submit(event) {
     document.body.dataset.state = programme.referral ? "referral" : "programme";
     $("results-title").focus();
   } catch (e) {
+    $("results").hidden = true; // never an earlier programme beside the error
+    last = null;
     if (e instanceof api.ApiError && e.status === 400) {
       showDiagnostics(form, e.diagnostics, `The service could not use this profile (${e.diagnostics.length} problem${e.diagnostics.length === 1 ? "" : "s"})`);
       setStatus("");

@@ -126,6 +126,9 @@ async function fill(page, p, how) {
     for (const [m, v] of Object.entries(p.pain?.[kind] || {})) await page.selectOption(`#pain-${kind}-${slug(m)}`, String(v));
   if (p.capabilities?.weight_bearing) await page.selectOption("#weight-bearing", p.capabilities.weight_bearing);
   if (p.capabilities?.single_leg_stance_s !== undefined) await page.fill("#stance", String(p.capabilities.single_leg_stance_s));
+  if (p.capabilities?.squeeze_ratio !== undefined) await page.fill("#squeeze", String(p.capabilities.squeeze_ratio));
+  for (const pos of Object.keys(p.capabilities?.positions || {})) await page.check(`#position-${slug(pos)}`);
+  if (p.pain?.lasts_next_day !== undefined) await page.selectOption("#lasts", String(p.pain.lasts_next_day));
   for (const e of p.equipment || []) await page.check(`#equipment-${slug(e)}`);
   if (p.therapist_present) await page.check("#therapist");
   if (p.on_pain_medication !== undefined) await page.selectOption("#medication", String(p.on_pain_medication));
@@ -222,6 +225,7 @@ async function diagnostics(page, width) {
   await submit(page);
   expect400 = false;
   check(await page.evaluate(() => document.body.dataset.state) === "invalid", "diagnostics: not shown as invalid");
+  check(!(await page.isVisible("#results")), "diagnostics: an earlier programme is still shown");
   for (const [control, pointer] of [["#age", "/age"], ["#stance", "/capabilities/single_leg_stance_s"]]) {
     const err = page.locator(`.field-error[data-pointer="${pointer}"]`);
     check(await err.count() === 1 && await err.isVisible(), `diagnostics: nothing shown for ${pointer}`);

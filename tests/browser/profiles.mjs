@@ -6,7 +6,7 @@ export const PROFILES = {
     profile: {
       age: 27, condition: "adductor_related_groin_pain", side: "left", days_since_onset: 21,
       pain: { rest: 0, walking: 2, resisted: { hip_adduction: 3 }, stretch: { hip_abduction: 2 } },
-      capabilities: { weight_bearing: "full", single_leg_stance_s: 25 },
+      capabilities: { weight_bearing: "full", single_leg_stance_s: 25, squeeze_ratio: 0.7, positions: { prone: false } },
       equipment: ["resistance_band", "step", "ball"], therapist_present: false, on_pain_medication: false,
     },
   },
@@ -14,7 +14,7 @@ export const PROFILES = {
     how: { whyNot: true },
     profile: {
       age: 24, condition: "hamstring_strain", side: "right", days_since_onset: 12, stage: "mid",
-      pain: { rest: 0, walking: 1, resisted: { hip_extension: 2, knee_flexion: 2 }, stretch: { hip_flexion: 3 } },
+      pain: { rest: 0, walking: 1, resisted: { hip_extension: 2, knee_flexion: 2 }, stretch: { hip_flexion: 3 }, lasts_next_day: false },
       capabilities: { weight_bearing: "full", single_leg_stance_s: 30 },
       equipment: ["resistance_band", "step", "bench"], therapist_present: true,
     },

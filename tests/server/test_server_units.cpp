@@ -1,6 +1,6 @@
 // Unit tests of the service's parts that need no socket: the route table against the OpenAPI
 // document (both ways), route matching (404 vs 405), the Prometheus text of the metrics, the
-// engine store's keep-the-old-engine reload, and the loopback policy.
+// engine store's keep-the-old-engine reload, the loopback policy, and the page's compiled-in files.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -12,6 +12,7 @@
 #include "server/metrics.hpp"
 #include "server/routes/openapi.hpp"
 #include "server/routes/routes.hpp"
+#include "server/routes/web_assets.hpp"
 #include "server/service.hpp"
 
 using namespace rehab;
@@ -123,4 +124,25 @@ TEST_CASE("server: only loopback addresses may be served without authentication"
     Diagnostics d2;
     CHECK(with_auth.start(d2));
     with_auth.stop();
+}
+
+TEST_CASE("server: the page's files are compiled in, each with its media type, an ETag and a strict policy",
+          "[server]") {
+    REQUIRE(server::find_web_asset("index.html"));
+    REQUIRE(server::find_web_asset("main.js"));
+    CHECK_FALSE(server::find_web_asset("no-such-file.js"));
+    for (const auto& a : server::web_assets()) {
+        INFO(a.name);
+        CHECK_FALSE(a.bytes.empty());
+        CHECK(a.etag.size() == 22);
+        CHECK(a.etag.front() == '"');
+        const bool known =
+            a.content_type.starts_with("text/html") || a.content_type.starts_with("text/css") ||
+            a.content_type.starts_with("text/javascript") || a.content_type.starts_with("image/");
+        CHECK(known);
+        const std::string_view csp = server::content_security_policy(a.name);
+        CHECK(csp.find("script-src 'self';") != std::string_view::npos);
+        CHECK(csp.find("default-src 'none'") != std::string_view::npos);
+    }
+    CHECK(server::content_security_policy("index.html").find("unsafe") == std::string_view::npos);
 }
