@@ -1,5 +1,6 @@
 // The handout viewer (handout.html): asks its opener for the profile, POSTs it to
-// /v1/recommend?view=html and replaces this document with the service's handout (its scripts inert).
+// /v1/recommend?view=html, replaces this document with the service's handout (its scripts dropped)
+// and opens the print dialog.
 const status = document.getElementById("handout-status");
 
 function fail(text) {
@@ -19,6 +20,8 @@ async function show(profile) {
   for (const s of doc.querySelectorAll("script")) s.remove();
   document.replaceChild(document.adoptNode(doc.documentElement), document.documentElement);
   document.documentElement.dataset.handoutReady = "true";
+  // The print dialog for a person; a browser under automation (the tests) keeps the tab as it is.
+  if (!navigator.webdriver) setTimeout(() => window.print(), 100);
 }
 
 window.addEventListener("message", (event) => {
