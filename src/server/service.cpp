@@ -65,6 +65,7 @@ bool Service::start(Diagnostics& d) {
     install_knowledge_routes(http_, *state_);
     install_feedback_routes(http_, *state_);
     install_ops_routes(http_, *state_);
+    install_web_routes(http_, *state_);
     port_ = http_.bind(options_.host, options_.port);
     if (port_ < 0) {
         d.error("SV022", {"", ""}, "cannot listen on " + options_.host + ":" + std::to_string(options_.port),

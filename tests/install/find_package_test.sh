@@ -28,6 +28,21 @@ cp -a "$work/prefix" "$work/moved"
 log=$(env -u REHAB_DATA_DIR "$work/moved/bin/rehab" -v recommend \
   "$work/moved/share/rehab/examples/profiles/adductor_related_groin_pain.json" 2>&1 >/dev/null || true)
 echo "$log" | grep -q "from $work/moved/share/rehab/knowledge" || { echo "installed rehab did not use its own data: $log"; exit 1; }
+# The installed program serves the clinician's page (compiled in: no source tree or web/ needed).
+rm -f "$work/port"
+env -u REHAB_DATA_DIR "$work/moved/bin/rehab" serve --port 0 --port-file "$work/port" --access-log off 2>"$work/serve.log" &
+serve_pid=$!
+for _ in $(seq 300); do [ -s "$work/port" ] && break; sleep 0.1; done
+page=$(/usr/bin/python3 -c '
+import sys, urllib.request
+base = "http://127.0.0.1:" + open(sys.argv[1]).read().strip()
+for path, kind in [("/", "text/html"), ("/app/main.js", "text/javascript"), ("/app/style.css", "text/css")]:
+    r = urllib.request.urlopen(base + path, timeout=10)
+    assert r.status == 200 and r.headers["Content-Type"].startswith(kind), (path, r.status, r.headers["Content-Type"])
+    assert "script-src '"'"'self'"'"'" in r.headers["Content-Security-Policy"], path
+print("page served")' "$work/port" 2>&1 || true)
+kill "$serve_pid" && wait "$serve_pid" || true
+[ "$page" = "page served" ] || { echo "installed rehab serve does not serve the page: $page $(cat "$work/serve.log")"; exit 1; }
 rm -rf "$work/moved"
 # Every installed header is self-contained with the install's include directories.
 count=0

@@ -1,7 +1,7 @@
 // Unit tests of the service's parts that need no socket: the route table against the OpenAPI
 // document (both ways), route matching (404 vs 405), the Prometheus text of the metrics, the
-// engine store's keep-the-old-engine reload, the loopback policy, and the feedback body reader (its
-// closed lists against the document's enums).
+// engine store's keep-the-old-engine reload, the loopback policy, the feedback body reader (its
+// closed lists against the document's enums) and the page's compiled-in files.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -14,6 +14,7 @@
 #include "server/routes/feedback_request.hpp"
 #include "server/routes/openapi.hpp"
 #include "server/routes/routes.hpp"
+#include "server/routes/web_assets.hpp"
 #include "server/service.hpp"
 
 using namespace rehab;
@@ -162,4 +163,25 @@ TEST_CASE("server: a feedback body is read with every problem at once", "[server
                                                              {"FB003", "/items/0/reason"},
                                                              {"FB007", "/items/1/verdict"}};
     CHECK(got == want);
+}
+
+TEST_CASE("server: the page's files are compiled in, each with its media type, an ETag and a strict policy",
+          "[server]") {
+    REQUIRE(server::find_web_asset("index.html"));
+    REQUIRE(server::find_web_asset("main.js"));
+    CHECK_FALSE(server::find_web_asset("no-such-file.js"));
+    for (const auto& a : server::web_assets()) {
+        INFO(a.name);
+        CHECK_FALSE(a.bytes.empty());
+        CHECK(a.etag.size() == 22);
+        CHECK(a.etag.front() == '"');
+        const bool known =
+            a.content_type.starts_with("text/html") || a.content_type.starts_with("text/css") ||
+            a.content_type.starts_with("text/javascript") || a.content_type.starts_with("image/");
+        CHECK(known);
+        const std::string_view csp = server::content_security_policy(a.name);
+        CHECK(csp.find("script-src 'self';") != std::string_view::npos);
+        CHECK(csp.find("default-src 'none'") != std::string_view::npos);
+    }
+    CHECK(server::content_security_policy("index.html").find("unsafe") == std::string_view::npos);
 }

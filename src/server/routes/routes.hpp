@@ -51,5 +51,6 @@ void install_api_routes(httplib::Server& http, ServiceState& s);        // recom
 void install_knowledge_routes(httplib::Server& http, ServiceState& s);  // /v1/knowledge/...
 void install_ops_routes(httplib::Server& http, ServiceState& s);        // health, metrics, openapi, reload
 void install_feedback_routes(httplib::Server& http, ServiceState& s);   // POST and GET /v1/feedback
+void install_web_routes(httplib::Server& http, ServiceState& s);        // the clinician's page: /, /app/*
 
 }  // namespace rehab::server

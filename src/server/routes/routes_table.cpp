@@ -59,6 +59,8 @@ const std::vector<RouteSpec>& route_table() {
         route("GET", "/healthz", false, false),
         route("GET", "/readyz", false, false),
         route("GET", "/metrics", false, false),
+        route("GET", "/", false, false),
+        route("GET", "/app/{file}", false, false),
     };
     return table;
 }
