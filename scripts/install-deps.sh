@@ -13,9 +13,10 @@ what="${1:-test}"
 runtime=(libstdc++6 libspdlog1.10 libfmt9 libcpp-httplib0.11 libjwt0 libssl3 libsqlite3-0)
 build=(g++ cmake ninja-build make libboost-graph-dev nlohmann-json3-dev libspdlog-dev libcli11-dev help2man
   pkg-config libcpp-httplib-dev libjwt-dev libssl-dev openssl libsqlite3-dev)  # the service: HTTP, JWT, audit
-# The Python module and its tests (python/): pybind11, pytest, Dask; pandas for the CSV test (skipped without).
+# The Python module and its tests (python/): pybind11, pytest, Dask; pandas for the CSV test (skipped without);
+# chromium prints the handout to PDF to count its pages (tests/render/handout_pages_test.py, skipped without).
 test=(catch2 python3 python3-dev pybind11-dev python3-pybind11 python3-pytest python3-dask python3-distributed
-  python3-pandas)
+  python3-pandas chromium)
 bench=(libbenchmark-dev libclips-dev wrk)  # wrk loads the service
 fuzz=(clang libclang-rt-14-dev)
 case "$what" in

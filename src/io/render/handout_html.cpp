@@ -14,15 +14,15 @@ namespace rehab::io {
 
 namespace {
 
-const char* const style = R"(@page { size: A4; margin: 14mm 14mm 14mm 14mm; }
+const char* const style = R"(@page { size: A4; margin: 12mm 12mm 12mm 12mm; }
 body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 13pt; line-height: 1.35; color: #111; margin: 0; }
 h1 { font-size: 20pt; margin: 0 0 4pt 0; }
 h2 { font-size: 14pt; margin: 0 0 3pt 0; }
 h3 { font-size: 12pt; margin: 2pt 0 1pt 0; }
 p, li { margin: 0 0 2pt 0; }
-.who { border-collapse: collapse; margin: 0 0 6pt 0; }
-.who th { text-align: left; padding: 1pt 10pt 1pt 0; font-weight: normal; color: #444; }
-.who td { padding: 1pt 14pt 1pt 0; font-weight: bold; }
+.who { margin: 0 0 4pt 0; }
+.who .item { display: inline-block; margin-right: 16pt; }
+.who .key { color: #444; }
 .feel, .stop, .refer, .advice { border: 2pt solid #333; border-radius: 6pt; padding: 5pt 10pt; margin: 6pt 0; page-break-inside: avoid; break-inside: avoid; }
 .card { border: 1pt solid #777; border-radius: 6pt; padding: 5pt 10pt; margin: 6pt 0; page-break-inside: avoid; break-inside: avoid; }
 .cols { display: flex; gap: 10pt; align-items: flex-start; }
@@ -39,7 +39,21 @@ p, li { margin: 0 0 2pt 0; }
 .log td.rest { color: #888; font-size: 9pt; }
 .log td.write { height: 22pt; }
 .footer { font-size: 9pt; color: #444; border-top: 1pt solid #999; margin-top: 10pt; padding-top: 3pt; }
-@media print { body { font-size: 11pt; } h2 { font-size: 13pt; } .card, .feel, .stop, .refer, .advice { page-break-inside: avoid; break-inside: avoid; } })";
+@media print {
+  body { font-size: 10pt; line-height: 1.15; }
+  ul, ol { margin: 0; padding-left: 14pt; }
+  h1 { font-size: 16pt; } h2 { font-size: 12pt; margin: 0 0 1pt 0; } h3 { font-size: 10pt; margin: 0; }
+  p, li { margin: 0 0 1pt 0; }
+  .card { padding: 2pt 6pt; margin: 3pt 0; }
+  .feel, .stop, .refer, .advice { padding: 3pt 8pt; margin: 4pt 0; }
+  .feel h2 { display: inline; font-size: 10pt; } .feel h2:after { content: ": "; } .feel p { display: inline; }
+  .pic { flex: 0 0 42mm; padding-top: 2pt; } .pic svg { width: 42mm; max-height: 32mm; }
+  .cols { gap: 8pt; }
+  .stop ul, .advice ul { columns: 2; column-gap: 18pt; }
+  .stop li, .advice li { break-inside: avoid; }
+  .steps h3 { display: none; }
+  .card, .feel, .stop, .refer, .advice { page-break-inside: avoid; break-inside: avoid; }
+})";
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),
@@ -80,18 +94,17 @@ void card(std::ostringstream& out, const RuleSet& rules, const ProgrammeItem& it
           ConditionId condition) {
     const KnowledgeGraph& kg = rules.knowledge();
     const Exercise& ex = kg.exercise(it.exercise);
-    out << "<div class=\"card\">\n";
+    // Two columns: the drawing, and beside it the name, what it is for, how much and how (issue 17).
+    out << "<div class=\"card\">\n<div class=\"cols\">\n<div class=\"pic\">\n"
+        << exercise_figure_svg(kg, ex, plain_words(ex.name)) << "</div>\n<div class=\"steps\">\n";
     line(out, "h2", std::to_string(n) + ". " + plain_words(ex.name));
     if (!ex.purpose.empty() && !has_jargon(ex.purpose)) line(out, "p", ex.purpose, "purpose");
     line(out, "p", "How much: " + dose_in_words(kg, it.dose) + ".", "dose");
-    out << "<div class=\"cols\">\n<div class=\"pic\">\n"
-        << exercise_figure_svg(kg, ex, plain_words(ex.name)) << "</div>\n<div class=\"steps\">\n";
     if (const auto& steps = ex.instructions_of(condition); !steps.empty()) {
         out << "<h3>How to do it</h3>\n<ol>\n";
         for (const auto& i : steps) line(out, "li", plain_words(i));
         out << "</ol>\n";
     }
-    out << "</div>\n</div>\n";
     for (const auto& pc : it.precautions) {  // the rules' notes for this exercise
         if (pc.rule < 0) continue;
         const std::string& text = rules.rule(static_cast<std::uint32_t>(pc.rule)).actions[pc.index].text;
@@ -99,6 +112,7 @@ void card(std::ostringstream& out, const RuleSet& rules, const ProgrammeItem& it
     }
     if (!ex.stop_if.empty() && !has_jargon(ex.stop_if))
         line(out, "p", "Stop this exercise if " + ex.stop_if, "care");
+    out << "</div>\n</div>\n";
     out << "</div>\n";
 }
 
@@ -223,9 +237,11 @@ void header_rows(std::ostringstream& out, const HandoutHeader& h) {
     if (!h.date.empty()) rows.emplace_back("Date", date_words(h.date));
     if (!h.review_date.empty()) rows.emplace_back("Next review", date_words(h.review_date));
     if (rows.empty()) return;
-    out << "<table class=\"who\">\n";
-    for (const auto& [k, v] : rows) out << "<tr><th>" << k << "</th><td>" << html_escape(v) << "</td></tr>\n";
-    out << "</table>\n";
+    out << "<p class=\"who\">\n";
+    for (const auto& [k, v] : rows)
+        out << "<span class=\"item\"><span class=\"key\">" << k << ":</span> <b>" << html_escape(v)
+            << "</b></span>\n";
+    out << "</p>\n";
 }
 
 }  // namespace
@@ -337,15 +353,16 @@ std::string programme_to_handout_html(const Recommender& r, const Recommendation
     } else {
         line(out, "h1", "Your exercise programme");
         header_rows(out, header);
-        if (!p.id.empty()) line(out, "p", "Reference: " + p.id);
-        line(out, "p", "These exercises were chosen for you by your clinician. Do them as described below.");
+        line(out, "p",
+             "Your clinician chose these exercises for you: do them as described below." +
+                 (p.id.empty() ? std::string() : " Reference: " + p.id + "."));
         double ceiling = rec.progress.pain_ceiling.value_or(
             p.condition.valid() ? kg.condition(p.condition).pain_ceiling : 3);
         feel(out, ceiling);
+        stop(out, ceiling);
         if (p.condition.valid()) advice(out, kg.condition(p.condition));
         for (std::size_t i = 0; i < rec.items.size(); ++i)
             card(out, r.rules(), rec.items[i], i + 1, p.condition);
-        stop(out, ceiling);
         week_log(out, kg, rec.items);
     }
     out << "<div class=\"footer\">\n";

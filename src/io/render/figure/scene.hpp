@@ -1,12 +1,10 @@
 // What an exercise's drawing shows: the start and end pose, the equipment as shapes, a band or strap
 // tied between a fixed anchor (or a joint) and a joint, and arrows for a push that does not move.
-// Chosen from the knowledge an exercise already holds (position, movements, stance, equipment, dose).
+// scenes.hpp chooses it from the knowledge an exercise already holds.
 #pragma once
 #include <optional>
 #include <vector>
 
-#include "core/knowledge/entities.hpp"
-#include "core/knowledge/graph.hpp"
 #include "io/render/figure/pose.hpp"
 
 namespace rehab::io::figure {
@@ -35,7 +33,5 @@ struct Scene {
     std::vector<Effort> efforts;
     bool floor = true;  // false: seen from above (no floor line)
 };
-
-Scene scene_for(const KnowledgeGraph& kg, const Exercise& e);
 
 }  // namespace rehab::io::figure

@@ -1,9 +1,7 @@
 // Gathers the facts of an exercise from the knowledge graph and hands them to the scene builders.
-#include "io/render/figure/scene.hpp"
+#include "io/render/figure/scenes.hpp"
 
 #include <algorithm>
-
-#include "io/render/figure/facts.hpp"
 
 namespace rehab::io::figure {
 

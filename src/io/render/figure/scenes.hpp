@@ -1,9 +1,11 @@
-// The knowledge of one exercise that its drawing depends on, in the words of the knowledge files
-// (position, movement and equipment ids), for the scene builders.
+// An exercise's scene, chosen from the knowledge it already holds (position, movements, stance,
+// equipment, dose): the facts a drawing depends on, in the ids of the knowledge files, and the builders.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "core/knowledge/entities.hpp"
+#include "core/knowledge/graph.hpp"
 #include "core/knowledge/model.hpp"
 #include "io/render/figure/scene.hpp"
 
@@ -23,6 +25,7 @@ struct Facts {
     [[nodiscard]] bool uses(const std::string& e) const;
 };
 
+Scene scene_for(const KnowledgeGraph& kg, const Exercise& e);
 Scene standing_scene(const Facts& f);
 Scene floor_scene(const Facts& f);  // lying, sitting, kneeling, on hands and knees
 

@@ -1,8 +1,8 @@
 // Exercises on the floor or a chair: lying on the back, front or side (head to the left), sitting,
 // kneeling and on hands and knees. Side lying and some lying holds are seen from the front of the
 // body or from above, so that a movement out to the side shows.
-#include "io/render/figure/facts.hpp"
 #include "io/render/figure/scene_helpers.hpp"
+#include "io/render/figure/scenes.hpp"
 
 namespace rehab::io::figure {
 

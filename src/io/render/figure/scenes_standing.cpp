@@ -1,7 +1,7 @@
 // Standing exercises: a side view for movements forwards and backwards, a front view for movements
 // out to the side and in across; the working leg is leg 0 (drawn highlighted when it moves).
-#include "io/render/figure/facts.hpp"
 #include "io/render/figure/scene_helpers.hpp"
+#include "io/render/figure/scenes.hpp"
 
 namespace rehab::io::figure {
 
