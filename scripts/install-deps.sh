@@ -15,7 +15,8 @@ build=(g++ cmake ninja-build make libboost-graph-dev nlohmann-json3-dev libspdlo
   pkg-config libcpp-httplib-dev libjwt-dev libssl-dev openssl libsqlite3-dev)  # the service: HTTP, JWT, audit
 # The Python module and its tests (python/): pybind11, pytest, Dask, pandas for the CSV test; jsonschema for
 # the schema tests (tests/schemas); pip, setuptools and venv for the pyproject.toml install test.
-# chromium: the clinician's page in a real browser (tests/browser/, driven by playwright-core from npm,
+# chromium: the clinician's page in a real browser, and the handout printed to PDF to count its pages
+# (tests/render/handout_pages_test.py); the page test (tests/browser/) is driven by playwright-core from npm,
 # which also needs Node.js 20 or later and npm on the machine).
 test=(catch2 python3 python3-dev pybind11-dev python3-pybind11 python3-pytest python3-dask python3-distributed
   python3-pandas python3-jsonschema python3-pip python3-setuptools python3-wheel python3-venv chromium)

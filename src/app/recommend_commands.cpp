@@ -26,7 +26,25 @@ namespace {
 
 struct Options {
     std::string profile, format = "auto", out, knowledge, rules, exercise;
+    io::HandoutHeader header;  // --patient-name ... (--format html only)
 };
+
+bool has_header(const io::HandoutHeader& h) {
+    return !h.patient_name.empty() || !h.clinician.empty() || !h.clinic.empty() || !h.date.empty() ||
+           !h.review_date.empty();
+}
+
+// The handout's header options: checked before any work, so nothing is written when one is wrong.
+bool check_header(const Options& o) {
+    if (!has_header(o.header)) return true;
+    std::vector<std::string> problems = io::check_handout_header(o.header);
+    if (o.format != "html")
+        problems.insert(problems.begin(),
+                        "--patient-name, --clinician, --clinic, --date and --review-date "
+                        "print on the handout: use them with --format html");
+    for (const auto& p : problems) std::cerr << "rehab: error: " << p << "\n";
+    return problems.empty();
+}
 
 std::shared_ptr<const Recommender> load_engine(const Options& o) {
     return app::load_engine(o.knowledge, o.rules);
@@ -61,6 +79,7 @@ int emit(const std::string& text, const std::string& out) {
 }
 
 int run_recommend(const Options& o) {
+    if (!check_header(o)) return usage;
     if (!check_out(o.out)) return bad_input;
     auto engine = load_engine(o);
     if (!engine) return bad_input;
@@ -85,7 +104,7 @@ int run_recommend(const Options& o) {
     } else if (format == "text")
         text = io::programme_to_text(*engine, rec, *profile);
     else
-        text = io::programme_to_handout_html(*engine, rec, *profile);
+        text = io::programme_to_handout_html(*engine, rec, *profile, o.header);
     return emit(text, o.out);
 }
 
@@ -129,6 +148,15 @@ void register_recommend_commands(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     rec->add_option("-o,--out", o->out,
                     "Write to FILE instead of standard output (a regular file is replaced atomically)");
+    rec->add_option("--patient-name", o->header.patient_name,
+                    "Handout (--format html): the patient's name at the top (at most 80 characters)");
+    rec->add_option("--clinician", o->header.clinician,
+                    "Handout: the clinician's name (at most 80 characters)");
+    rec->add_option("--clinic", o->header.clinic,
+                    "Handout: how to contact the clinic, e.g. a name and telephone (at most 160 characters)");
+    rec->add_option("--date", o->header.date, "Handout: the date it is given, YYYY-MM-DD");
+    rec->add_option("--review-date", o->header.review_date,
+                    "Handout: the date of the next review, YYYY-MM-DD (not before --date)");
     add_data_options(rec, *o);
     rec->callback([&exit_code, o] { exit_code = run_recommend(*o); });
 

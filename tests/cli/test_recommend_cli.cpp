@@ -813,3 +813,32 @@ TEST_CASE("explain refuses a bad profile with located messages", "[cli][explain]
     CHECK(r.out.empty());
     CHECK(contains(r.err, path + ": error[PR007] at /pain/walking: "));
 }
+
+TEST_CASE("recommend prints the handout's header options escaped and refuses bad ones before any work",
+          "[cli][recommend][html]") {
+    TempDir dir("rec");
+    const std::string p = dir.write("p.json", base_profile().dump(2));
+    auto r = run_cli({"recommend", p, "--format", "html", "--patient-name", "Ann <O'Brien>", "--clinician",
+                      "Dr Sam", "--clinic", "Clinic & Co, 0123", "--date", "2026-03-04", "--review-date",
+                      "2026-03-18"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(r.out, "Ann &lt;O&#39;Brien&gt;"));
+    CHECK(contains(r.out, "Clinic &amp; Co, 0123"));
+    CHECK(contains(r.out, "4 March 2026"));
+    CHECK(contains(r.out, "18 March 2026"));
+    for (const std::vector<std::string>& bad :
+         {std::vector<std::string>{"--format", "html", "--date", "2026-02-30"},
+          {"--format", "html", "--date", "2026-03-18", "--review-date", "2026-03-04"},
+          {"--format", "html", "--patient-name", std::string(81, 'a')},
+          {"--format", "json", "--patient-name", "Ann"}}) {
+        std::vector<std::string> args{"recommend", p, "--out", dir.file("out.html")};
+        args.insert(args.end(), bad.begin(), bad.end());
+        auto b = run_cli(args);
+        INFO(bad.back());
+        CHECK(b.exit_code == 64);
+        CHECK(b.out.empty());
+        CHECK(contains(b.err, "rehab: error:"));
+        CHECK(entries(dir.path()) == std::vector<std::string>{"p.json"});
+    }
+}

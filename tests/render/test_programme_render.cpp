@@ -149,7 +149,10 @@ TEST_CASE("a referral has no exercises in any output", "[render]") {
     CHECK(ok);
     CHECK(html.find("class=\"card\"") == std::string::npos);
     CHECK(html.find("see a doctor") != std::string::npos);
-    CHECK(html.find(io::html_escape(fever.advice)) != std::string::npos);
+    // The red flag's advice is the clinician's wording ("refer for same-day medical assessment"):
+    // the handout says what the patient should do instead (issue 17).
+    CHECK(html.find(io::html_escape(fever.advice)) == std::string::npos);
+    CHECK(html.find("Get medical help today") != std::string::npos);
 }
 
 TEST_CASE("the terminal report names every exercise and the stage", "[render]") {

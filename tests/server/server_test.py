@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Failures, Server  # noqa: E402
@@ -99,6 +100,22 @@ def t_routes(rehab, src, f):
         check_metrics(f, s.request("GET", "/metrics")[2].decode())
         f.check('rehab_http_requests_total{route="/v1/recommend",status="200"} 3' in
                 s.request("GET", "/metrics")[2].decode(), "metrics: recommend 200 not counted 3 times")
+        # The handout's header from the query (issue 17): the same bytes as the CLI's options, escaped.
+        header = [("patient_name", "Ann <O'Brien> & Co"), ("clinician", "Dr Sam"), ("clinic", "Clinic 0123"),
+                  ("date", "2026-03-04"), ("review_date", "2026-03-18")]
+        query = "&".join(k + "=" + urllib.parse.quote(v) for k, v in header)
+        path = os.path.join(src, "examples/profiles/adductor_related_groin_pain.json")
+        code, out, _ = cli(rehab, "recommend", path, "--format", "html", *sum(
+            [["--" + k.replace("_", "-"), v] for k, v in header], []))
+        status, _, data = s.request("POST", "/v1/recommend?view=html&" + query, profile,
+                                    {"Content-Type": "application/json"})
+        f.check(code == 0 and status == 200 and data == out, "view=html with a header: differs from the CLI")
+        f.check(b"Ann &lt;O&#39;Brien&gt; &amp; Co" in data and b"4 March 2026" in data, "header not in the handout")
+        for bad in ["view=html&date=2026-02-30", "view=html&date=2026-03-18&review_date=2026-03-04",
+                    "view=full&patient_name=Ann", "view=html&clinician=" + "x" * 81]:
+            status, _, data = s.request("POST", "/v1/recommend?" + bad, profile, {"Content-Type": "application/json"})
+            doc = json.loads(data)
+            f.check(status == 400 and doc["error"][0]["code"] == "SV013", f"{bad}: {status} {doc}")
         log = open(s.access, encoding="utf-8").read()
         f.check("route=/v1/recommend status=200" in log and "id=req-full" in log, "access log: no recommend line")
         f.check("secret-token-xyz" not in log and "adductor_related_groin_pain" not in log and

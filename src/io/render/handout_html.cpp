@@ -4,22 +4,32 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <sstream>
 
+#include "io/render/figure/figure_svg.hpp"
 #include "io/render/programme_words.hpp"
 
 namespace rehab::io {
 
 namespace {
 
-const char* const style = R"(@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
-body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 14pt; line-height: 1.5; color: #111; margin: 0; }
-h1 { font-size: 22pt; margin: 0 0 6pt 0; }
-h2 { font-size: 17pt; margin: 0 0 6pt 0; }
-h3 { font-size: 14pt; margin: 8pt 0 2pt 0; }
-p, li { margin: 0 0 4pt 0; }
-.feel, .stop, .refer, .advice { border: 2pt solid #333; border-radius: 6pt; padding: 8pt 12pt; margin: 10pt 0; page-break-inside: avoid; break-inside: avoid; }
-.card { border: 1pt solid #777; border-radius: 6pt; padding: 8pt 12pt; margin: 10pt 0; page-break-inside: avoid; break-inside: avoid; }
+const char* const style = R"(@page { size: A4; margin: 12mm 12mm 12mm 12mm; }
+body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 13pt; line-height: 1.35; color: #111; margin: 0; }
+h1 { font-size: 20pt; margin: 0 0 4pt 0; }
+h2 { font-size: 14pt; margin: 0 0 3pt 0; }
+h3 { font-size: 12pt; margin: 2pt 0 1pt 0; }
+p, li { margin: 0 0 2pt 0; }
+.who { margin: 0 0 4pt 0; }
+.who .item { display: inline-block; margin-right: 16pt; }
+.who .key { color: #444; }
+.feel, .stop, .refer, .advice { border: 2pt solid #333; border-radius: 6pt; padding: 5pt 10pt; margin: 6pt 0; page-break-inside: avoid; break-inside: avoid; }
+.card { border: 1pt solid #777; border-radius: 6pt; padding: 5pt 10pt; margin: 6pt 0; page-break-inside: avoid; break-inside: avoid; }
+.cols { display: flex; gap: 10pt; align-items: flex-start; }
+.pic { flex: 0 0 66mm; }
+.pic svg { display: block; width: 66mm; height: auto; max-height: 44mm; }
+.steps { flex: 1 1 auto; }
+.steps ol { margin: 0; padding-left: 16pt; }
 .dose { font-weight: bold; }
 .care { font-style: italic; }
 .log { page-break-before: always; break-before: page; }
@@ -28,8 +38,22 @@ p, li { margin: 0 0 4pt 0; }
 .log td:first-child { text-align: left; }
 .log td.rest { color: #888; font-size: 9pt; }
 .log td.write { height: 22pt; }
-.footer { font-size: 10pt; color: #444; border-top: 1pt solid #999; margin-top: 14pt; padding-top: 4pt; }
-@media print { .card, .feel, .stop, .refer { page-break-inside: avoid; } })";
+.footer { font-size: 9pt; color: #444; border-top: 1pt solid #999; margin-top: 10pt; padding-top: 3pt; }
+@media print {
+  body { font-size: 10pt; line-height: 1.15; }
+  ul, ol { margin: 0; padding-left: 14pt; }
+  h1 { font-size: 16pt; } h2 { font-size: 12pt; margin: 0 0 1pt 0; } h3 { font-size: 10pt; margin: 0; }
+  p, li { margin: 0 0 1pt 0; }
+  .card { padding: 2pt 6pt; margin: 3pt 0; }
+  .feel, .stop, .refer, .advice { padding: 3pt 8pt; margin: 4pt 0; }
+  .feel h2 { display: inline; font-size: 10pt; } .feel h2:after { content: ": "; } .feel p { display: inline; }
+  .pic { flex: 0 0 42mm; padding-top: 2pt; } .pic svg { width: 42mm; max-height: 32mm; }
+  .cols { gap: 8pt; }
+  .stop ul, .advice ul { columns: 2; column-gap: 18pt; }
+  .stop li, .advice li { break-inside: avoid; }
+  .steps h3 { display: none; }
+  .card, .feel, .stop, .refer, .advice { page-break-inside: avoid; break-inside: avoid; }
+})";
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),
@@ -70,7 +94,9 @@ void card(std::ostringstream& out, const RuleSet& rules, const ProgrammeItem& it
           ConditionId condition) {
     const KnowledgeGraph& kg = rules.knowledge();
     const Exercise& ex = kg.exercise(it.exercise);
-    out << "<div class=\"card\">\n";
+    // Two columns: the drawing, and beside it the name, what it is for, how much and how (issue 17).
+    out << "<div class=\"card\">\n<div class=\"cols\">\n<div class=\"pic\">\n"
+        << exercise_figure_svg(kg, ex, plain_words(ex.name)) << "</div>\n<div class=\"steps\">\n";
     line(out, "h2", std::to_string(n) + ". " + plain_words(ex.name));
     if (!ex.purpose.empty() && !has_jargon(ex.purpose)) line(out, "p", ex.purpose, "purpose");
     line(out, "p", "How much: " + dose_in_words(kg, it.dose) + ".", "dose");
@@ -86,6 +112,7 @@ void card(std::ostringstream& out, const RuleSet& rules, const ProgrammeItem& it
     }
     if (!ex.stop_if.empty() && !has_jargon(ex.stop_if))
         line(out, "p", "Stop this exercise if " + ex.stop_if, "care");
+    out << "</div>\n</div>\n";
     out << "</div>\n";
 }
 
@@ -155,26 +182,94 @@ void week_log(std::ostringstream& out, const KnowledgeGraph& kg, const std::vect
     out << "</table>\n</div>\n";
 }
 
-void referral(std::ostringstream& out, const Recommender& r, const Recommendation& rec) {
-    bool emergency = most_urgent(rec.referral) == Urgency::emergency;
+// What the patient should do, in their words: the red flags' advice is the clinician's ("refer for
+// same-day medical assessment") and stays in the clinician's views (issue 17).
+void referral(std::ostringstream& out, const Recommendation& rec) {
+    const bool emergency = most_urgent(rec.referral) == Urgency::emergency;
     out << "<div class=\"refer\">\n<h1>Please see a doctor before you start any exercises</h1>\n";
     line(out, "p",
-         emergency ? "Please get medical help today. Do not start or continue an exercise programme until "
-                     "you have been checked."
-                   : "Please see your doctor or clinician soon, before you start an exercise programme.");
-    out << "<ul>\n";
-    for (const auto& x : rec.referral) {
-        if (x.red_flag.valid()) {
-            const RedFlag& f = r.knowledge().red_flag(x.red_flag);
-            line(out, "li", f.name + ". " + f.advice);
-        } else {
-            line(out, "li", x.reason);
-        }
+         "Something you told your clinician, or that they found, needs to be checked by a doctor first. "
+         "This is a precaution: it does not mean that something serious has been found.");
+    out << "<h2>What to do</h2>\n<ul>\n";
+    if (emergency) {
+        line(out, "li",
+             "Get medical help today: go to an emergency department or an urgent care centre, or "
+             "call your doctor's surgery and say that you need to be seen today.");
+        line(out, "li",
+             "If you suddenly feel much worse, have new numbness between the legs, or cannot pass "
+             "water, call the emergency number (999 or 112).");
+    } else {
+        line(out, "li",
+             "Make an appointment to see your doctor (GP) in the next few days, and take this sheet "
+             "with you.");
+        line(out, "li", "If things get worse before then, call your doctor's surgery the same day.");
     }
+    line(out, "li", "Do not start or carry on an exercise programme until a doctor has checked you.");
     out << "</ul>\n</div>\n";
 }
 
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool valid_date(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+    return d <= days[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
+}
+
+// "2026-03-04" -> "4 March 2026": a date in words cannot be read the wrong way round.
+std::string date_words(const std::string& s) {
+    static const char* const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    return std::to_string(std::stoi(s.substr(8, 2))) + " " + months[std::stoi(s.substr(5, 2)) - 1] + " " +
+           s.substr(0, 4);
+}
+
+void header_rows(std::ostringstream& out, const HandoutHeader& h) {
+    std::vector<std::pair<const char*, std::string>> rows;
+    if (!h.patient_name.empty()) rows.emplace_back("For", h.patient_name);
+    if (!h.clinician.empty()) rows.emplace_back("Your clinician", h.clinician);
+    if (!h.clinic.empty()) rows.emplace_back("Contact", h.clinic);
+    if (!h.date.empty()) rows.emplace_back("Date", date_words(h.date));
+    if (!h.review_date.empty()) rows.emplace_back("Next review", date_words(h.review_date));
+    if (rows.empty()) return;
+    out << "<p class=\"who\">\n";
+    for (const auto& [k, v] : rows)
+        out << "<span class=\"item\"><span class=\"key\">" << k << ":</span> <b>" << html_escape(v)
+            << "</b></span>\n";
+    out << "</p>\n";
+}
+
 }  // namespace
+
+std::vector<std::string> check_handout_header(const HandoutHeader& h) {
+    std::vector<std::string> problems;
+    auto text = [&](const char* field, const std::string& v, std::size_t max) {
+        if (v.size() > max)
+            problems.push_back(std::string(field) + ": " + std::to_string(v.size()) +
+                               " characters, at most " + std::to_string(max) + " allowed");
+        for (char c : v)
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                problems.push_back(std::string(field) +
+                                   ": control characters (such as a line break) are not allowed");
+                break;
+            }
+    };
+    text("patient name", h.patient_name, max_header_name);
+    text("clinician", h.clinician, max_header_name);
+    text("clinic", h.clinic, max_header_clinic);
+    for (auto [field, v] : {std::pair{"date", &h.date}, std::pair{"review date", &h.review_date}})
+        if (!v->empty() && !valid_date(*v))
+            problems.push_back(std::string(field) + ": '" + v->substr(0, 40) +
+                               "' is not a date in the form YYYY-MM-DD (for example 2026-03-04)");
+    if (problems.empty() && !h.date.empty() && !h.review_date.empty() && h.review_date < h.date)
+        problems.push_back("review date: " + h.review_date + " is before the date of the handout " + h.date);
+    return problems;
+}
 
 std::string html_escape(const std::string& s) {
     std::string out;
@@ -243,7 +338,8 @@ std::string dose_in_words(const KnowledgeGraph& kg, const PrescribedDose& d) {
     return out;
 }
 
-std::string programme_to_handout_html(const Recommender& r, const Recommendation& rec, const Profile& p) {
+std::string programme_to_handout_html(const Recommender& r, const Recommendation& rec, const Profile& p,
+                                      const HandoutHeader& header) {
     const KnowledgeGraph& kg = r.knowledge();
     std::ostringstream out;
     out << "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
@@ -252,23 +348,29 @@ std::string programme_to_handout_html(const Recommender& r, const Recommendation
         << "<title>Your exercise programme</title>\n<style>\n"
         << style << "\n</style>\n</head>\n<body>\n";
     if (rec.referred()) {
-        referral(out, r, rec);
+        header_rows(out, header);
+        referral(out, rec);
     } else {
         line(out, "h1", "Your exercise programme");
-        if (!p.id.empty()) line(out, "p", "Reference: " + p.id);
-        line(out, "p", "These exercises were chosen for you by your clinician. Do them as described below.");
+        header_rows(out, header);
+        line(out, "p",
+             "Your clinician chose these exercises for you: do them as described below." +
+                 (p.id.empty() ? std::string() : " Reference: " + p.id + "."));
         double ceiling = rec.progress.pain_ceiling.value_or(
             p.condition.valid() ? kg.condition(p.condition).pain_ceiling : 3);
         feel(out, ceiling);
+        stop(out, ceiling);
         if (p.condition.valid()) advice(out, kg.condition(p.condition));
         for (std::size_t i = 0; i < rec.items.size(); ++i)
             card(out, r.rules(), rec.items[i], i + 1, p.condition);
-        stop(out, ceiling);
         week_log(out, kg, rec.items);
     }
     out << "<div class=\"footer\">\n";
     line(out, "p", "Exercise library: " + kg.name() + ", version " + kg.version() + ".");
-    line(out, "p", programme_disclaimer);
+    line(out, "p",
+         rec.referred() ? "This sheet is not a substitute for examination by a doctor."
+                        : "Your clinician chose these exercises for you; this sheet is not a "
+                          "substitute for examination. If anything changes, contact your clinician.");
     out << "</div>\n</body>\n</html>\n";
     return out.str();
 }

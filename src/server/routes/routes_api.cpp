@@ -36,6 +36,23 @@ void recommend(const httplib::Request& req, httplib::Response& res, std::size_t 
                    near.empty() ? "" : "did you mean '" + near + "'?");
         return;
     }
+    // The handout's header (view=html): patient_name, clinician, clinic, date, review_date.
+    io::HandoutHeader header;
+    for (auto [key, field] : {std::pair{"patient_name", &header.patient_name},
+                              std::pair{"clinician", &header.clinician}, std::pair{"clinic", &header.clinic},
+                              std::pair{"date", &header.date}, std::pair{"review_date", &header.review_date}})
+        if (req.has_param(key)) {
+            if (view != "html")
+                return send_error(
+                    res, 400, "SV013",
+                    std::string("the query parameter '") + key + "' is for view=html (the handout)");
+            *field = req.get_param_value(key);
+        }
+    if (const auto problems = io::check_handout_header(header); !problems.empty()) {
+        Diagnostics hd;
+        for (const auto& p : problems) hd.error("SV013", {"<query>", ""}, p);
+        return send_error(res, 400, hd);
+    }
     Diagnostics d;
     const auto profile = io::parse_profile_text(req.body, r.knowledge(), body_file, d);
     if (!profile) return send_error(res, 400, d);
@@ -48,7 +65,7 @@ void recommend(const httplib::Request& req, httplib::Response& res, std::size_t 
         text += "\n";
         res.set_content(text, "application/json");
     } else {
-        res.set_content(io::programme_to_handout_html(r, rec, *profile), "text/html; charset=utf-8");
+        res.set_content(io::programme_to_handout_html(r, rec, *profile, header), "text/html; charset=utf-8");
     }
 }
 
