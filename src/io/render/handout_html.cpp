@@ -271,34 +271,6 @@ std::vector<std::string> check_handout_header(const HandoutHeader& h) {
     return problems;
 }
 
-std::string html_escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";  // valid in HTML and in XML
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
-                    out += ' ';  // not allowed in XML 1.0
-                else
-                    out += c;
-        }
-    return out;
-}
-
 std::string plain_words(const std::string& s) {
     std::string out = s;
     for (auto [from, to] : {std::pair{"Eccentric ", "Controlled "}, std::pair{"eccentric ", "controlled "}}) {

@@ -10,6 +10,7 @@
 #include "core/recommend/profile.hpp"
 #include "core/recommend/programme.hpp"
 #include "core/recommend/recommender.hpp"
+#include "io/render/words/markup_escape.hpp"  // html_escape, used with the handout
 
 namespace rehab::io {
 
@@ -27,8 +28,6 @@ std::vector<std::string> check_handout_header(const HandoutHeader& h);
 std::string programme_to_handout_html(const Recommender& r, const Recommendation& rec, const Profile& p,
                                       const HandoutHeader& header = {});
 
-// Escapes text for HTML/XML content and attribute values (& < > " ').
-std::string html_escape(const std::string& s);
 // An exercise's dose in plain words: "3 sets of 10-15 repetitions, lower slowly over 3 seconds,
 // 3 times a week, red band".
 std::string dose_in_words(const KnowledgeGraph& kg, const PrescribedDose& d);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "io/render/figure/scenes.hpp"
+#include "io/render/words/markup_escape.hpp"
 
 namespace rehab::io {
 
@@ -163,30 +164,6 @@ private:
     Box box_;
 };
 
-std::string escape(const std::string& s) {  // XML text and attribute values
-    std::string out;
-    for (char c : s) switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
-        }
-    return out;
-}
-
 std::string lower_first(std::string s) {
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
     return s;
@@ -228,7 +205,7 @@ std::string exercise_figure_svg(const KnowledgeGraph& kg, const Exercise& e, con
     if (s.floor) box.y0 = std::max(box.y0, -1.0);
     const double pw = box.x1 - box.x0 + 2 * margin, ph = box.y1 - box.y0 + 2 * margin;
     const double w = 2 * pw + gap, h = ph + label_h;
-    const std::string label = escape(label_of(kg, e, name, s));
+    const std::string label = html_escape(label_of(kg, e, name, s));
     const Moving m = moving(s);
     std::ostringstream out;
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure\" viewBox=\"0 0 " << num(w) << " "
