@@ -2,6 +2,7 @@
 // registration functions each command file provides. Only the app maps errors to exit codes.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -32,6 +33,12 @@ bool check_out(const std::string& path);
 // how long it took; prints the diagnostics and returns null when they do not load.
 std::shared_ptr<const Recommender> load_engine(const std::string& knowledge_dir,
                                                const std::string& rules_dir);
+
+// The size of a regular file (for progress in % and time left); 0 for "-", a pipe, a device or an error.
+std::uint64_t regular_file_size(const std::string& path);
+// "rehab: error: COMMAND: cannot open PATH: <the operating system's reason>" on stderr (errno as left
+// by the failed open).
+void report_open_failure(const std::string& command, const std::string& path);
 
 // -q/--quiet: no progress lines and no warnings, only errors (set by main before any command runs).
 bool quiet();

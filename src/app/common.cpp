@@ -3,8 +3,10 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -108,6 +110,20 @@ int check_command_name(const CLI::App& app, int argc, char** argv) {
               << (near.empty() ? "" : "; did you mean '" + near + "'?") << "\n"
               << "Run 'rehab --help' for the commands.\n";
     return usage;
+}
+
+std::uint64_t regular_file_size(const std::string& path) {
+    if (path.empty() || path == "-") return 0;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return 0;
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? 0 : static_cast<std::uint64_t>(size);
+}
+
+void report_open_failure(const std::string& command, const std::string& path) {
+    const int e = errno;
+    std::cerr << "rehab: error: " << command << ": cannot open " << path << ": "
+              << (e ? std::strerror(e) : "unknown reason") << "\n";
 }
 
 namespace {

@@ -54,7 +54,7 @@ int run_compare_command(const CompareCli& o) {
     if (o.in != "-") {
         file.open(o.in, std::ios::binary);
         if (!file) {
-            std::cerr << "compare: cannot open " << o.in << "\n";
+            report_open_failure("compare", o.in);
             return bad_input;
         }
     }
@@ -70,6 +70,7 @@ int run_compare_command(const CompareCli& o) {
     options.all = o.all;
     options.input_name = o.in == "-" ? "<stdin>" : o.in;
     options.progress = ::isatty(STDERR_FILENO) && !quiet() ? &std::cerr : nullptr;
+    options.input_bytes = regular_file_size(o.in);
     const auto stats = io::run_compare(*a, *b, in, out_file->stream(), options);
     if (!out_file->commit(diags)) {
         print_diagnostics(diags);

@@ -101,7 +101,7 @@ int run_batch_command(const BatchCli& o) {
     if (o.in != "-") {
         file.open(o.in, std::ios::binary);
         if (!file) {
-            std::cerr << "batch: cannot open " << o.in << "\n";
+            report_open_failure("batch", o.in);
             return bad_input;
         }
     }
@@ -120,6 +120,7 @@ int run_batch_command(const BatchCli& o) {
     options.format = o.summary ? io::BatchFormat::summary : *io::parse_batch_format(o.format);
     options.input_name = o.in == "-" ? "<stdin>" : o.in;
     options.progress = ::isatty(STDERR_FILENO) && !quiet() ? &std::cerr : nullptr;
+    options.input_bytes = regular_file_size(o.in);
     const auto stats = io::run_batch(*engine, in, out, options);
     if (!out_file->commit(diags)) {
         print_diagnostics(diags);

@@ -156,7 +156,8 @@ TEST_CASE("cli: batch with a bad line writes an error record - goes on - exits 1
     // nothing written: the input cannot be read, the data does not load, the output cannot be written
     const auto missing = run_cli({"batch", dir.file("missing.jsonl")});
     CHECK(missing.exit_code == 2);
-    CHECK(contains(missing.err, "batch: cannot open " + dir.file("missing.jsonl")));
+    CHECK(contains(missing.err, "rehab: error: batch: cannot open " + dir.file("missing.jsonl") +
+                                    ": No such file or directory"));
     const auto no_rules = run_cli({"batch", in, "--rules", dir.file("no-rules")});
     CHECK(no_rules.exit_code == 2);
     CHECK(contains(no_rules.err, dir.file("no-rules") + ": error[RF014]: rules folder"));

@@ -100,6 +100,7 @@ CompareAggregate run_compare(const Recommender& a, const Recommender& b, std::is
     po.chunk = options.chunk;
     po.input_name = options.input_name;
     po.progress = options.progress;
+    po.input_bytes = options.input_bytes;
     po.progress_label = "compare";
     const PipelineStats ps = run_line_pipeline(in, out, po, workers);
     s.lines = ps.lines;

@@ -22,6 +22,7 @@ struct CompareOptions {
     std::set<std::string> changed_rules;  // rule_definition_changes(A, B)
     std::string input_name = "-";         // names the input in diagnostics
     std::ostream* progress = nullptr;     // a progress line on stderr
+    std::uint64_t input_bytes = 0;        // the input's size when known (progress in % and time left)
     std::size_t chunk = 256;
 };
 

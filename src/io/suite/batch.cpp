@@ -100,6 +100,7 @@ BatchStats run_batch(const Recommender& r, std::istream& in, std::ostream& out, 
     po.window = options.window;
     po.input_name = options.input_name;
     po.progress = options.progress;
+    po.input_bytes = options.input_bytes;
     po.first_line = options.first_line;
     const PipelineStats ps = run_line_pipeline(in, out, po, workers);
     s.lines = ps.lines;

@@ -32,6 +32,7 @@ struct BatchOptions {
     std::size_t window = 0;                          // chunks in flight; 0: 4 per thread
     std::string input_name = "-";                    // names the input in diagnostics
     std::ostream* progress = nullptr;  // when set: a progress line, rewritten about twice a second
+    std::uint64_t input_bytes = 0;     // the input's size when known: the progress line shows % and time left
     BatchFormat format = BatchFormat::json;
     std::size_t first_line = 1;  // the number of the first input line (a part of a larger input: rehab.dask)
 };

@@ -24,6 +24,7 @@ struct Chunk {
     std::size_t first_line = 0;              // 1-based number of lines[0]
     std::vector<std::string> lines, output;  // output[i]: the record for lines[i] ("" for a blank line)
     std::size_t records = 0, errors = 0, internal = 0;
+    std::uint64_t bytes = 0;  // input bytes of lines (newlines included)
     bool done = false;
 };
 
@@ -123,13 +124,43 @@ void write_chunk(std::ostream& out, const Chunk& c) {
         if (!o.empty()) out << o << '\n';
 }
 
-void show_progress(std::ostream& p, const std::string& label, const PipelineStats& s,
+}  // namespace
+
+std::string progress_line(const std::string& label, const PipelineStats& s, double seconds,
+                          std::uint64_t input_bytes) {
+    const double rate = seconds > 0 ? static_cast<double>(s.records) / seconds : 0.0;
+    char line[200];
+    if (input_bytes == 0 || s.bytes == 0) {
+        std::snprintf(line, sizeof line, "%s: %zu profiles, %zu errors, %.0f profiles/s", label.c_str(),
+                      s.records, s.errors, rate);
+        return line;
+    }
+    const double done = std::min(1.0, static_cast<double>(s.bytes) / static_cast<double>(input_bytes));
+    const double left = done > 0 ? seconds * (1.0 - done) / done : 0.0;
+    std::snprintf(line, sizeof line, "%s: %.0f%%, %zu profiles, %zu errors, %.0f profiles/s, about %s left",
+                  label.c_str(), 100.0 * done, s.records, s.errors, rate, duration_words(left).c_str());
+    return line;
+}
+
+std::string duration_words(double seconds) {
+    const long s = seconds < 0 ? 0 : static_cast<long>(seconds + 0.5);
+    char out[40];
+    if (s < 60)
+        std::snprintf(out, sizeof out, "%ld s", s);
+    else if (s < 3600)
+        std::snprintf(out, sizeof out, "%ld min %02ld s", s / 60, s % 60);
+    else
+        std::snprintf(out, sizeof out, "%ld h %02ld min", s / 3600, (s % 3600) / 60);
+    return out;
+}
+
+namespace {
+
+void show_progress(std::ostream& p, const PipelineOptions& o, const PipelineStats& s,
                    Clock::time_point start) {
     const double secs = std::chrono::duration<double>(Clock::now() - start).count();
-    char line[160];
-    std::snprintf(line, sizeof line, "\r%s: %zu profiles, %zu errors, %.0f profiles/s   ", label.c_str(),
-                  s.records, s.errors, secs > 0 ? static_cast<double>(s.records) / secs : 0.0);
-    p << line << std::flush;
+    // Padded so that a shorter line fully covers the one before it.
+    p << '\r' << progress_line(o.progress_label, s, secs, o.input_bytes) << "   " << std::flush;
 }
 
 }  // namespace
@@ -152,9 +183,10 @@ PipelineStats run_line_pipeline(std::istream& in, std::ostream& out, const Pipel
         s.records += c->records;
         s.errors += c->errors;
         s.internal += c->internal;
+        s.bytes += c->bytes;
         if (options.progress && Clock::now() - last_progress > std::chrono::milliseconds(500)) {
             last_progress = Clock::now();
-            show_progress(*options.progress, options.progress_label, s, start);
+            show_progress(*options.progress, options, s, start);
         }
     };
 
@@ -169,6 +201,7 @@ PipelineStats run_line_pipeline(std::istream& in, std::ostream& out, const Pipel
         while (c->lines.size() < chunk && bytes < options.chunk_bytes &&
                (more = read_line(source, line, max_profile_bytes))) {
             bytes += line.size();
+            c->bytes += line.size() + 1;
             c->lines.push_back(std::move(line));
         }
         s.lines += c->lines.size();
