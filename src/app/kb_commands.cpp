@@ -22,7 +22,7 @@ int run_check(const std::string& dir) {
     auto kg = io::load_knowledge(dir, diags);
     print_diagnostics(diags);
     if (!kg) {
-        std::cerr << "knowledge check failed: " << dir << "\n";
+        std::cerr << "rehab: error: kb check: the knowledge in " << dir << " has errors (above)\n";
         return bad_input;
     }
     std::cout << "knowledge OK: " << kg->exercise_count() << " exercises, " << kg->muscles().size()

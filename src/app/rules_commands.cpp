@@ -23,7 +23,7 @@ std::shared_ptr<const RuleSet> load(const std::string& kdir, const std::string& 
         return nullptr;
     }
     auto rs = io::load_clinical_rules(rdir, kg, diags);
-    if (!rs) failed = rdir;
+    if (!rs) failed = "the rules in " + rdir + " have errors (above)";
     return rs;
 }
 
@@ -61,7 +61,7 @@ int run_check(const std::string& kdir, const std::string& rdir) {
     if (rs) check_gates(*rs, diags);
     print_diagnostics(diags);
     if (!rs) {
-        std::cerr << "rules check failed: " << failed << "\n";
+        std::cerr << "rehab: error: rules check: " << failed << "\n";
         return bad_input;
     }
     std::size_t derived = 0, selectors = rs->selectors().size(), indexed = 0;
@@ -82,7 +82,7 @@ int run_list(const std::string& kdir, const std::string& rdir) {
     auto rs = load(kdir, rdir, diags, failed);
     if (!rs) {
         print_diagnostics(diags);
-        std::cerr << "rules list failed: " << failed << "\n";
+        std::cerr << "rehab: error: rules list: " << failed << "\n";
         return bad_input;
     }
     for (const auto& r : rs->rules()) {

@@ -79,7 +79,7 @@ int run_eval(const EvalOptions& o) {
     }
     const auto s = io::summarise(results);
     if (files.empty()) {
-        std::cerr << "eval: no scenario files found\n";
+        std::cerr << "rehab: error: eval: no scenario files (*.json) found in the given paths\n";
         return bad_input;
     }
     if (s.invalid > 0) return bad_input;

@@ -141,7 +141,7 @@ TEST_CASE("rules check names a misspelt fact with file - pointer - column and th
                    file + ": error[RL002] at /rules/0/when (column 20): unknown fact 'single_leg_stanse_s' "
                           "(did you mean 'single_leg_stance_s'?)"));
     CHECK(contains(r.err, "1 error(s)"));
-    CHECK(contains(r.err, "rules check failed: " + dir.file("rules")));
+    CHECK(contains(r.err, "rehab: error: rules check: the rules in " + dir.file("rules") + " have errors"));
 
     auto list = run_cli({"rules", "list", dir.file("rules")});
     CHECK(list.exit_code == 2);
