@@ -38,6 +38,7 @@ p, li { margin: 0 0 2pt 0; }
 .log td:first-child { text-align: left; }
 .log td.rest { color: #888; font-size: 9pt; }
 .log td.write { height: 22pt; }
+@media screen { body { max-width: 186mm; margin: 12mm auto; padding: 0 12pt; } }
 .footer { font-size: 9pt; color: #444; border-top: 1pt solid #999; margin-top: 10pt; padding-top: 3pt; }
 @media print {
   body { font-size: 10pt; line-height: 1.15; }
