@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
     rehab::app::register_simulate_commands(app, exit_code);
     rehab::app::register_serve_command(app, exit_code);
     rehab::app::polish_help(app);
+    // Usage errors in the one message style: "rehab: error: <what CLI11 found>", then where to look.
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return "rehab: error: " + std::string(e.what()) + "\nRun 'rehab COMMAND --help' for its options.\n";
+    });
     app.parse_complete_callback([&] { rehab::app::set_log_level(verbose, quiet); });
     if (const int code = rehab::app::check_command_name(app, argc, argv); code != rehab::app::ok) return code;
     try {

@@ -67,6 +67,16 @@ TEST_CASE("cli: generate refuses a negative count with the usage exit code", "[c
     CHECK(r.out.empty());
 }
 
+TEST_CASE("cli: usage errors are said in the one message style", "[cli][discovery]") {
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"generate", "--count", "-5"}, {"recommend", "--bogus", "x.json"}, {}}) {
+        auto r = run_cli(args);
+        CHECK(r.exit_code == 64);
+        CHECK(r.err.rfind("rehab: error: ", 0) == 0);
+        CHECK(r.err.find("--help") != std::string::npos);
+    }
+}
+
 TEST_CASE("cli: recommend prints a table on a terminal and JSON into a pipe", "[cli][discovery]") {
     const std::string profile =
         std::string(REHAB_SOURCE_DIR) + "/examples/profiles/adductor_related_groin_pain.json";
