@@ -201,9 +201,9 @@ PipelineStats run_line_pipeline(std::istream& in, std::ostream& out, const Pipel
         while (c->lines.size() < chunk && bytes < options.chunk_bytes &&
                (more = read_line(source, line, max_profile_bytes))) {
             bytes += line.size();
-            c->bytes += line.size() + 1;
             c->lines.push_back(std::move(line));
         }
+        c->bytes = bytes + c->lines.size();  // and a newline each
         s.lines += c->lines.size();
         if (c->lines.empty()) break;
         if (in_flight.size() >= window) retire_oldest();
